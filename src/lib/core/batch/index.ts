@@ -1,0 +1,8 @@
+/** Batch input: responses CSV → answers, with errors that name the line and column (DESIGN §4). */
+export { createResponseReader, readResponses } from './read-responses.ts';
+export type { ReadOptions, ResponseReader, ResponseRow } from './read-responses.ts';
+export { BatchError, formatIssue } from './errors.ts';
+export type { BatchIssue } from './errors.ts';
+export { parseCell } from './cells.ts';
+export { batchCsvColumns, batchCsvRow, csvField, toBatchResult } from './output.ts';
+export type { BatchResult, BatchScale } from './output.ts';

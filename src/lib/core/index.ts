@@ -1,0 +1,21 @@
+/** The pure core's public API: plain data in, plain data out (DESIGN §2). */
+export type * from './questionnaire/types.ts';
+export { localize } from './localize.ts';
+export { collectElements, walkSurvey } from './questionnaire/elements.ts';
+export type { ChoiceValue, ElementInfo, ElementKind, WalkResult } from './questionnaire/elements.ts';
+export { validateQuestionnaire } from './questionnaire/validate.ts';
+export type { QuestionnaireValidation, ValidateQuestionnaireOptions } from './questionnaire/validate.ts';
+export { validateAnswers } from './answers/validate.ts';
+export type { AnswerError, AnswersValidation, ValidateAnswersOptions } from './answers/validate.ts';
+export { erfc, normalCdf } from './scoring/normal.ts';
+export { keyedValue, scoreScale } from './scoring/scale.ts';
+export type { RawScaleScore } from './scoring/scale.ts';
+export { applyNorm, ci90, percentileOf, sten, tScore, zScore, Z90 } from './scoring/norms.ts';
+export type { NormedScore } from './scoring/norms.ts';
+export { chooseBand } from './scoring/bands.ts';
+export { scoreCode } from './scoring/codes.ts';
+export { tallyAnswers } from './scoring/tallies.ts';
+export { rankTop } from './scoring/rankings.ts';
+export { collectTexts } from './scoring/lists.ts';
+export { scoreResponse, scoreScaleResult } from './scoring/score.ts';
+export type { ScoreOptions } from './scoring/score.ts';

@@ -1,0 +1,110 @@
+/**
+ * Walks SurveyJS JSON and describes every named question: what kind of answer it takes and which values
+ * are allowed. The answer validator, the questionnaire validator and the scorer all work from this, so
+ * SurveyJS's defaults (rating 1..5, `other`, boolean true/false, …) are encoded in one place.
+ */
+import type { Problem } from './types.ts';
+import { isObject, type Json } from './checks.ts';
+import { describeElement, NO_ANSWER, type ElementInfo } from './describe-element.ts';
+
+export type { ChoiceValue, ElementInfo, ElementKind } from './describe-element.ts';
+
+const CONTAINERS = new Set(['panel', 'page', 'flowpanel']);
+
+export interface WalkResult {
+	/** Every named question in document order, duplicates included. */
+	all: ElementInfo[];
+	problems: Problem[];
+}
+
+/** Columns of a matrixdynamic, as ElementInfo with the effective cell type and choices. */
+function walkColumns(el: Json, path: string, conditional: boolean, out: WalkResult): ElementInfo[] {
+	const columns = Array.isArray(el.columns) ? el.columns : [];
+	const matrixType = typeof el.cellType === 'string' ? el.cellType : 'dropdown';
+	const cells: ElementInfo[] = [];
+	columns.forEach((col, i) => {
+		const p = `${path}.columns[${i}]`;
+		if (!isObject(col) || typeof col.name !== 'string' || col.name === '') {
+			out.problems.push({ path: p, message: 'a column needs a name' });
+			return;
+		}
+		const own = typeof col.cellType === 'string' && col.cellType !== 'default' ? col.cellType : '';
+		const type = own || matrixType;
+		const withChoices = col.choices === undefined ? { ...col, choices: el.choices } : col;
+		cells.push(describeElement(withChoices, type, p, conditional));
+	});
+	return cells;
+}
+
+/** Depth-first walk over `elements` (pages, panels) collecting questions and structural problems. */
+function walk(list: unknown, path: string, conditional: boolean, out: WalkResult, into: ElementInfo[]) {
+	if (!Array.isArray(list)) return;
+	list.forEach((el, i) => {
+		const p = `${path}[${i}]`;
+		if (!isObject(el) || typeof el.type !== 'string') {
+			out.problems.push({ path: p, message: 'an element must be an object with a "type"' });
+			return;
+		}
+		const cond = conditional || 'visibleIf' in el || 'enableIf' in el;
+		if (CONTAINERS.has(el.type)) return walk(el.elements, `${p}.elements`, cond, out, into);
+		if (typeof el.name !== 'string' || el.name === '') {
+			if (!NO_ANSWER.has(el.type)) out.problems.push({ path: p, message: 'a question needs a "name"' });
+			return;
+		}
+		const info = describeElement(el, el.type, p, conditional);
+		if (info.unsupported) {
+			out.problems.push({ path: `${p}.type`, message: `question type "${el.type}" is not supported` });
+		}
+		if (info.kind === 'dynamic') {
+			const inner: ElementInfo[] = [];
+			if (el.type === 'matrixdynamic') inner.push(...walkColumns(el, p, cond, out));
+			else walk(el.templateElements, `${p}.templateElements`, cond, out, inner);
+			info.cells = indexByName(inner, out.problems);
+		}
+		into.push(info);
+	});
+}
+
+/** First occurrence wins; later ones are reported. */
+function indexByName(list: ElementInfo[], problems: Problem[]): Map<string, ElementInfo> {
+	const map = new Map<string, ElementInfo>();
+	for (const info of list) {
+		const first = map.get(info.name);
+		if (first) problems.push({ path: `${info.path}.name`, message: `duplicate name "${info.name}" (first at ${first.path})` });
+		else map.set(info.name, info);
+	}
+	return map;
+}
+
+/**
+ * Walks a SurveyJS form (`pages[].elements[]`, nested panels, or top-level `elements`) and lists its
+ * questions with the problems found on the way: duplicate names, unnamed questions, unsupported types.
+ *
+ * Reference: SurveyJS form library JSON schema (https://surveyjs.io/form-library/documentation/api-reference/survey-data-model).
+ * @example walkSurvey({ elements: [{ type: 'rating', name: 'R1' }] }).all[0].values // → [1, 2, 3, 4, 5]
+ */
+export function walkSurvey(survey: Record<string, unknown>): WalkResult {
+	const out: WalkResult = { all: [], problems: [] };
+	if (Array.isArray(survey.pages)) {
+		survey.pages.forEach((page, i) => {
+			const p = `$.survey.pages[${i}]`;
+			if (!isObject(page)) return out.problems.push({ path: p, message: 'a page must be an object' });
+			const cond = 'visibleIf' in page || 'enableIf' in page;
+			walk(page.elements, `${p}.elements`, cond, out, out.all);
+		});
+	}
+	walk(survey.elements, '$.survey.elements', false, out, out.all);
+	indexByName(out.all, out.problems);
+	return out;
+}
+
+/**
+ * Every named question of a SurveyJS form by name (the first one when a name is duplicated; use
+ * `walkSurvey` to get the duplicates reported). Rating values default to rateMin 1 … rateMax 5 by 1.
+ *
+ * Reference: SurveyJS form library JSON (https://surveyjs.io/form-library/documentation).
+ * @example collectElements({ elements: [{ type: 'comment', name: 'why' }] }).get('why')?.kind // → 'text'
+ */
+export function collectElements(survey: Record<string, unknown>): Map<string, ElementInfo> {
+	return indexByName(walkSurvey(survey).all, []);
+}

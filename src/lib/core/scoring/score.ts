@@ -1,0 +1,73 @@
+/** Scoring a whole response: scales, codes, tallies, rankings and lists (DESIGN §3.2–3.4). */
+import type { Answers, Norm, Questionnaire, ScaleDefinition, ScaleResult, ScoredResult } from '../questionnaire/types.ts';
+import { collectElements } from '../questionnaire/elements.ts';
+import { scoreScale } from './scale.ts';
+import { applyNorm, ci90 } from './norms.ts';
+import { chooseBand } from './bands.ts';
+import { scoreCode } from './codes.ts';
+import { tallyAnswers } from './tallies.ts';
+import { rankTop } from './rankings.ts';
+import { collectTexts } from './lists.ts';
+
+export interface ScoreOptions {
+	/** Norm id to use; a scale without a norm of that id uses its first norm. Default: each scale's first. */
+	norm?: string;
+}
+
+function pickNorm(def: ScaleDefinition, id: string | undefined): Norm | undefined {
+	return def.norms?.find((n) => n.id === id) ?? def.norms?.[0];
+}
+
+/**
+ * One scale's full result: the raw score (scoreScale), then with a norm z, T, percentile and sten, with
+ * a norm and a reliability the 90 % band, and the band chosen by percentile (norms) or score (none).
+ *
+ * Reference: DESIGN.md §3.2 (normative).
+ * @example scoreScaleResult(def, { a: 4, b: 2 }) // → { id, score: 4, answered: 2, norm: 'n', z: 1, t: 60, … }
+ */
+export function scoreScaleResult(def: ScaleDefinition, answers: Answers, normId?: string): ScaleResult {
+	const raw = scoreScale(def, answers);
+	const result: ScaleResult = { ...raw };
+	if (raw.score === null) return result;
+	const norm = pickNorm(def, normId);
+	if (norm) {
+		Object.assign(result, { norm: norm.id }, applyNorm(raw.score, norm));
+		if (def.reliability) result.ci90 = ci90(raw.score, norm, def.reliability.alpha);
+	}
+	const bands = def.bands ?? [];
+	const index = chooseBand(bands, norm ? result.percentile! : raw.score);
+	if (index >= 0) {
+		const { label, text } = bands[index];
+		result.band = text === undefined ? { index, label } : { index, label, text };
+	}
+	return result;
+}
+
+/**
+ * Scores a validated response: every scale (scoreScaleResult), every code from those scores
+ * (scoreCode), tallies, rankings and lists. Throws when `options.norm` names a norm no scale has
+ * (a typo would otherwise silently fall back to the default norms).
+ *
+ * Reference: DESIGN.md §3.2–3.4.
+ * @example scoreResponse(q, { EXT1: 4, EXT2: 2 }).scales[0].score // → 4
+ */
+export function scoreResponse(q: Questionnaire, answers: Answers, options: ScoreOptions = {}): ScoredResult {
+	const scoring = q.scoring ?? {};
+	const scaleDefs = scoring.scales ?? [];
+	if (options.norm !== undefined && !scaleDefs.some((s) => s.norms?.some((n) => n.id === options.norm))) {
+		throw new Error(`no scale of ${q.id} has a norm "${options.norm}"`);
+	}
+	const scales = scaleDefs.map((def) => scoreScaleResult(def, answers, options.norm));
+	const scores = Object.fromEntries(scales.map((s) => [s.id, s.score]));
+	const elements = collectElements(q.survey);
+	const result: ScoredResult = { scales, codes: {}, tallies: {}, rankings: {}, lists: {} };
+	for (const def of scoring.codes ?? []) result.codes[def.id] = scoreCode(def, scores);
+	for (const def of scoring.tallies ?? []) {
+		const el = elements.get(def.question);
+		const source = def.column === undefined ? el : el?.cells?.get(def.column);
+		result.tallies[def.id] = tallyAnswers(def, answers, source?.values ?? []);
+	}
+	for (const def of scoring.rankings ?? []) result.rankings[def.id] = rankTop(def, answers);
+	for (const def of scoring.lists ?? []) result.lists[def.id] = collectTexts(def, answers, elements);
+	return result;
+}

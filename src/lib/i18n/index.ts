@@ -1,0 +1,42 @@
+// One small translation layer for every UI string. English is the reference; Danish must have
+// every key (the type checks it).
+import en from './en';
+import da from './da';
+
+export const LOCALES = ['en', 'da'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;
+
+const catalogues: Record<Locale, Messages> = { en, da };
+
+export const isLocale = (v: unknown): v is Locale => LOCALES.includes(v as Locale);
+
+/** Replaces `{name}` placeholders. */
+export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>) {
+	const text = catalogues[locale][key] ?? en[key] ?? key;
+	return params ? text.replace(/\{(\w+)\}/g, (m, p) => (p in params ? String(params[p]) : m)) : text;
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export const translator = (locale: Locale): Translate => (key, params) => translate(locale, key, params);
+
+/** The best supported locale for an Accept-Language header (q-values honoured), else English. */
+export function pickLocale(acceptLanguage: string | null | undefined): Locale {
+	if (!acceptLanguage) return 'en';
+	const ranked = acceptLanguage
+		.split(',')
+		.map((part) => {
+			const [tag, ...params] = part.trim().split(';');
+			const q = params.find((p) => p.trim().startsWith('q='));
+			return { tag: tag.trim().toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+		})
+		.filter((x) => x.tag && x.q > 0)
+		.sort((a, b) => b.q - a.q);
+	for (const { tag } of ranked) {
+		const base = tag.split('-')[0];
+		if (base === 'nb' || base === 'no' || base === 'nn') continue;
+		if (isLocale(base)) return base;
+	}
+	return 'en';
+}

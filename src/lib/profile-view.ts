@@ -1,0 +1,114 @@
+// Turns a profile into what the profile page (and later the counsellor report) shows: localised
+// titles, band texts and choice labels, and which chart fits each instrument.
+import type { CompletedResult, Profile } from '$lib/core/profile/build';
+import { choiceLabels } from '$lib/core/questionnaire/labels';
+import { localize } from '$lib/core/localize';
+import type { Interval } from '$lib/core/questionnaire/types';
+
+export interface ScaleView {
+	id: string;
+	title: string;
+	score: number | null;
+	answered: number;
+	items: number;
+	reason: string | null;
+	range: [number, number];
+	percentile: number | null;
+	t: number | null;
+	sten: number | null;
+	ci90: { score: Interval; t: Interval; percentile: Interval } | null;
+	bandLabel: string | null;
+	bandText: string | null;
+	letter: string | null;
+}
+
+export interface ResultView {
+	responseId: string;
+	instrumentId: string;
+	title: string;
+	kind: string;
+	version: string;
+	completedAt: string;
+	chart: 'radar' | 'percentile' | 'bars' | null;
+	normTitle: string | null;
+	scales: ScaleView[];
+	codes: { id: string; code: string | null; ties: string[][] }[];
+	rankings: { id: string; items: string[] }[];
+	tallies: { id: string; counts: { label: string; n: number }[] }[];
+	lists: { id: string; items: string[] }[];
+	history: { responseId: string; completedAt: string; scales: { id: string; title: string; score: number | null }[] }[];
+}
+
+function scaleViews(r: CompletedResult, locale: string): ScaleView[] {
+	const defs = r.questionnaire.scoring?.scales ?? [];
+	const letters = new Map<string, string>();
+	for (const c of r.questionnaire.scoring?.codes ?? []) c.scales.forEach((s, i) => letters.set(s, c.letters[i]));
+	return defs.map((def) => {
+		const s = r.result.scales.find((x) => x.id === def.id);
+		const k = def.items.length;
+		return {
+			id: def.id,
+			title: localize(def.title, locale),
+			score: s?.score ?? null,
+			answered: s?.answered ?? 0,
+			items: k,
+			reason: s?.reason ?? null,
+			range: def.method === 'sum' ? [k * def.range[0], k * def.range[1]] : def.range,
+			percentile: s?.percentile ?? null,
+			t: s?.t ?? null,
+			sten: s?.sten ?? null,
+			ci90: s?.ci90 ?? null,
+			bandLabel: s?.band ? localize(s.band.label, locale) : null,
+			bandText: s?.band?.text ? localize(s.band.text, locale) : null,
+			letter: letters.get(def.id) ?? null
+		};
+	});
+}
+
+function chartOf(r: CompletedResult, scales: ScaleView[]): ResultView['chart'] {
+	if (scales.length === 0) return null;
+	if (scales.every((s) => s.percentile !== null)) return 'percentile';
+	if ((r.questionnaire.scoring?.codes ?? []).some((c) => c.scales.length >= 5)) return 'radar';
+	return scales.length > 1 ? 'bars' : null;
+}
+
+export function resultView(r: CompletedResult, history: CompletedResult[], locale: string): ResultView {
+	const q = r.questionnaire;
+	const scoring = q.scoring ?? {};
+	const scales = scaleViews(r, locale);
+	const firstNorm = scoring.scales?.find((s) => s.norms?.length)?.norms?.[0];
+	return {
+		responseId: r.responseId,
+		instrumentId: r.instrumentId,
+		title: localize(q.title, locale),
+		kind: q.kind,
+		version: r.version,
+		completedAt: r.completedAt,
+		chart: chartOf(r, scales),
+		normTitle: firstNorm ? localize(firstNorm.title ?? firstNorm.id, locale) : null,
+		scales,
+		codes: Object.entries(r.result.codes).map(([id, c]) => ({ id, code: c.code, ties: c.ties })),
+		rankings: (scoring.rankings ?? []).map((def) => {
+			const labels = choiceLabels(q.survey, def.question);
+			const values = r.result.rankings[def.id] ?? [];
+			return { id: def.id, items: values.map((v) => localize(labels.get(v) ?? v, locale)) };
+		}),
+		tallies: (scoring.tallies ?? []).map((def) => {
+			const labels = choiceLabels(q.survey, def.question, def.column);
+			const counts = Object.entries(r.result.tallies[def.id] ?? {})
+				.map(([v, n]) => ({ label: localize(labels.get(v) ?? v, locale), n }))
+				.sort((a, b) => b.n - a.n);
+			return { id: def.id, counts };
+		}),
+		lists: (scoring.lists ?? []).map((def) => ({ id: def.id, items: r.result.lists[def.id] ?? [] })),
+		history: history.map((h) => ({
+			responseId: h.responseId,
+			completedAt: h.completedAt,
+			scales: scaleViews(h, locale).map((s) => ({ id: s.id, title: s.title, score: s.score }))
+		}))
+	};
+}
+
+export function profileView(profile: Profile, locale: string): ResultView[] {
+	return profile.latest.map((r) => resultView(r, profile.history[r.instrumentId] ?? [], locale));
+}

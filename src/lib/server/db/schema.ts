@@ -1,0 +1,87 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type Role = 'client' | 'counsellor' | 'author' | 'admin';
+
+export interface UserTable {
+	id: string;
+	email: string;
+	password_hash: string;
+	role: Role;
+	display_name: string | null;
+	locale: string | null;
+	created_at: string;
+}
+
+export interface SessionTable {
+	id: string;
+	user_id: string;
+	/** Milliseconds since the epoch. */
+	expires_at: number;
+}
+
+export interface InstrumentVersionTable {
+	id: Generated<number>;
+	instrument_id: string;
+	version: string;
+	sha256: string;
+	/** The whole questionnaire file as loaded (JSON): immutable, so old answers can always be re-scored. */
+	definition: string;
+	first_loaded_at: string;
+}
+
+export interface ResponseTable {
+	id: string;
+	user_id: string;
+	instrument_id: string;
+	instrument_version_id: number;
+	status: 'in_progress' | 'completed';
+	/** JSON of the answers (SurveyJS `data`). */
+	answers: string;
+	current_page: number;
+	/** JSON of the ScoredResult, once completed. */
+	result: string | null;
+	started_at: string;
+	updated_at: string;
+	completed_at: string | null;
+}
+
+export interface ScaleScoreTable {
+	response_id: string;
+	scale_id: string;
+	score: number | null;
+	answered: number;
+	reason: string | null;
+	z: number | null;
+	t: number | null;
+	percentile: number | null;
+	sten: number | null;
+	band: number | null;
+}
+
+export interface AuditEventTable {
+	id: Generated<number>;
+	actor_id: string | null;
+	action: string;
+	subject_id: string | null;
+	detail: string | null;
+	at: string;
+}
+
+export interface DB {
+	user: UserTable;
+	session: SessionTable;
+	instrument_version: InstrumentVersionTable;
+	response: ResponseTable;
+	scale_score: ScaleScoreTable;
+	audit_event: AuditEventTable;
+}
+
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type Session = Selectable<SessionTable>;
+export type InstrumentVersion = Selectable<InstrumentVersionTable>;
+export type Response = Selectable<ResponseTable>;
+export type NewResponse = Insertable<ResponseTable>;
+export type ScaleScore = Selectable<ScaleScoreTable>;
+export type AuditEvent = Selectable<AuditEventTable>;

@@ -1,0 +1,21 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Role } from './db/schema';
+import type { SessionUser } from './auth';
+
+/** A same-site path to return to after signing in; anything else becomes `/`. */
+export function safeNext(next: string | null | undefined): string {
+	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
+
+/** The signed-in user, or a redirect to /login that comes back here. */
+export function requireUser(locals: App.Locals, url: URL): SessionUser {
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	return locals.user;
+}
+
+/** The signed-in user with one of `roles`, else 401/403 (for actions and APIs, where a redirect is wrong). */
+export function requireRole(locals: App.Locals, url: URL, roles: Role[]): SessionUser {
+	const user = requireUser(locals, url);
+	if (!roles.includes(user.role)) error(403, 'You do not have access to this page.');
+	return user;
+}

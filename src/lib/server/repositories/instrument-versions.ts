@@ -1,0 +1,47 @@
+import type { Db } from '../db';
+import type { InstrumentVersion } from '../db/schema';
+
+/** Returns the id of this exact definition, storing it the first time it is seen (rows are never changed). */
+export async function ensureInstrumentVersion(
+	db: Db,
+	v: { instrumentId: string; version: string; sha256: string; definition: string; now: Date }
+): Promise<number> {
+	const existing = await db
+		.selectFrom('instrument_version')
+		.select('id')
+		.where('instrument_id', '=', v.instrumentId)
+		.where('version', '=', v.version)
+		.where('sha256', '=', v.sha256)
+		.executeTakeFirst();
+	if (existing) return existing.id;
+	const row = await db
+		.insertInto('instrument_version')
+		.values({
+			instrument_id: v.instrumentId,
+			version: v.version,
+			sha256: v.sha256,
+			definition: v.definition,
+			first_loaded_at: v.now.toISOString()
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+/** Other stored definitions with the same id and version but different content (a version that was not bumped). */
+export const findSameVersionOtherContent = (db: Db, instrumentId: string, version: string, sha256: string) =>
+	db
+		.selectFrom('instrument_version')
+		.select(['id', 'sha256'])
+		.where('instrument_id', '=', instrumentId)
+		.where('version', '=', version)
+		.where('sha256', '!=', sha256)
+		.execute();
+
+export const findInstrumentVersion = (db: Db, id: number): Promise<InstrumentVersion | undefined> =>
+	db.selectFrom('instrument_version').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findInstrumentVersionsByIds = (db: Db, ids: number[]) =>
+	ids.length === 0
+		? Promise.resolve([] as InstrumentVersion[])
+		: db.selectFrom('instrument_version').selectAll().where('id', 'in', ids).execute();

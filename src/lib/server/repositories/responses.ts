@@ -1,0 +1,95 @@
+import type { Db } from '../db';
+import type { NewResponse, Response, ScaleScore } from '../db/schema';
+
+export const findResponse = (db: Db, id: string): Promise<Response | undefined> =>
+	db.selectFrom('response').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findInProgressResponse = (db: Db, userId: string, instrumentId: string) =>
+	db
+		.selectFrom('response')
+		.selectAll()
+		.where('user_id', '=', userId)
+		.where('instrument_id', '=', instrumentId)
+		.where('status', '=', 'in_progress')
+		.orderBy('started_at', 'desc')
+		.executeTakeFirst();
+
+export async function insertResponse(db: Db, response: NewResponse): Promise<void> {
+	await db.insertInto('response').values(response).execute();
+}
+
+/** Saves answers of an unfinished response; false when it is not (any more) in progress. */
+export async function saveResponseProgress(
+	db: Db,
+	id: string,
+	answers: string,
+	currentPage: number,
+	now: Date
+): Promise<boolean> {
+	const r = await db
+		.updateTable('response')
+		.set({ answers, current_page: currentPage, updated_at: now.toISOString() })
+		.where('id', '=', id)
+		.where('status', '=', 'in_progress')
+		.executeTakeFirst();
+	return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Marks the response completed and stores its scale scores, in one transaction. The status
+ * condition makes a second submission (double click, retry) store nothing: it returns false.
+ */
+export async function completeResponse(
+	db: Db,
+	c: { id: string; answers: string; result: string; scores: Omit<ScaleScore, 'response_id'>[]; now: Date }
+): Promise<boolean> {
+	return db.transaction().execute(async (trx) => {
+		const r = await trx
+			.updateTable('response')
+			.set({
+				status: 'completed',
+				answers: c.answers,
+				result: c.result,
+				completed_at: c.now.toISOString(),
+				updated_at: c.now.toISOString()
+			})
+			.where('id', '=', c.id)
+			.where('status', '=', 'in_progress')
+			.executeTakeFirst();
+		if (Number(r.numUpdatedRows) !== 1) return false;
+		if (c.scores.length)
+			await trx
+				.insertInto('scale_score')
+				.values(c.scores.map((s) => ({ ...s, response_id: c.id })))
+				.execute();
+		return true;
+	});
+}
+
+/** Every response of a user, newest first, without answers (for status lists). */
+export const listResponseSummaries = (db: Db, userId: string) =>
+	db
+		.selectFrom('response')
+		.select(['id', 'instrument_id', 'instrument_version_id', 'status', 'started_at', 'updated_at', 'completed_at'])
+		.where('user_id', '=', userId)
+		.orderBy('started_at', 'desc')
+		.execute();
+
+/** Completed responses of a user with their results, newest first. */
+export const listCompletedResponses = (db: Db, userId: string) =>
+	db
+		.selectFrom('response')
+		.innerJoin('instrument_version', 'instrument_version.id', 'response.instrument_version_id')
+		.select([
+			'response.id',
+			'response.instrument_id',
+			'response.answers',
+			'response.result',
+			'response.completed_at',
+			'instrument_version.version',
+			'instrument_version.definition'
+		])
+		.where('response.user_id', '=', userId)
+		.where('response.status', '=', 'completed')
+		.orderBy('response.completed_at', 'desc')
+		.execute();

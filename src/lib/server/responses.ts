@@ -1,0 +1,139 @@
+// Taking an instrument: start or resume a response, save progress, complete it (validate → score →
+// store in one transaction). Scoring happens here, on the server, never in the browser.
+import type { Answers, Questionnaire, ScoredResult } from '$lib/core/questionnaire/types';
+import { validateAnswers } from '$lib/core/answers/validate';
+import { scoreResponse } from '$lib/core/scoring/score';
+import type { Db } from './db';
+import type { Response } from './db/schema';
+import type { Instrument } from './registry';
+import { findInstrumentVersion } from './repositories/instrument-versions';
+import {
+	completeResponse,
+	findInProgressResponse,
+	findResponse,
+	insertResponse,
+	saveResponseProgress
+} from './repositories/responses';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; message: string; errors?: { name: string; message: string }[] };
+
+/** The client's unfinished response to this instrument, or a new one on the current version. */
+export async function startOrResume(db: Db, userId: string, instrument: Instrument, now = new Date()) {
+	const existing = await findInProgressResponse(db, userId, instrument.questionnaire.id);
+	if (existing) return { response: existing, questionnaire: await questionnaireOf(db, existing), resumed: true };
+	const response: Response = {
+		id: crypto.randomUUID(),
+		user_id: userId,
+		instrument_id: instrument.questionnaire.id,
+		instrument_version_id: instrument.versionId,
+		status: 'in_progress',
+		answers: '{}',
+		current_page: 0,
+		result: null,
+		started_at: now.toISOString(),
+		updated_at: now.toISOString(),
+		completed_at: null
+	};
+	await insertResponse(db, response);
+	return { response, questionnaire: instrument.questionnaire, resumed: false };
+}
+
+/** The definition a response was started on (stored immutably), so it is always scored by its own key. */
+export async function questionnaireOf(db: Db, response: Pick<Response, 'instrument_version_id'>): Promise<Questionnaire> {
+	const v = await findInstrumentVersion(db, response.instrument_version_id);
+	if (!v) throw new Error(`instrument version ${response.instrument_version_id} is missing`);
+	return JSON.parse(v.definition) as Questionnaire;
+}
+
+async function ownResponse(db: Db, userId: string, responseId: string): Promise<Outcome<Response>> {
+	const response = await findResponse(db, responseId);
+	if (!response || response.user_id !== userId) return { ok: false, status: 404, message: 'No such response.' };
+	return { ok: true, value: response };
+}
+
+function parseAnswers(text: string): Outcome<unknown> {
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch {
+		return { ok: false, status: 400, message: 'The answers are not valid JSON.' };
+	}
+}
+
+function checkPage(page: unknown): number | null {
+	const n = Number(page ?? 0);
+	return Number.isInteger(n) && n >= 0 && n < 1000 ? n : null;
+}
+
+export async function saveProgress(
+	db: Db,
+	userId: string,
+	input: { responseId: string; answers: string; page: unknown },
+	now = new Date()
+): Promise<Outcome<{ savedAt: string }>> {
+	const own = await ownResponse(db, userId, input.responseId);
+	if (!own.ok) return own;
+	if (own.value.status !== 'in_progress')
+		return { ok: false, status: 409, message: 'This response is already completed; its answers can no longer change.' };
+	const page = checkPage(input.page);
+	if (page === null) return { ok: false, status: 400, message: 'The page number is not valid.' };
+	const parsed = parseAnswers(input.answers);
+	if (!parsed.ok) return parsed;
+	const q = await questionnaireOf(db, own.value);
+	const checked = validateAnswers(q, parsed.value, { partial: true });
+	if (!checked.ok) return { ok: false, status: 400, message: 'Some answers are not valid.', errors: checked.errors };
+	const saved = await saveResponseProgress(db, own.value.id, JSON.stringify(checked.answers), page, now);
+	if (!saved) return { ok: false, status: 409, message: 'This response is already completed; its answers can no longer change.' };
+	return { ok: true, value: { savedAt: now.toISOString() } };
+}
+
+export async function complete(
+	db: Db,
+	userId: string,
+	input: { responseId: string; answers: string },
+	now = new Date()
+): Promise<Outcome<{ result: ScoredResult; repeated: boolean }>> {
+	const own = await ownResponse(db, userId, input.responseId);
+	if (!own.ok) return own;
+	const parsed = parseAnswers(input.answers);
+	if (!parsed.ok) return parsed;
+	const q = await questionnaireOf(db, own.value);
+	const checked = validateAnswers(q, parsed.value, { partial: false });
+	if (!checked.ok) return { ok: false, status: 400, message: 'Some answers are not valid.', errors: checked.errors };
+	const answers = JSON.stringify(checked.answers);
+	if (own.value.status === 'completed') return repeatedCompletion(own.value, answers);
+	const result = scoreResponse(q, checked.answers as Answers);
+	const stored = await completeResponse(db, {
+		id: own.value.id,
+		answers,
+		result: JSON.stringify(result),
+		scores: result.scales.map((s) => ({
+			scale_id: s.id,
+			score: s.score,
+			answered: s.answered,
+			reason: s.reason ?? null,
+			z: s.z ?? null,
+			t: s.t ?? null,
+			percentile: s.percentile ?? null,
+			sten: s.sten ?? null,
+			band: s.band?.index ?? null
+		})),
+		now
+	});
+	if (!stored) {
+		// Another request completed it between our read and our write.
+		const again = await findResponse(db, own.value.id);
+		return again ? repeatedCompletion(again, answers) : { ok: false, status: 404, message: 'No such response.' };
+	}
+	return { ok: true, value: { result, repeated: false } };
+}
+
+/** The same answers submitted again (double click, retry) get the stored result; different ones are refused. */
+function repeatedCompletion(response: Response, answers: string): Outcome<{ result: ScoredResult; repeated: boolean }> {
+	if (response.answers === answers && response.result)
+		return { ok: true, value: { result: JSON.parse(response.result), repeated: true } };
+	return {
+		ok: false,
+		status: 409,
+		message: `This response was already completed on ${response.completed_at?.slice(0, 10)}. Start a new attempt to take it again.`
+	};
+}

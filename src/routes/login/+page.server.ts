@@ -1,0 +1,24 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app';
+import { authenticate, signIn } from '$lib/server/accounts';
+import { safeNext } from '$lib/server/guards';
+import { insertAuditEvent } from '$lib/server/repositories/audit';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url }) => {
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '').trim();
+		const password = String(form.get('password') ?? '');
+		const db = getDb();
+		const user = email && password && password.length <= 200 ? await authenticate(db, email, password) : null;
+		if (!user) return fail(400, { email, errors: [{ field: 'password', key: 'auth.error.invalid' } as const] });
+		await signIn(db, cookies, user.id, url.protocol === 'https:');
+		await insertAuditEvent(db, { actorId: user.id, action: 'account.signed-in', subjectId: user.id });
+		redirect(303, safeNext(url.searchParams.get('next')));
+	}
+};

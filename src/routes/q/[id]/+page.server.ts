@@ -1,0 +1,70 @@
+import { error, fail } from '@sveltejs/kit';
+import { localize } from '$lib/core/localize';
+import { getDb, getRegistry } from '$lib/server/app';
+import { requireUser } from '$lib/server/guards';
+import { complete, questionnaireOf, saveProgress, startOrResume } from '$lib/server/responses';
+import { findInProgressResponse } from '$lib/server/repositories/responses';
+import type { Actions, PageServerLoad } from './$types';
+
+function instrumentOf(id: string) {
+	const instrument = getRegistry().instruments.get(id);
+	if (!instrument) error(404, `There is no questionnaire called “${id}”.`);
+	return instrument;
+}
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const user = requireUser(locals, url);
+	const instrument = instrumentOf(params.id);
+	const db = getDb();
+	const open = await findInProgressResponse(db, user.id, params.id);
+	// A response is resumed on the definition it was started with.
+	const q = open ? await questionnaireOf(db, open) : instrument.questionnaire;
+	const locale = locals.locale;
+	return {
+		instrument: {
+			id: q.id,
+			version: q.version,
+			kind: q.kind,
+			title: localize(q.title, locale),
+			description: q.description ? localize(q.description, locale) : '',
+			minutes: q.minutes ?? null,
+			citation: q.source?.citation ?? null,
+			licence: q.source?.licence ?? null,
+			translationDraft: q.translations?.[locale]?.validated === false
+		},
+		// Only the form goes to the browser: never the scoring key, norms or reverse keys.
+		survey: q.survey,
+		answers: open ? (JSON.parse(open.answers) as Record<string, unknown>) : {},
+		page: open?.current_page ?? 0,
+		responseId: open?.id ?? null
+	};
+};
+
+async function ensureResponse(userId: string, instrumentId: string, responseId: FormDataEntryValue | null) {
+	if (typeof responseId === 'string' && responseId) return responseId;
+	const { response } = await startOrResume(getDb(), userId, instrumentOf(instrumentId));
+	return response.id;
+}
+
+export const actions: Actions = {
+	save: async ({ request, params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const form = await request.formData();
+		const responseId = await ensureResponse(user.id, params.id, form.get('responseId'));
+		const r = await saveProgress(getDb(), user.id, {
+			responseId,
+			answers: String(form.get('answers') ?? '{}'),
+			page: form.get('page')
+		});
+		if (!r.ok) return fail(r.status, { message: r.message, errors: r.errors ?? [] });
+		return { responseId, savedAt: r.value.savedAt };
+	},
+	complete: async ({ request, params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const form = await request.formData();
+		const responseId = await ensureResponse(user.id, params.id, form.get('responseId'));
+		const r = await complete(getDb(), user.id, { responseId, answers: String(form.get('answers') ?? '{}') });
+		if (!r.ok) return fail(r.status, { message: r.message, errors: r.errors ?? [] });
+		return { responseId, completed: true, repeated: r.value.repeated };
+	}
+};

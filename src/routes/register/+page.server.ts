@@ -1,0 +1,26 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app';
+import { checkCredentials, createAccount, signIn } from '$lib/server/accounts';
+import { safeNext } from '$lib/server/guards';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, locals, url }) => {
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '').trim();
+		const password = String(form.get('password') ?? '');
+		const name = String(form.get('name') ?? '');
+		const errors = checkCredentials(email, password, name);
+		if (errors.length) return fail(400, { email, name, errors });
+		const db = getDb();
+		const created = await createAccount(db, { email, password, name, role: 'client', locale: locals.locale });
+		if (!created.ok)
+			return fail(400, { email, name, errors: [{ field: 'email', key: 'auth.error.taken' } as const] });
+		await signIn(db, cookies, created.id, url.protocol === 'https:');
+		redirect(303, safeNext(url.searchParams.get('next')));
+	}
+};

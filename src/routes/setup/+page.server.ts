@@ -1,0 +1,26 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app';
+import { checkCredentials, createAccount, signIn } from '$lib/server/accounts';
+import { countUsersWithRole } from '$lib/server/repositories/users';
+import type { Actions, PageServerLoad } from './$types';
+
+// Only a new installation (no admin yet) can be set up; afterwards the page says so and refuses.
+export const load: PageServerLoad = async () => ({
+	needed: (await countUsersWithRole(getDb(), 'admin')) === 0
+});
+
+export const actions: Actions = {
+	default: async ({ request, cookies, locals, url }) => {
+		const db = getDb();
+		if ((await countUsersWithRole(db, 'admin')) > 0) return fail(403, { done: true, email: '', errors: [] });
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '').trim();
+		const password = String(form.get('password') ?? '');
+		const errors = checkCredentials(email, password);
+		if (errors.length) return fail(400, { email, errors });
+		const created = await createAccount(db, { email, password, role: 'admin', locale: locals.locale });
+		if (!created.ok) return fail(400, { email, errors: [{ field: 'email', key: 'auth.error.taken' } as const] });
+		await signIn(db, cookies, created.id, url.protocol === 'https:');
+		redirect(303, '/');
+	}
+};

@@ -1,0 +1,34 @@
+// Spawns a real CLI (scripts/<name>.ts through tsx) and collects its exit code and output.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+export const fixture = (name: string) => join(root, 'tests/fixtures/psych', name);
+const tsx = join(root, 'node_modules/.bin/tsx');
+
+export interface CliResult {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+export function runCli(script: 'score' | 'analyze', args: string[]): Promise<CliResult> {
+	return new Promise((resolve) => {
+		execFile(tsx, [join(root, 'scripts', `${script}.ts`), ...args], { cwd: root, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+			const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+			resolve({ code, stdout, stderr });
+		});
+	});
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'spejl-cli-'));
+
+/** Writes a temporary file and returns its path. */
+export function tempFile(name: string, text: string): string {
+	const path = join(dir, name);
+	writeFileSync(path, text);
+	return path;
+}

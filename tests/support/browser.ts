@@ -1,0 +1,46 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: [
+			'--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+			'--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'
+		]
+	});
+}
+
+/** Registers a new client through the real form and returns the page, signed in. */
+export async function registerClient(page: Page, base: string, email: string, password = 'correct horse battery') {
+	await page.goto(`${base}/register`);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await page.waitForURL(`${base}/`);
+}
+
+/** Picks a value of a SurveyJS radiogroup/rating by clicking the label around the hidden input. */
+export async function choose(page: Page, name: string, value: number | string) {
+	await page.locator(`[data-name="${name}"] label:has(input[value="${value}"])`).click();
+}
+
+export async function nextPage(page: Page) {
+	await page.locator('.sd-navigation__next-btn').click();
+}
+
+export async function completeSurvey(page: Page) {
+	await page.locator('.sd-navigation__complete-btn').click();
+}
+
+/** Collects browser console errors and failed requests, to assert a page ran cleanly. */
+export function watchErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	page.on('pageerror', (e) => errors.push(String(e)));
+	return errors;
+}
