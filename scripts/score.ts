@@ -38,13 +38,14 @@ async function main() {
 		for (const record of records) {
 			if (!reader) {
 				reader = createResponseReader(record, q, { lenient: values.lenient });
-				out += format === 'csv' ? `${batchCsvColumns(q).join(',')}\n` : '[';
 				continue;
 			}
 			const { id, answers } = reader.read(record);
 			const result = toBatchResult(id, scoreResponse(q, answers, { norm }));
-			if (format === 'csv') out += `${batchCsvRow(q, result)}\n`;
-			else out += `${reader.count === 1 ? '\n' : ',\n'}${JSON.stringify(result)}`;
+			// Nothing is printed before the first valid row, so a bad header or empty file gives no output.
+			const first = reader.count === 1;
+			if (format === 'csv') out += `${first ? `${batchCsvColumns(q).join(',')}\n` : ''}${batchCsvRow(q, result)}\n`;
+			else out += `${first ? '[\n' : ',\n'}${JSON.stringify(result)}`;
 		}
 		// One write per chunk of input keeps syscalls few and memory bounded.
 		await write(out);

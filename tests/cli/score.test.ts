@@ -102,6 +102,7 @@ describe.concurrent('npm run score on bad input', () => {
 		const r = await runCli('score', [Q, tempFile(`${name.replace(' ', '-')}.csv`, text)]);
 		expect(r.code).toBe(1);
 		expect(r.stderr).toMatch(message);
+		expect(r.stdout).toBe('');
 	});
 
 	it('--lenient skips bad cells as missing and reports them', async () => {

@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateQuestionnaire } from '$lib/core/questionnaire/validate';
-import type { Problem, Questionnaire } from '$lib/core/questionnaire/types';
+import { validateQuestionnaire } from '../core/questionnaire/validate';
+import type { Problem, Questionnaire } from '../core/questionnaire/types';
 import { surveyJsonProblems } from './survey-errors';
 
 export interface LoadedFile {

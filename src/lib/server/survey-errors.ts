@@ -1,5 +1,5 @@
 import { Model } from 'survey-core';
-import type { Problem } from '$lib/core/questionnaire/types';
+import type { Problem } from '../core/questionnaire/types';
 
 /** Records the JSON path of every object inside `value`, so SurveyJS's errors can name where they are. */
 function indexPaths(value: unknown, path: string, into: Map<object, string>) {

@@ -103,8 +103,12 @@ function keep(o: Opportunity, options: MatchOptions, needle: string): boolean {
  * Reference: McCloy, R., Campbell, J., Oswald, F. L., Lewis, P., & Rivkin, D. (1999). Linking client
  * assessment profiles to O*NET occupational profiles. Raleigh, NC: National Center for O*NET Development.
  * Iachan (1984) for the agreement (see `iachanM`).
- * @example matchOpportunities({ riasec: [1, 2, 3, 4, 5, 6] }, set, { top: 1 })
- * // → { matchable: true, code: 'CES', ties: [], matches: [{ id, title, fit: 0.97…, agreement: 28, code: 'CES', why: ['C', 'E', 'S'] }] }
+ * @example
+ * const set = { id: 'demo', title: 'Demo', kind: 'job', licence: 'MIT', attribution: [], scale: [1, 7],
+ *   opportunities: [{ id: 'x', title: 'X', riasec: [2, 3, 4, 5, 6, 7] }] };
+ * matchOpportunities({ riasec: [1, 2, 3, 4, 5, 6] }, set)
+ * // → { matchable: true, code: 'CES', ties: [],
+ * //     matches: [{ id: 'x', title: 'X', fit: 1, agreement: 28, code: 'CES', why: ['C', 'E', 'S'] }] }
  */
 export function matchOpportunities(
 	profile: MatchProfile,

@@ -1,0 +1,10 @@
+// npm run questionnaires:check [-- DIR]: validates every questionnaire file in QUESTIONNAIRES_DIR
+// (default ./questionnaires) exactly as the server does at start; exits 1 on any problem.
+import { scanQuestionnaireDir, formatProblems } from '../src/lib/server/questionnaires';
+
+const dir = process.argv[2] || process.env.QUESTIONNAIRES_DIR || './questionnaires';
+const { loaded, refused } = scanQuestionnaireDir(dir);
+for (const f of loaded) console.log(`ok      ${f.file}  (${f.questionnaire.id}@${f.questionnaire.version})`);
+for (const line of formatProblems(refused)) console.error(`refused ${line}`);
+console.log(`${loaded.length} valid, ${refused.length} refused in ${dir}`);
+process.exit(refused.length > 0 ? 1 : 0);

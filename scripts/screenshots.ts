@@ -1,0 +1,61 @@
+// Takes the screenshots in docs/screenshots from the real built app (run `npm run build` first):
+// the home page, a test being taken and the profile, at desktop width and on a 360 px phone.
+import { launchBrowser, choose, completeSurvey, nextPage, registerClient } from '../tests/support/browser';
+import { startServer } from '../tests/support/server';
+import type { Page } from 'playwright-core';
+
+const OUT = 'docs/screenshots';
+const server = await startServer();
+const browser = await launchBrowser();
+
+async function shoot(page: Page, name: string) {
+	for (const [w, h, suffix] of [[1280, 900, 'desktop'], [360, 780, 'phone']] as const) {
+		await page.setViewportSize({ width: w, height: h });
+		await page.waitForTimeout(300);
+		await page.screenshot({ path: `${OUT}/${name}-${suffix}.png`, fullPage: name !== 'take' });
+	}
+}
+
+try {
+	const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+	await page.goto(server.url);
+	await shoot(page, 'welcome');
+	await registerClient(page, server.url, 'screens@example.org');
+	// RIASEC: a clear interest profile.
+	await page.goto(`${server.url}/q/riasec-48`);
+	await page.locator('[data-name="R1"]').waitFor();
+	const pattern: Record<string, number[]> = { R: [2, 3], I: [4, 4], A: [5, 4], S: [5, 5], E: [3, 3], C: [1, 2] };
+	for (let item = 1; item <= 8; item++) {
+		for (const t of 'RIASEC') await choose(page, `${t}${item}`, pattern[t][item % 2]);
+		if (item === 1) {
+			await page.evaluate(() => window.scrollTo(0, 0));
+			await shoot(page, 'take');
+			await page.setViewportSize({ width: 1280, height: 900 });
+		}
+		if (item < 8) await nextPage(page);
+	}
+	await completeSurvey(page);
+	await page.waitForURL(/\/profile/);
+	// Big Five: answers that vary by item.
+	await page.goto(`${server.url}/q/big-five-ipip-50`);
+	await page.locator('[data-name="EXT1"]').waitFor();
+	const factors = ['EXT', 'AGR', 'CSN', 'EST', 'OPN'];
+	for (let p = 0; p < 5; p++) {
+		for (let i = 1; i <= 10; i++) {
+			const n = p * 10 + i - 1;
+			await choose(page, `${factors[n % 5]}${Math.floor(n / 5) + 1}`, ((n * 7) % 5) + 1);
+		}
+		if (p < 4) await nextPage(page);
+	}
+	await completeSurvey(page);
+	await page.waitForURL(/\/profile/);
+	await page.goto(`${server.url}/`);
+	await shoot(page, 'home');
+	await page.goto(`${server.url}/profile`);
+	await page.waitForTimeout(500);
+	await shoot(page, 'profile');
+	console.log(`screenshots written to ${OUT}`);
+} finally {
+	await browser.close();
+	await server.stop();
+}

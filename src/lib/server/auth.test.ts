@@ -1,0 +1,166 @@
+// Sessions and passwords against a real (in-memory, migrated) SQLite database and real argon2.
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translate } from '$lib/i18n';
+import { createDb, migrateToLatest, type Db } from './db';
+import {
+	SESSION_DAYS,
+	createSession,
+	generateSessionToken,
+	hashPassword,
+	invalidateSession,
+	sessionIdOf,
+	validateSessionToken,
+	verifyPassword
+} from './auth';
+import { authenticate, checkCredentials, createAccount } from './accounts';
+import { insertUser } from './repositories/users';
+
+const DAY = 24 * 60 * 60 * 1000;
+const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
+
+let db: Db;
+let userId: string;
+
+beforeEach(async () => {
+	db = createDb(':memory:');
+	await migrateToLatest(db);
+	userId = crypto.randomUUID();
+	await insertUser(db, {
+		id: userId,
+		email: 'Client@Example.org',
+		password_hash: 'unused',
+		role: 'client',
+		display_name: 'Client',
+		locale: 'da',
+		created_at: new Date(NOW).toISOString()
+	});
+});
+
+afterEach(async () => {
+	await db.destroy();
+});
+
+const sessionRow = (id: string) => db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+
+describe('sessions', () => {
+	it('stores only the SHA-256 (hex) of the token as the session id', async () => {
+		const token = generateSessionToken();
+		expect(token).toMatch(/^[a-z2-7]{32}$/); // 20 random bytes, base32 without padding
+		expect(generateSessionToken()).not.toBe(token);
+		const expected = createHash('sha256').update(token, 'utf8').digest('hex');
+		expect(sessionIdOf(token)).toBe(expected);
+		const session = await createSession(db, token, userId, NOW);
+		expect(session).toEqual({ id: expected, user_id: userId, expires_at: NOW + SESSION_DAYS * DAY });
+		expect(await sessionRow(expected)).toEqual(session);
+		const all = await db.selectFrom('session').selectAll().execute();
+		expect(JSON.stringify(all)).not.toContain(token);
+	});
+
+	it('validates a fresh session to its user, without changing its expiry', async () => {
+		const token = generateSessionToken();
+		const session = await createSession(db, token, userId, NOW);
+		const valid = await validateSessionToken(db, token, NOW + DAY);
+		expect(valid).toEqual({
+			user: { id: userId, email: 'client@example.org', role: 'client', locale: 'da', display_name: 'Client' },
+			expiresAt: session.expires_at
+		});
+		expect((await sessionRow(session.id))!.expires_at).toBe(NOW + 30 * DAY);
+		expect(await validateSessionToken(db, generateSessionToken(), NOW)).toBeNull();
+	});
+
+	it('rejects an expired session and deletes its row', async () => {
+		const token = generateSessionToken();
+		const session = await createSession(db, token, userId, NOW);
+		expect(await validateSessionToken(db, token, session.expires_at)).toBeNull();
+		expect(await sessionRow(session.id)).toBeUndefined();
+		// Once deleted it stays invalid, even at a time it would have been valid.
+		expect(await validateSessionToken(db, token, NOW)).toBeNull();
+	});
+
+	it('extends a session in its last 15 days to now + 30 days', async () => {
+		const token = generateSessionToken();
+		const session = await createSession(db, token, userId, NOW);
+		// 14 days 23 h in: 15 days and 1 h left, not yet renewed.
+		const early = NOW + 15 * DAY - 60 * 60 * 1000;
+		expect((await validateSessionToken(db, token, early))!.expiresAt).toBe(session.expires_at);
+		expect((await sessionRow(session.id))!.expires_at).toBe(session.expires_at);
+		// 20 days in: 10 days left → renewed to 20 + 30 = 50 days after creation.
+		const later = NOW + 20 * DAY;
+		const valid = await validateSessionToken(db, token, later);
+		expect(valid!.expiresAt).toBe(later + 30 * DAY);
+		expect((await sessionRow(session.id))!.expires_at).toBe(NOW + 50 * DAY);
+	});
+
+	it('invalidateSession deletes the session', async () => {
+		const token = generateSessionToken();
+		const other = generateSessionToken();
+		const session = await createSession(db, token, userId, NOW);
+		await createSession(db, other, userId, NOW);
+		await invalidateSession(db, token);
+		expect(await sessionRow(session.id)).toBeUndefined();
+		expect(await validateSessionToken(db, token, NOW)).toBeNull();
+		// The user's other session is untouched.
+		expect(await validateSessionToken(db, other, NOW)).not.toBeNull();
+	});
+
+	it('sessions go when their user is deleted', async () => {
+		const token = generateSessionToken();
+		const session = await createSession(db, token, userId, NOW);
+		await db.deleteFrom('user').where('id', '=', userId).execute();
+		expect(await sessionRow(session.id)).toBeUndefined();
+	});
+});
+
+describe('passwords', () => {
+	it('hashes with argon2id and verifies only the right password', async () => {
+		const hashed = await hashPassword('correct horse battery');
+		expect(hashed).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+		expect(hashed).not.toContain('correct horse battery');
+		expect(await hashPassword('correct horse battery')).not.toBe(hashed); // salted
+		expect(await verifyPassword(hashed, 'correct horse battery')).toBe(true);
+		expect(await verifyPassword(hashed, 'correct horse batterY')).toBe(false);
+		expect(await verifyPassword(hashed, '')).toBe(false);
+		expect(await verifyPassword('not a hash', 'correct horse battery')).toBe(false);
+	});
+
+	it('authenticate finds the account by email (any case) and checks the password', async () => {
+		const created = await createAccount(db, { email: 'new@example.org', password: 'long enough pw', role: 'client', locale: null });
+		expect(created.ok).toBe(true);
+		expect(await createAccount(db, { email: 'NEW@example.org', password: 'another one!', role: 'client', locale: null })).toEqual({
+			ok: false,
+			taken: true
+		});
+		const user = await authenticate(db, 'NEW@Example.org', 'long enough pw');
+		expect(user?.id).toBe(created.ok ? created.id : undefined);
+		expect(await authenticate(db, 'new@example.org', 'wrong password')).toBeNull();
+		expect(await authenticate(db, 'nobody@example.org', 'long enough pw')).toBeNull();
+	});
+});
+
+describe('checkCredentials', () => {
+	it('accepts a valid email and password', () => {
+		expect(checkCredentials('a@b.dk', '0123456789')).toEqual([]);
+	});
+
+	it.each(['', 'no-at-sign', 'a@b', 'a b@c.dk', '@c.dk', `${'x'.repeat(250)}@b.dk`])('refuses the email %j', (email) => {
+		const errors = checkCredentials(email, 'long enough pw');
+		expect(errors).toEqual([{ field: 'email', key: 'auth.error.email' }]);
+		expect(translate('en', errors[0].key)).toBe('Enter a valid email address.');
+	});
+
+	it('refuses a short password with the minimum in the message, and a too long one', () => {
+		const short = checkCredentials('a@b.dk', '123456789');
+		expect(short).toEqual([{ field: 'password', key: 'auth.error.passwordShort', params: { n: 10 } }]);
+		expect(translate('en', short[0].key, short[0].params)).toBe('The password must be at least 10 characters.');
+		expect(translate('da', short[0].key, short[0].params)).toBe('Adgangskoden skal være mindst 10 tegn.');
+		expect(checkCredentials('a@b.dk', 'x'.repeat(201))).toEqual([
+			{ field: 'password', key: 'auth.error.passwordLong', params: { n: 200 } }
+		]);
+		expect(checkCredentials('a@b.dk', 'x'.repeat(200))).toEqual([]);
+	});
+
+	it('reports every problem at once', () => {
+		expect(checkCredentials('bad', 'short', 'n'.repeat(101)).map((e) => e.field)).toEqual(['email', 'password', 'name']);
+	});
+});

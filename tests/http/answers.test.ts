@@ -1,0 +1,310 @@
+// Saving and completing answers over HTTP against the real built server (`node build`) and its real
+// SQLite file: whatever a client sends, only valid answers of their own responses are ever stored.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { parse } from 'devalue';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+const base = inject('baseUrl');
+const dbPath = inject('dbPath');
+
+let sqlite: Database.Database;
+beforeAll(() => {
+	sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
+});
+afterAll(() => sqlite?.close());
+
+interface ResponseRow {
+	id: string;
+	user_id: string;
+	status: string;
+	answers: string;
+	current_page: number;
+	result: string | null;
+	updated_at: string;
+}
+const responsesOf = (userId: string) =>
+	sqlite.prepare('SELECT * FROM response WHERE user_id = ? ORDER BY started_at').all(userId) as ResponseRow[];
+const responseRow = (id: string) => sqlite.prepare('SELECT * FROM response WHERE id = ?').get(id) as ResponseRow | undefined;
+const scaleScores = (id: string) =>
+	sqlite.prepare('SELECT scale_id, score, answered FROM scale_score WHERE response_id = ? ORDER BY scale_id').all(id) as {
+		scale_id: string;
+		score: number;
+		answered: number;
+	}[];
+const countAll = (table: 'response' | 'scale_score') =>
+	(sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+/** A SvelteKit action result as sent to `use:enhance` (`x-sveltekit-action`). */
+interface ActionResult {
+	httpStatus: number;
+	raw: string;
+	type?: 'success' | 'failure' | 'redirect' | 'error';
+	status?: number;
+	location?: string;
+	data?: Record<string, unknown>;
+}
+
+/** A browser stand-in: fetch with a cookie jar, sending this site's Origin like a browser would. */
+class Client {
+	cookies = new Map<string, string>();
+	userId = '';
+	constructor(public origin = base) {}
+
+	async request(path: string, init: RequestInit = {}): Promise<Response> {
+		const headers = new Headers(init.headers);
+		if (this.origin) headers.set('origin', this.origin);
+		if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+		const res = await fetch(`${base}${path}`, { ...init, headers, redirect: 'manual' });
+		for (const c of res.headers.getSetCookie()) {
+			const [pair, ...attrs] = c.split(';');
+			const eq = pair.indexOf('=');
+			const [name, value] = [pair.slice(0, eq).trim(), pair.slice(eq + 1).trim()];
+			const expired = attrs.some((a) => /^\s*max-age=0\s*$/i.test(a)) || value === '';
+			if (expired) this.cookies.delete(name);
+			else this.cookies.set(name, value);
+		}
+		return res;
+	}
+
+	async register(email = `client-${crypto.randomUUID()}@example.org`) {
+		const res = await this.request('/register', {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ email, password: 'correct horse battery', name: 'Test Client' })
+		});
+		expect(res.status).toBe(303);
+		expect(this.cookies.get('spejl_session')).toMatch(/^[a-z2-7]{32}$/);
+		const user = sqlite.prepare('SELECT id FROM user WHERE email = ?').get(email) as { id: string } | undefined;
+		expect(user).toBeDefined();
+		this.userId = user!.id;
+		return this;
+	}
+
+	async action(path: string, fields: Record<string, string>): Promise<ActionResult> {
+		const form = new FormData();
+		for (const [k, v] of Object.entries(fields)) form.set(k, v);
+		const res = await this.request(path, {
+			method: 'POST',
+			headers: { accept: 'application/json', 'x-sveltekit-action': 'true' },
+			body: form
+		});
+		const raw = await res.text();
+		const out: ActionResult = { httpStatus: res.status, raw };
+		if ((res.headers.get('content-type') ?? '').includes('application/json')) {
+			const json = JSON.parse(raw);
+			Object.assign(out, { type: json.type, status: json.status, location: json.location });
+			if (typeof json.data === 'string') out.data = parse(json.data);
+		}
+		return out;
+	}
+
+	save(id: string, answers: unknown, page: number | string = 0, responseId?: string) {
+		const fields: Record<string, string> = {
+			answers: typeof answers === 'string' ? answers : JSON.stringify(answers),
+			page: String(page)
+		};
+		if (responseId) fields.responseId = responseId;
+		return this.action(`/q/${id}?/save`, fields);
+	}
+
+	complete(id: string, answers: unknown, responseId: string) {
+		return this.action(`/q/${id}?/complete`, {
+			answers: typeof answers === 'string' ? answers : JSON.stringify(answers),
+			responseId
+		});
+	}
+}
+
+const TYPES = ['R', 'I', 'A', 'S', 'E', 'C'];
+/** Every RIASEC item answered `v`, so each scale mean is v. */
+const allRiasec = (v: number, change: Record<string, number> = {}) => {
+	const a: Record<string, number> = {};
+	for (const t of TYPES) for (let i = 1; i <= 8; i++) a[`${t}${i}`] = v;
+	return { ...a, ...change };
+};
+
+/** A registered client with a riasec-48 response holding {R1: 3} on page 1. */
+async function clientWithResponse() {
+	const client = await new Client().register();
+	const first = await client.save('riasec-48', { R1: 3 }, 1);
+	expect(first).toMatchObject({ httpStatus: 200, type: 'success', status: 200 });
+	const responseId = first.data!.responseId as string;
+	expect(typeof responseId).toBe('string');
+	expect(responsesOf(client.userId)).toMatchObject([{ id: responseId, status: 'in_progress', answers: '{"R1":3}', current_page: 1 }]);
+	return { client, responseId, before: responseRow(responseId)! };
+}
+
+describe('saving answers', () => {
+	it('saves valid answers and resumes the same response', async () => {
+		const { client, responseId } = await clientWithResponse();
+		const again = await client.save('riasec-48', { R1: 3, I1: 5 }, 2, responseId);
+		expect(again).toMatchObject({ type: 'success', data: { responseId } });
+		expect(responseRow(responseId)).toMatchObject({ answers: '{"R1":3,"I1":5}', current_page: 2 });
+		// The page resumes from the stored answers.
+		const page = await client.request('/q/riasec-48');
+		expect(page.status).toBe(200);
+		expect(await page.text()).toContain(responseId);
+		expect(responsesOf(client.userId)).toHaveLength(1);
+	});
+
+	it.each([
+		['an unknown name', { R1: 3, NOPE: 1 }, 'NOPE', 'NOPE: there is no question with this name'],
+		['a value outside the choices', { R1: 7 }, 'R1', 'R1: 7 is not one of the allowed values 1, 2, 3, 4, 5'],
+		['a value of the wrong type', { R1: '5' }, 'R1', 'R1: expected a number, got \\"5\\"']
+	])('refuses %s with 400 naming the element, and stores nothing', async (_, answers, name, message) => {
+		const { client, responseId, before } = await clientWithResponse();
+		const r = await client.save('riasec-48', answers, 3, responseId);
+		expect(r).toMatchObject({ httpStatus: 200, type: 'failure', status: 400 });
+		expect(r.raw).toContain(message);
+		expect(r.data).toEqual({
+			message: 'Some answers are not valid.',
+			errors: [{ name, message: message.replace(/\\"/g, '"') }]
+		});
+		const c = await client.complete('riasec-48', { ...allRiasec(4), ...answers }, responseId);
+		expect(c).toMatchObject({ type: 'failure', status: 400 });
+		expect(c.raw).toContain(message);
+		expect(responseRow(responseId)).toEqual(before);
+		expect(scaleScores(responseId)).toEqual([]);
+	});
+
+	it('refuses answers that are not JSON and a bad page number', async () => {
+		const { client, responseId, before } = await clientWithResponse();
+		const bad = await client.save('riasec-48', '{"R1":', 0, responseId);
+		expect(bad).toMatchObject({ type: 'failure', status: 400, data: { message: 'The answers are not valid JSON.' } });
+		const page = await client.save('riasec-48', { R1: 4 }, -2, responseId);
+		expect(page).toMatchObject({ type: 'failure', status: 400, data: { message: 'The page number is not valid.' } });
+		expect(responseRow(responseId)).toEqual(before);
+	});
+
+	it('refuses a body over 512 KiB with 413 and stores nothing', async () => {
+		const { client, responseId, before } = await clientWithResponse();
+		const responses = countAll('response');
+		const huge = JSON.stringify({ R1: 4, pad: 'x'.repeat(600 * 1024) });
+		const r = await client.save('riasec-48', huge, 0, responseId);
+		expect(r.httpStatus).toBe(413);
+		expect(responseRow(responseId)).toEqual(before);
+		expect(countAll('response')).toBe(responses);
+		// Without a responseId either: no new response is started.
+		const fresh = await new Client().register();
+		const r2 = await fresh.save('riasec-48', huge, 0);
+		expect(r2.httpStatus).toBe(413);
+		expect(responsesOf(fresh.userId)).toEqual([]);
+	});
+
+	it("answers 404 for another client's response and changes nothing", async () => {
+		const { responseId, before } = await clientWithResponse();
+		const mallory = await new Client().register();
+		const save = await mallory.save('riasec-48', { R1: 1 }, 0, responseId);
+		expect(save).toMatchObject({ type: 'failure', status: 404, data: { message: 'No such response.' } });
+		const done = await mallory.complete('riasec-48', allRiasec(1), responseId);
+		expect(done).toMatchObject({ type: 'failure', status: 404 });
+		expect(responseRow(responseId)).toEqual(before);
+		expect(scaleScores(responseId)).toEqual([]);
+		expect(responsesOf(mallory.userId)).toEqual([]);
+	});
+
+	it('sends an anonymous client to sign in and stores nothing', async () => {
+		const anonymous = new Client();
+		const responses = countAll('response');
+		const r = await anonymous.save('riasec-48', { R1: 3 }, 0);
+		expect(r).toMatchObject({ type: 'redirect', status: 303 });
+		expect(r.location).toMatch(/^\/login\?next=/);
+		expect(r.raw).not.toContain('"success"');
+		// A plain form post (no JSON accepted) gets a real redirect.
+		const form = new FormData();
+		form.set('answers', '{"R1":3}');
+		const plain = await anonymous.request('/q/riasec-48?/save', { method: 'POST', body: form });
+		expect(plain.status).toBe(303);
+		expect(plain.headers.get('location')).toMatch(/^\/login\?next=/);
+		expect(countAll('response')).toBe(responses);
+	});
+
+	it('forbids a cross-site form post (403) and stores nothing', async () => {
+		const { client, responseId, before } = await clientWithResponse();
+		client.origin = 'https://evil.example';
+		const r = await client.save('riasec-48', { R1: 5 }, 4, responseId);
+		expect(r.httpStatus).toBe(403);
+		expect(r.raw).toContain('Cross-site POST form submissions are forbidden');
+		client.origin = '';
+		const noOrigin = await client.save('riasec-48', { R1: 5 }, 4, responseId);
+		expect(noOrigin.httpStatus).toBe(403);
+		expect(responseRow(responseId)).toEqual(before);
+	});
+});
+
+describe('completing', () => {
+	it('scores once; the same answers again are accepted, different ones refused with 409', async () => {
+		const { client, responseId } = await clientWithResponse();
+		// R1..R8 = 5 → R 5; I 4; everything else 2 except A1..A8 = 3: code R I A, no ties.
+		const answers = allRiasec(2, {
+			...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].flatMap((i) => [[`R${i}`, 5], [`I${i}`, 4], [`A${i}`, 3]]))
+		});
+		const done = await client.complete('riasec-48', answers, responseId);
+		expect(done).toMatchObject({ type: 'success', data: { responseId, completed: true, repeated: false } });
+		const stored = responseRow(responseId)!;
+		expect(stored.status).toBe('completed');
+		expect(JSON.parse(stored.answers)).toEqual(answers);
+		expect(JSON.parse(stored.result!).codes.holland).toEqual({ code: 'RIA', ties: [] });
+		const scores = scaleScores(responseId);
+		expect(scores).toEqual([
+			{ scale_id: 'artistic', score: 3, answered: 8 },
+			{ scale_id: 'conventional', score: 2, answered: 8 },
+			{ scale_id: 'enterprising', score: 2, answered: 8 },
+			{ scale_id: 'investigative', score: 4, answered: 8 },
+			{ scale_id: 'realistic', score: 5, answered: 8 },
+			{ scale_id: 'social', score: 2, answered: 8 }
+		]);
+
+		const same = await client.complete('riasec-48', answers, responseId);
+		expect(same).toMatchObject({ type: 'success', data: { responseId, completed: true, repeated: true } });
+		expect(scaleScores(responseId)).toEqual(scores);
+
+		const different = await client.complete('riasec-48', { ...answers, R1: 1 }, responseId);
+		expect(different).toMatchObject({ type: 'failure', status: 409 });
+		expect(different.raw).toContain('already completed');
+		const save = await client.save('riasec-48', { R1: 1 }, 0, responseId);
+		expect(save).toMatchObject({ type: 'failure', status: 409 });
+		expect(responseRow(responseId)).toEqual(stored);
+		expect(scaleScores(responseId)).toEqual(scores);
+
+		// Two submissions at once (double click) store one set of scores.
+		const next = await client.save('riasec-48', {}, 0);
+		const nextId = next.data!.responseId as string;
+		expect(nextId).not.toBe(responseId);
+		const both = await Promise.all([
+			client.complete('riasec-48', answers, nextId),
+			client.complete('riasec-48', answers, nextId)
+		]);
+		expect(both.map((b) => b.type)).toEqual(['success', 'success']);
+		expect(both.map((b) => b.data!.repeated).sort()).toEqual([false, true]);
+		expect(scaleScores(nextId)).toEqual(scores);
+	});
+});
+
+describe('what the browser is sent', () => {
+	it.each(['riasec-48', 'big-five-ipip-50'])('the page of %s carries the form but no scoring key', async (id) => {
+		const client = await new Client().register();
+		const html = await (await client.request(`/q/${id}`)).text();
+		const data = await (await client.request(`/q/${id}/__data.json`)).text();
+		const first = id === 'riasec-48' ? 'R1' : 'EXT1';
+		for (const body of [html, data]) {
+			expect(body).toContain(first); // the survey is there
+			for (const key of ['reverse', 'norms', 'scoring', 'minAnswered', 'openpsychometrics-big5-2012']) {
+				expect(body).not.toMatch(new RegExp(`["']?\\b${key}\\b["']?\\s*:|"${key}"`));
+			}
+		}
+		expect(html).not.toContain('"reverse"');
+		expect(html).not.toContain('"norms"');
+		expect(html).not.toContain('"scoring"');
+	});
+
+	it('serves the questionnaire JSON Schema', async () => {
+		const res = await fetch(`${base}/schema/questionnaire-v1.json`);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toContain('application/json');
+		const schema = readFileSync(resolve(__dirname, '../../questionnaires/schema.json'), 'utf8');
+		expect(await res.json()).toEqual(JSON.parse(schema));
+	});
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end: HTTP tests and browser journeys against the real built app (`node build`), the
+// browser being Debian's Chromium.
+export default defineConfig({
+	test: {
+		include: ['tests/browser/**/*.test.ts', 'tests/http/**/*.test.ts'],
+		globalSetup: ['tests/support/global-server.ts'],
+		environment: 'node',
+		fileParallelism: false,
+		testTimeout: 90000,
+		hookTimeout: 60000
+	}
+});
