@@ -62,6 +62,12 @@ describe('loadRegistry', () => {
 		// Neither refused file left anything in the database.
 		expect((await versions()).map((v) => v.instrument_id)).toEqual(['riasec-48']);
 		expect(registry.warnings).toEqual([]);
+		// The operator sees each problem on the console, by file and path.
+		const logged = vi.mocked(console.error).mock.calls.map((c) => String(c[0]));
+		expect(logged).toContainEqual(expect.stringMatching(/^\[questionnaires\] refused broken\.json \$: Not valid JSON/));
+		expect(logged).toContainEqual(
+			expect.stringMatching(/^\[questionnaires\] refused bad-scoring\.json \$\.scoring\.scales\[0\]\.items\[1\]: .*NOPE/)
+		);
 	});
 
 	it('stores the definition once, with the sha256 of the file, and reuses it on the next load', async () => {
@@ -105,6 +111,7 @@ describe('loadRegistry', () => {
 		expect(second.warnings[0]).toContain('riasec-48.json');
 		expect(second.warnings[0]).toContain('1.0.0');
 		expect(second.warnings[0]).toMatch(/not bumped/);
+		expect(vi.mocked(console.warn)).toHaveBeenCalledWith(`[questionnaires] ${second.warnings[0]}`);
 
 		const newId = second.instruments.get('riasec-48')!.versionId;
 		expect(newId).not.toBe(oldId);

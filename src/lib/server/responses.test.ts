@@ -1,7 +1,7 @@
 // Taking an instrument end to end below HTTP: real SQLite (in memory, migrated), the real
 // questionnaires loaded through the registry, real accounts. Expected scores are worked by hand.
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, migrateToLatest, type Db } from './db';
 import { loadRegistry, type Registry } from './registry';
 import { createAccount } from './accounts';
@@ -18,9 +18,9 @@ let bob: string;
 beforeEach(async () => {
 	db = createDb(':memory:');
 	await migrateToLatest(db);
-	vi.spyOn(console, 'warn').mockImplementation(() => {});
 	registry = await loadRegistry(db, QUESTIONNAIRES);
 	expect(registry.refused).toEqual([]);
+	expect(registry.warnings).toEqual([]);
 	const created = await createAccount(db, {
 		email: 'alice@example.org',
 		password: 'correct horse battery',
@@ -42,7 +42,6 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-	vi.restoreAllMocks();
 	await db.destroy();
 });
 
@@ -111,10 +110,10 @@ describe('startOrResume', () => {
 describe('saveProgress', () => {
 	async function started() {
 		const { response } = await startOrResume(db, alice, instrument('riasec-48'));
-		const saved = await saveProgress(db, alice, { responseId: response.id, answers: '{"R1":3,"I1":4}', page: 1 }, new Date('2026-01-01T00:00:00Z'));
+		const saved = await saveProgress(db, alice, { responseId: response.id, answers: '{"I1":4,"R1":3}', page: 1 }, new Date('2026-01-01T00:00:00Z'));
 		expect(saved).toEqual({ ok: true, value: { savedAt: '2026-01-01T00:00:00.000Z' } });
 		const before = await row(response.id);
-		expect(before).toMatchObject({ answers: '{"R1":3,"I1":4}', current_page: 1, updated_at: '2026-01-01T00:00:00.000Z' });
+		expect(before).toMatchObject({ answers: '{"I1":4,"R1":3}', current_page: 1, updated_at: '2026-01-01T00:00:00.000Z' });
 		return { id: response.id, before };
 	}
 
@@ -200,7 +199,8 @@ describe('complete', () => {
 		expect(r.value.repeated).toBe(false);
 		expect(r.value.result.codes.holland).toEqual({ code: 'CRS', ties: [] });
 		const stored = await row(id);
-		expect(stored).toMatchObject({ status: 'completed', answers, completed_at: '2026-04-05T06:07:08.000Z' });
+		expect(stored).toMatchObject({ status: 'completed', completed_at: '2026-04-05T06:07:08.000Z' });
+		expect(JSON.parse(stored.answers)).toEqual(JSON.parse(answers));
 		expect(JSON.parse(stored.result!)).toEqual(r.value.result);
 		expect(await scaleRows(id)).toEqual(EXPECTED_RIASEC.map((s) => ({ response_id: id, ...s })));
 	});
@@ -309,3 +309,22 @@ function phi(z: number): number {
 	}
 	return 0.5 * (1 + (2 / Math.sqrt(Math.PI)) * sum);
 }
+
+describe('canonical answers and one open attempt', () => {
+	it('treats the same answers in another key order as the same submission', async () => {
+		const { response } = await startOrResume(db, alice, instrument('riasec-48'));
+		const answers = riasecAnswers();
+		const first = await complete(db, alice, { responseId: response.id, answers: JSON.stringify(answers) });
+		const reversed = Object.fromEntries(Object.entries(answers).reverse());
+		const again = await complete(db, alice, { responseId: response.id, answers: JSON.stringify(reversed) });
+		expect(first.ok && again.ok && again.value.repeated).toBe(true);
+	});
+
+	it('starts only one attempt when two first saves race', async () => {
+		const riasec = instrument('riasec-48');
+		const [a, b] = await Promise.all([startOrResume(db, alice, riasec), startOrResume(db, alice, riasec)]);
+		expect(a.response.id).toBe(b.response.id);
+		const open = await db.selectFrom('response').select('id').where('status', '=', 'in_progress').execute();
+		expect(open).toHaveLength(1);
+	});
+});

@@ -34,7 +34,14 @@ export async function startOrResume(db: Db, userId: string, instrument: Instrume
 		updated_at: now.toISOString(),
 		completed_at: null
 	};
-	await insertResponse(db, response);
+	try {
+		await insertResponse(db, response);
+	} catch (e) {
+		// Another request started it first (unique index on open responses): resume that one.
+		const raced = String(e).includes('UNIQUE') && (await findInProgressResponse(db, userId, instrument.questionnaire.id));
+		if (!raced) throw e;
+		return { response: raced, questionnaire: await questionnaireOf(db, raced), resumed: true };
+	}
 	return { response, questionnaire: instrument.questionnaire, resumed: false };
 }
 
@@ -59,6 +66,11 @@ function parseAnswers(text: string): Outcome<unknown> {
 	}
 }
 
+/** Answers as JSON with their keys sorted, so the same answers always give the same text. */
+function canonicalJson(answers: Answers): string {
+	return JSON.stringify(Object.fromEntries(Object.entries(answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+}
+
 function checkPage(page: unknown): number | null {
 	const n = Number(page ?? 0);
 	return Number.isInteger(n) && n >= 0 && n < 1000 ? n : null;
@@ -81,7 +93,7 @@ export async function saveProgress(
 	const q = await questionnaireOf(db, own.value);
 	const checked = validateAnswers(q, parsed.value, { partial: true });
 	if (!checked.ok) return { ok: false, status: 400, message: 'Some answers are not valid.', errors: checked.errors };
-	const saved = await saveResponseProgress(db, own.value.id, JSON.stringify(checked.answers), page, now);
+	const saved = await saveResponseProgress(db, own.value.id, canonicalJson(checked.answers), page, now);
 	if (!saved) return { ok: false, status: 409, message: 'This response is already completed; its answers can no longer change.' };
 	return { ok: true, value: { savedAt: now.toISOString() } };
 }
@@ -99,7 +111,7 @@ export async function complete(
 	const q = await questionnaireOf(db, own.value);
 	const checked = validateAnswers(q, parsed.value, { partial: false });
 	if (!checked.ok) return { ok: false, status: 400, message: 'Some answers are not valid.', errors: checked.errors };
-	const answers = JSON.stringify(checked.answers);
+	const answers = canonicalJson(checked.answers);
 	if (own.value.status === 'completed') return repeatedCompletion(own.value, answers);
 	const result = scoreResponse(q, checked.answers as Answers);
 	const stored = await completeResponse(db, {

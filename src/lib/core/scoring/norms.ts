@@ -40,7 +40,7 @@ export function percentileOf(z: number): number {
  * @example sten(0.5) // → 7   (2·0.5 + 5.5 = 6.5 → 7)
  */
 export function sten(z: number): number {
-	const x = Number((2 * z + 5.5).toFixed(9));
+	const x = Math.round((2 * z + 5.5) * 1e9) / 1e9;
 	return Math.min(10, Math.max(1, Math.floor(x + 0.5)));
 }
 
