@@ -5,7 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// BUILD_DIR and KIT_OUT_DIR let two builds of the same checkout run side by side.
+		adapter: adapter({ out: process.env.BUILD_DIR || 'build' }),
+		outDir: process.env.KIT_OUT_DIR || '.svelte-kit',
 		csp: {
 			mode: 'auto',
 			directives: {

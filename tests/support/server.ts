@@ -29,7 +29,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 	const dir = mkdtempSync(join(tmpdir(), 'spejl-test-'));
 	const url = `http://127.0.0.1:${port}`;
 	const dbPath = join(dir, 'test.db');
-	const child: ChildProcess = spawn(process.execPath, ['build'], {
+	const child: ChildProcess = spawn(process.execPath, [process.env.BUILD_DIR || 'build'], {
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, DATABASE_PATH: dbPath, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

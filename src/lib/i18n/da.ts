@@ -1,10 +1,14 @@
-import type { Messages } from './index';
+import type en from './en';
 
-const da: Messages = {
+const da: Record<keyof typeof en, string> = {
 	'app.name': 'Spejl',
 	'app.tagline': 'Lær dig selv at kende, før du vælger uddannelse eller job',
 	'nav.home': 'Forside',
 	'nav.profile': 'Min profil',
+	'nav.matches': 'Match',
+	'nav.counsellor': 'Mine klienter',
+	'nav.author': 'Spørgeskemaer',
+	'nav.admin': 'Administration',
 	'nav.account': 'Konto',
 	'nav.login': 'Log ind',
 	'nav.register': 'Opret konto',

@@ -1,7 +1,17 @@
 // One small translation layer for every UI string. English is the reference; Danish must have
 // every key (the type checks it).
-import en from './en';
-import da from './da';
+import enBase from './en';
+import daBase from './da';
+import enAuthor from './author.en';
+import daAuthor from './author.da';
+import enCounsellor from './counsellor.en';
+import daCounsellor from './counsellor.da';
+import enMatching from './matching.en';
+import daMatching from './matching.da';
+
+// Each area keeps its strings in its own pair of files; English is the reference for the keys.
+const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching };
+const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching };
 
 export const LOCALES = ['en', 'da'] as const;
 export type Locale = (typeof LOCALES)[number];

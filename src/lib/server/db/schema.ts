@@ -10,6 +10,8 @@ export interface UserTable {
 	display_name: string | null;
 	locale: string | null;
 	created_at: string;
+	/** Counsellors: the short code clients enter to share with them (unique). */
+	share_code: string | null;
 }
 
 export interface SessionTable {
@@ -67,6 +69,46 @@ export interface AuditEventTable {
 	at: string;
 }
 
+/** A client's grant of access to a counsellor; revoking sets revoked_at (rows are kept for the log). */
+export interface ShareTable {
+	id: Generated<number>;
+	client_id: string;
+	counsellor_id: string;
+	granted_at: string;
+	revoked_at: string | null;
+}
+
+/** A note in the thread between a counsellor and a client; `author_id` is either of them. */
+export interface NoteTable {
+	id: Generated<number>;
+	client_id: string;
+	counsellor_id: string;
+	author_id: string;
+	body: string;
+	created_at: string;
+}
+
+/** An instrument a counsellor asked a client to take. */
+export interface AssignmentTable {
+	id: Generated<number>;
+	counsellor_id: string;
+	client_id: string;
+	instrument_id: string;
+	message: string | null;
+	created_at: string;
+	cancelled_at: string | null;
+}
+
+/** A bearer token a client created for a matching service; `id` is the SHA-256 of the token. */
+export interface ApiTokenTable {
+	id: string;
+	user_id: string;
+	name: string;
+	created_at: string;
+	last_used_at: string | null;
+	revoked_at: string | null;
+}
+
 export interface DB {
 	user: UserTable;
 	session: SessionTable;
@@ -74,6 +116,10 @@ export interface DB {
 	response: ResponseTable;
 	scale_score: ScaleScoreTable;
 	audit_event: AuditEventTable;
+	share: ShareTable;
+	note: NoteTable;
+	assignment: AssignmentTable;
+	api_token: ApiTokenTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -85,3 +131,7 @@ export type Response = Selectable<ResponseTable>;
 export type NewResponse = Insertable<ResponseTable>;
 export type ScaleScore = Selectable<ScaleScoreTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
+export type Share = Selectable<ShareTable>;
+export type Note = Selectable<NoteTable>;
+export type Assignment = Selectable<AssignmentTable>;
+export type ApiToken = Selectable<ApiTokenTable>;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { pickLocale, translate } from './index';
+import en from './en';
+import da from './da';
+import authorEn from './author.en';
+import authorDa from './author.da';
+import counsellorEn from './counsellor.en';
+import counsellorDa from './counsellor.da';
+import matchingEn from './matching.en';
+import matchingDa from './matching.da';
+
+const pairs: [string, Record<string, string>, Record<string, string>][] = [
+	['base', en, da],
+	['author', authorEn, authorDa],
+	['counsellor', counsellorEn, counsellorDa],
+	['matching', matchingEn, matchingDa]
+];
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('translations', () => {
+	it.each(pairs)('%s: Danish has exactly the English keys, none empty, with the same placeholders', (_, e, d) => {
+		expect(Object.keys(d).sort()).toEqual(Object.keys(e).sort());
+		for (const [k, text] of Object.entries(d)) {
+			expect(text.trim(), k).not.toBe('');
+			expect(placeholders(text), k).toEqual(placeholders(e[k]));
+		}
+	});
+
+	it('fills placeholders', () => {
+		expect(translate('da', 'instrument.minutes', { n: 7 })).toBe('Ca. 7 min');
+		expect(translate('en', 'instrument.minutes', { n: 7 })).toBe('About 7 min');
+	});
+});
+
+describe('pickLocale', () => {
+	it.each([
+		[null, 'en'],
+		['da', 'da'],
+		['da-DK,da;q=0.9,en;q=0.8', 'da'],
+		['en-GB,en;q=0.9,da;q=0.8', 'en'],
+		['de-DE,da;q=0.5', 'da'],
+		['nb-NO,nb;q=0.9', 'en'],
+		['en;q=0.2,da;q=0.9', 'da'],
+		['fr', 'en']
+	])('%s → %s', (header, locale) => {
+		expect(pickLocale(header)).toBe(locale);
+	});
+});
