@@ -1,0 +1,79 @@
+// The card sort and a brainstorm, through the real UI, with the keyboard where it matters: the
+// profile shows the chosen order, the themes counted and the ideas verbatim.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { choose, completeSurvey, launchBrowser, nextPage, registerClient, watchErrors } from '../support/browser';
+
+const base = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => (browser = await launchBrowser()));
+afterAll(async () => browser?.close());
+
+describe('exercises', () => {
+	it('sorts work values with the keyboard and sees the top five on the profile', async () => {
+		const page = await browser.newPage();
+		const errors = watchErrors(page);
+		await registerClient(page, base, `values-${Date.now()}@example.org`);
+		await page.goto(`${base}/q/work-values`);
+		const cards = page.locator('[data-name="values_rank"] .sv-ranking-item');
+		await cards.first().waitFor();
+		// Move "Good pay" (5th card) to the top with four presses of the up arrow.
+		const texts = await cards.allTextContents();
+		const income = texts.findIndex((t) => t.includes('Good pay'));
+		expect(income).toBe(4);
+		await cards.nth(income).focus();
+		for (let i = 0; i < income; i++) await page.keyboard.press('ArrowUp');
+		await expect.poll(async () => (await cards.first().textContent()) ?? '').toContain('Good pay');
+		const order = (await cards.allTextContents()).map((t) => t.replace(/^\d+/, '').split('–')[0].trim());
+		await nextPage(page);
+		for (const [name, v] of [['SE1', 4], ['SE2', 3], ['SE3', 5], ['SE4', 2]] as const) await choose(page, name, v);
+		await completeSurvey(page);
+		await page.waitForURL(`${base}/profile#work-values`);
+		const top = await page.getByTestId('ranking-top-values').locator('li').allTextContents();
+		expect(top).toHaveLength(5);
+		expect(top[0]).toContain('Good pay');
+		expect(top.map((t) => t.split('–')[0].trim())).toEqual(order.slice(0, 5));
+		// Certainty: (4 + 3 + 5 + 2) / 4 = 3.5
+		const score = await page.locator('article#work-values tr[data-scale="certainty"] [data-testid="score"]').textContent();
+		expect(score).toBe('3.50');
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it('brainstorms strengths, tags their themes and finds the tallies and the ideas on the profile', async () => {
+		const page = await browser.newPage();
+		const errors = watchErrors(page);
+		await registerClient(page, base, `strengths-${Date.now()}@example.org`);
+		await page.goto(`${base}/q/brainstorm-strengths`);
+		const matrix = page.locator('[data-name="strengths"]');
+		await matrix.waitFor();
+		const ideas = [
+			['Fixing bikes', 'Practical, hands-on'],
+			['Explaining maths to my brother', 'Helping, teaching'],
+			['Listening to friends', 'Helping, teaching']
+		];
+		for (let i = 0; i < ideas.length; i++) {
+			if (i > 0) await matrix.getByRole('button', { name: 'Add another thing' }).click();
+			const row = matrix.locator('tbody tr.sd-table__row').nth(i);
+			await row.locator('input[type="text"]').first().fill(ideas[i][0]);
+			// Open the theme list, type to filter it and pick with Enter, as a keyboard user would.
+			await row.locator('.sd-dropdown').click();
+			await page.keyboard.type(ideas[i][1].slice(0, 8));
+			await page.keyboard.press('Enter');
+			await expect.poll(() => row.locator('.sd-dropdown').textContent()).toContain(ideas[i][1]);
+		}
+		await nextPage(page);
+		await page.locator('[data-name="strengths_reflection"] textarea').fill('I like helping people.');
+		await completeSurvey(page);
+		await page.waitForURL(`${base}/profile#brainstorm-strengths`);
+		const card = page.locator('article#brainstorm-strengths');
+		const tally = await card.locator('ul.tally li').allTextContents();
+		expect(tally[0]).toBe('Helping, teaching: 2');
+		expect(tally).toContain('Practical, hands-on: 1');
+		const list = await card.getByTestId('list-strengths').locator('li').allTextContents();
+		for (const [idea] of ideas) expect(list.some((l) => l.includes(idea))).toBe(true);
+		expect(list.some((l) => l.includes('I like helping people.'))).toBe(true);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+});
