@@ -1,0 +1,56 @@
+// First run: /setup creates the first administrator once; after that it refuses, and a broken
+// questionnaire file does not stop the server from starting and serving the others.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../support/server';
+import Database from 'better-sqlite3';
+
+let server: RunningServer;
+let qdir: string;
+
+beforeAll(async () => {
+	qdir = join(process.cwd(), 'tmp', `setup-q-${process.pid}`);
+	mkdirSync(qdir, { recursive: true });
+	cpSync('questionnaires/riasec-48.json', join(qdir, 'riasec-48.json'));
+	writeFileSync(join(qdir, 'broken.json'), '{ "id": "broken", ');
+	server = await startServer({ QUESTIONNAIRES_DIR: qdir });
+});
+afterAll(async () => {
+	await server?.stop();
+	rmSync(qdir, { recursive: true, force: true });
+});
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const post = (path: string, fields: Record<string, string>) =>
+	fetch(`${server.url}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, accept: 'text/html' },
+		body: form(fields)
+	});
+
+describe('first run', () => {
+	it('starts despite a broken questionnaire file, serving the valid one and logging the refused one', async () => {
+		expect(server.output()).toContain('1 questionnaires loaded, 1 refused');
+		expect(server.output()).toMatch(/refused broken\.json \$: Not valid JSON/);
+		expect((await fetch(`${server.url}/q/broken`, { redirect: 'manual' })).status).toBe(303); // sign-in first
+	});
+
+	it('creates the first admin once, then refuses', async () => {
+		const page = await (await fetch(`${server.url}/setup`)).text();
+		expect(page).toContain('Create administrator');
+		const bad = await post('/setup', { email: 'not-an-email', password: 'short' });
+		expect(bad.status).toBe(400);
+		const ok = await post('/setup', { email: 'admin@example.org', password: 'a long admin password' });
+		expect(ok.status).toBe(303);
+		expect(ok.headers.get('set-cookie')).toMatch(/spejl_session=[a-z0-9]+;.*HttpOnly/i);
+		const again = await post('/setup', { email: 'second@example.org', password: 'another long password' });
+		expect(again.status).toBe(403);
+		expect(await (await fetch(`${server.url}/setup`)).text()).toContain('already set up');
+		const db = new Database(server.dbPath, { readonly: true });
+		const admins = db.prepare("SELECT email FROM user WHERE role = 'admin'").all();
+		db.close();
+		expect(admins).toEqual([{ email: 'admin@example.org' }]);
+	});
+});
