@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseOpportunitySet } from '../src/lib/core/opportunities/parse-set.ts';
 import { matchOpportunities } from '../src/lib/core/matching/match.ts';
 import type { OpportunitySet } from '../src/lib/core/opportunities/types.ts';
+import { median, mulberry32 } from './lib/stats.ts';
 
 export interface BenchResult {
 	name: string;
@@ -25,24 +26,6 @@ export interface BenchResult {
 	ratioToBaseline?: number;
 	/** medianMs per profile, for batch rows. */
 	perProfileMs?: number;
-}
-
-/** Deterministic PRNG (mulberry32) so every run scores the same random profiles. */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-function median(xs: number[]): number {
-	const s = [...xs].sort((a, b) => a - b);
-	const m = s.length >> 1;
-	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Runs `fn` `warmup` times unmeasured, then `runs` times measured with performance.now(). */

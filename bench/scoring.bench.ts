@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Answers, Questionnaire } from '../src/lib/core/questionnaire/types.ts';
 import { scoreResponse } from '../src/lib/core/scoring/score.ts';
+import { median, mulberry32 } from './lib/stats.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -53,24 +54,6 @@ export interface ScoringBench {
 	date: string;
 	inProcess: InProcessFigures;
 	cli: CliFigures[];
-}
-
-/** Deterministic PRNG (mulberry32) so every run scores the same answers. */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-function median(xs: number[]): number {
-	const s = [...xs].sort((a, b) => a - b);
-	const m = s.length >> 1;
-	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** big-five-ipip-50, or a synthetic 50-item, 5-scale questionnaire when it is missing. */
