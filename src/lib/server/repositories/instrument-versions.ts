@@ -45,3 +45,16 @@ export const findInstrumentVersionsByIds = (db: Db, ids: number[]) =>
 	ids.length === 0
 		? Promise.resolve([] as InstrumentVersion[])
 		: db.selectFrom('instrument_version').selectAll().where('id', 'in', ids).execute();
+
+/** Every stored definition (without its JSON), oldest first. */
+export const listInstrumentVersionSummaries = (db: Db) =>
+	db
+		.selectFrom('instrument_version')
+		.select(['id', 'instrument_id', 'version', 'sha256', 'first_loaded_at'])
+		.orderBy('instrument_id')
+		.orderBy('id')
+		.execute();
+
+/** The stored definitions of one instrument, oldest first. */
+export const listInstrumentVersionsOf = (db: Db, instrumentId: string): Promise<InstrumentVersion[]> =>
+	db.selectFrom('instrument_version').selectAll().where('instrument_id', '=', instrumentId).orderBy('id').execute();

@@ -1,0 +1,23 @@
+import { error } from '@sveltejs/kit';
+import { localize } from '$lib/core/localize';
+import { getDb } from '$lib/server/app';
+import { analyzeInstrument, ALPHA_FLAG, MIN_RESPONDENTS, RDROP_FLAG } from '$lib/server/author-analysis';
+import { requireRole } from '$lib/server/guards';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	requireRole(locals, url, ['author', 'admin']);
+	const analysis = await analyzeInstrument(getDb(), params.id);
+	if (!analysis) error(404, `No stored versions of “${params.id}”.`);
+	const locale = locals.locale;
+	return {
+		id: analysis.id,
+		title: localize(analysis.title, locale),
+		versions: analysis.versions.map((v) =>
+			v.enough
+				? { ...v, stats: { ...v.stats, scales: v.stats.scales.map((s) => ({ ...s, title: localize(s.title, locale) })) } }
+				: v
+		),
+		limits: { minRespondents: MIN_RESPONDENTS, rDrop: RDROP_FLAG, alpha: ALPHA_FLAG }
+	};
+};

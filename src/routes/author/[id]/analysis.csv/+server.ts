@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app';
+import { exportVersion, statsCsv } from '$lib/server/author-analysis';
+import { requireRole } from '$lib/server/guards';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ params, locals, url }) => {
+	requireRole(locals, url, ['author', 'admin']);
+	const r = await exportVersion(getDb(), params.id, url.searchParams.get('version'), url.searchParams.get('sha'));
+	if (!r.ok) error(r.status, r.message);
+	return new Response(statsCsv(r.stats), {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="${params.id}-${r.stats.version}-analysis.csv"`
+		}
+	});
+};
