@@ -1,0 +1,136 @@
+import { localize } from '../localize.ts';
+import type { OpportunityKind, OpportunitySet } from '../opportunities/types.ts';
+import { fitLevel, type FitLevel } from './fit-words.ts';
+import { matchOpportunities } from './match.ts';
+import { riasecFromDimensions, type DimensionLike } from './profile-riasec.ts';
+
+export interface MatchView {
+	id: string;
+	title: string;
+	/** Pearson r, unrounded; the UI shows two decimals. */
+	fit: number;
+	fitLevel: FitLevel;
+	/** Iachan's M, 0–28. */
+	agreement: number;
+	/** The opportunity's three-letter code. */
+	code: string;
+	why: string[];
+	level?: number;
+	levelLabel?: string;
+	url?: string;
+}
+
+export interface MatchesView {
+	/** `no-sets`: no opportunity set loaded; `no-result`: no interest scores yet; else as `matchOpportunities`. */
+	status: 'ok' | 'no-sets' | 'no-result' | 'flat-profile' | 'incomplete';
+	sets: { id: string; title: string }[];
+	setId: string | null;
+	kind: OpportunityKind | null;
+	/** The chosen set's levels with their labels, lowest first. */
+	levels: { value: number; label: string }[];
+	/** The level filter in force (null = all). */
+	level: number | null;
+	text: string;
+	/** The person's Holland code and its ties, when matchable. */
+	code: string | null;
+	ties: string[][];
+	/** Where the interest scores come from (`riasec-48@1.0.0`). */
+	from: string | null;
+	/** Matches after filters, before the limit. */
+	total: number;
+	matches: MatchView[];
+	/** The chosen set's source and the attribution its licence requires (show wherever its data is shown). */
+	source: { title: string; source?: string; licence: string; attribution: string[]; notices: string[] } | null;
+}
+
+export interface MatchesViewInput {
+	dimensions: Readonly<Record<string, (DimensionLike & { from?: string }) | undefined>>;
+	/** The loaded sets, in the order to offer them. */
+	sets: readonly OpportunitySet[];
+	defaultId?: string;
+	/** The chosen set; an unknown id falls back to the default. */
+	setId?: string | null;
+	/** Level filter; ignored unless it is one of the set's levels. */
+	level?: number | null;
+	text?: string;
+	/** How many matches to return (after ranking and filters). */
+	limit: number;
+	locale: string;
+}
+
+/** The set's levels: the sidecar's labels, or the levels its opportunities use, lowest first. */
+function levelsOf(set: OpportunitySet, locale: string): { value: number; label: string }[] {
+	if (set.levels) {
+		return Object.entries(set.levels)
+			.map(([k, label]) => ({ value: Number(k), label: localize(label, locale) }))
+			.sort((a, b) => a.value - b.value);
+	}
+	const used = new Set(set.opportunities.flatMap((o) => (o.level === undefined ? [] : [o.level])));
+	return [...used].sort((a, b) => a - b).map((value) => ({ value, label: String(value) }));
+}
+
+/**
+ * What a matches page (or a counsellor's report) shows for one person: the chosen set (default
+ * O*NET), its levels with labels, and the person's best opportunities by profile shape with their fit
+ * in words (`fitLevel`), code agreement and the letters that drove the fit — or why there are none
+ * (no set, no interest scores, a flat or incomplete profile). Pure: the sets come in as data.
+ *
+ * Reference: DESIGN.md §6; `matchOpportunities` for the method.
+ * @example buildMatchesView({ dimensions: {}, sets: [], limit: 20, locale: 'en' }).status // → 'no-sets'
+ */
+export function buildMatchesView(input: MatchesViewInput): MatchesView {
+	const { locale } = input;
+	const set =
+		input.sets.find((s) => s.id === input.setId) ??
+		input.sets.find((s) => s.id === input.defaultId) ??
+		input.sets[0];
+	const levels = set ? levelsOf(set, locale) : [];
+	const level = input.level != null && levels.some((l) => l.value === input.level) ? input.level : null;
+	const text = (input.text ?? '').trim();
+	const view: MatchesView = {
+		status: 'ok',
+		sets: input.sets.map((s) => ({ id: s.id, title: localize(s.title, locale) })),
+		setId: set?.id ?? null,
+		kind: set?.kind ?? null,
+		levels,
+		level,
+		text,
+		code: null,
+		ties: [],
+		from: input.dimensions['riasec.R']?.from ?? null,
+		total: 0,
+		matches: [],
+		source: set
+			? {
+					title: localize(set.title, locale),
+					...(set.source ? { source: set.source } : {}),
+					licence: set.licence,
+					attribution: set.attribution,
+					notices: set.notices ?? []
+				}
+			: null
+	};
+	if (!set) return { ...view, status: 'no-sets' };
+	const { found, profile } = riasecFromDimensions(input.dimensions);
+	if (!found) return { ...view, status: 'no-result' };
+	const result = matchOpportunities(profile, set, { ...(level !== null ? { level } : {}), text });
+	if (!result.matchable) return { ...view, status: result.reason };
+	const labels = new Map(levels.map((l) => [l.value, l.label]));
+	return {
+		...view,
+		code: result.code,
+		ties: result.ties,
+		total: result.matches.length,
+		matches: result.matches.slice(0, Math.max(0, input.limit)).map((m) => ({
+			id: m.id,
+			title: m.title,
+			fit: m.fit,
+			fitLevel: fitLevel(m.fit),
+			agreement: m.agreement,
+			code: m.code,
+			why: m.why,
+			...(m.level !== undefined ? { level: m.level, levelLabel: labels.get(m.level) ?? String(m.level) } : {}),
+			...(m.url !== undefined ? { url: m.url } : {})
+		}))
+	};
+}

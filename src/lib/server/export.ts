@@ -1,0 +1,62 @@
+// The profile export (DESIGN §5) and the matches (§6) of one person, for their own pages and download,
+// a counsellor's report and export of a client who shares, and the API. Callers check access first.
+import { buildProfileExport, type ProfileExport } from '$lib/core/profile/export';
+import { profileExportCsv } from '$lib/core/profile/export-csv';
+import type { OpportunitySet } from '$lib/core/opportunities/types';
+import { buildMatchesView, type MatchesView } from '$lib/core/matching/matches-view';
+import type { Db } from './db';
+import { getOpportunitySets } from './app';
+import { loadProfile } from './profile';
+
+export { profileExportCsv };
+export type { ProfileExport, MatchesView };
+
+/** The default opportunity set (O*NET when it loaded), or null when no set loaded. */
+export function defaultOpportunitySet(): OpportunitySet | null {
+	const { sets, defaultId } = getOpportunitySets();
+	return defaultId ? (sets.get(defaultId) ?? null) : null;
+}
+
+/** The v1 export document of `userId`, band labels in `locale`, matches from the default set. */
+export async function profileExportFor(
+	db: Db,
+	userId: string,
+	locale: string,
+	now = new Date(),
+	opportunities: OpportunitySet | null = defaultOpportunitySet()
+): Promise<ProfileExport> {
+	const profile = await loadProfile(db, userId);
+	return buildProfileExport({ subjectId: userId, locale, profile, generatedAt: now, opportunities });
+}
+
+/** `spejl-profile-2026-11-26.json`: a file name for a download (ASCII only). */
+export function exportFileName(kind: 'json' | 'csv', now = new Date(), who = 'profile'): string {
+	const safe = who.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'profile';
+	return `spejl-${safe}-${now.toISOString().slice(0, 10)}.${kind}`;
+}
+
+/** Headers for an export download: attachment, no caching (personal data). */
+export function downloadHeaders(kind: 'json' | 'csv', fileName: string): Record<string, string> {
+	return {
+		'content-type': kind === 'json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8',
+		'content-disposition': `attachment; filename="${fileName}"`,
+		'cache-control': 'private, no-store'
+	};
+}
+
+/** The JSON and CSV bodies of an export, ready to send. */
+export function exportBody(doc: ProfileExport, kind: 'json' | 'csv'): string {
+	return kind === 'json' ? JSON.stringify(doc, null, 2) + '\n' : profileExportCsv(doc);
+}
+
+/** The matches of `userId` as a page or a counsellor's report shows them (see `buildMatchesView`). */
+export async function matchesViewFor(
+	db: Db,
+	userId: string,
+	locale: string,
+	options: { setId?: string | null; level?: number | null; text?: string; limit: number }
+): Promise<MatchesView> {
+	const profile = await loadProfile(db, userId);
+	const { sets, defaultId } = getOpportunitySets();
+	return buildMatchesView({ dimensions: profile.dimensions, sets: [...sets.values()], defaultId, locale, ...options });
+}

@@ -1,0 +1,36 @@
+import { fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app';
+import { requireUser } from '$lib/server/guards';
+import { listActiveApiTokens } from '$lib/server/repositories/api-tokens';
+import { createApiToken, MAX_ACTIVE_TOKENS, MAX_TOKEN_NAME, revokeOwnApiToken } from '$lib/server/tokens';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	const tokens = await listActiveApiTokens(getDb(), user.id);
+	return {
+		// The id is the token's SHA-256, not the token: safe to put in the revoke form.
+		tokens: tokens.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at })),
+		apiUrl: `${url.origin}/api/v1/profile`,
+		maxName: MAX_TOKEN_NAME,
+		maxTokens: MAX_ACTIVE_TOKENS
+	};
+};
+
+export const actions: Actions = {
+	create: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const name = String((await request.formData()).get('name') ?? '');
+		const created = await createApiToken(getDb(), user.id, name);
+		if (!created.ok) return fail(400, { createError: created.error, name: name.slice(0, 200) });
+		// Shown once: the token is in this response only, never stored or put in a URL.
+		return { created: { name: created.row.name, token: created.token } };
+	},
+	revoke: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const id = String((await request.formData()).get('id') ?? '');
+		const name = await revokeOwnApiToken(getDb(), user.id, id);
+		if (name === null) return fail(404, { revokeError: true });
+		return { revoked: name };
+	}
+};

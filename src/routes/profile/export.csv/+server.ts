@@ -1,0 +1,13 @@
+import { getDb } from '$lib/server/app';
+import { downloadHeaders, exportBody, exportFileName, profileExportFor } from '$lib/server/export';
+import { requireUser } from '$lib/server/guards';
+import type { RequestHandler } from './$types';
+
+// The signed-in person's own scale results as CSV (DESIGN §5), as a download.
+export const GET: RequestHandler = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	const now = new Date();
+	// The CSV has no matches: skip computing them.
+	const doc = await profileExportFor(getDb(), user.id, locals.locale, now, null);
+	return new Response(exportBody(doc, 'csv'), { headers: downloadHeaders('csv', exportFileName('csv', now)) });
+};

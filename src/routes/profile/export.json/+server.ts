@@ -1,0 +1,12 @@
+import { getDb } from '$lib/server/app';
+import { downloadHeaders, exportBody, exportFileName, profileExportFor } from '$lib/server/export';
+import { requireUser } from '$lib/server/guards';
+import type { RequestHandler } from './$types';
+
+// The signed-in person's own profile export (DESIGN §5), as a download.
+export const GET: RequestHandler = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	const now = new Date();
+	const doc = await profileExportFor(getDb(), user.id, locals.locale, now);
+	return new Response(exportBody(doc, 'json'), { headers: downloadHeaders('json', exportFileName('json', now)) });
+};
