@@ -4,6 +4,7 @@ import type { CompletedResult, Profile } from '$lib/core/profile/build';
 import { choiceLabels } from '$lib/core/questionnaire/labels';
 import { localize } from '$lib/core/localize';
 import type { Interval } from '$lib/core/questionnaire/types';
+import { scaleReliableChange } from '$lib/core/scoring/rci';
 
 export interface ScaleView {
 	id: string;
@@ -37,6 +38,38 @@ export interface ResultView {
 	tallies: { id: string; counts: { label: string; n: number }[] }[];
 	lists: { id: string; items: string[] }[];
 	history: { responseId: string; completedAt: string; scales: { id: string; title: string; score: number | null }[] }[];
+	/** Every attempt, newest first (the latest, then the history), each scale with its change since the attempt before. */
+	attempts: AttemptView[];
+}
+
+export interface AttemptView {
+	responseId: string;
+	completedAt: string;
+	scales: {
+		id: string;
+		title: string;
+		score: number | null;
+		/** Reliable change index against the previous attempt (Jacobson & Truax); null when it cannot be known. */
+		change: { rci: number; direction: 'up' | 'down' | null } | null;
+	}[];
+}
+
+/** Scores of each attempt with the reliable change from the attempt before it (by the newer attempt's norm and reliability). */
+function attemptViews(newestFirst: CompletedResult[], locale: string): AttemptView[] {
+	return newestFirst.map((r, i) => {
+		const previous = newestFirst[i + 1];
+		return {
+			responseId: r.responseId,
+			completedAt: r.completedAt,
+			scales: scaleViews(r, locale).map((s) => {
+				const def = r.questionnaire.scoring?.scales?.find((d) => d.id === s.id);
+				const before = previous?.result.scales.find((x) => x.id === s.id)?.score ?? null;
+				const normId = r.result.scales.find((x) => x.id === s.id)?.norm;
+				const rc = def && before !== null && s.score !== null ? scaleReliableChange(def, before, s.score, normId) : null;
+				return { id: s.id, title: s.title, score: s.score, change: rc ? { rci: rc.rci, direction: rc.direction } : null };
+			})
+		};
+	});
 }
 
 function scaleViews(r: CompletedResult, locale: string): ScaleView[] {
@@ -105,7 +138,8 @@ export function resultView(r: CompletedResult, history: CompletedResult[], local
 			responseId: h.responseId,
 			completedAt: h.completedAt,
 			scales: scaleViews(h, locale).map((s) => ({ id: s.id, title: s.title, score: s.score }))
-		}))
+		})),
+		attempts: history.length ? attemptViews([r, ...history], locale) : []
 	};
 }
 

@@ -2,13 +2,14 @@ import { localize } from '$lib/core/localize';
 import { getDb, getRegistry } from '$lib/server/app';
 import { listResponseSummaries } from '$lib/server/repositories/responses';
 import { countUsersWithRole } from '$lib/server/repositories/users';
+import { loadClientAssignments } from '$lib/server/counsellor-assignments';
 import type { PageServerLoad } from './$types';
 
 const ORDER = { test: 0, 'self-evaluation': 1, exercise: 2 } as const;
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const db = getDb();
-	if (!locals.user) return { instruments: [], needsSetup: (await countUsersWithRole(db, 'admin')) === 0 };
+	if (!locals.user) return { instruments: [], assignments: [], needsSetup: (await countUsersWithRole(db, 'admin')) === 0 };
 	const responses = await listResponseSummaries(db, locals.user.id);
 	const instruments = [...getRegistry().instruments.values()]
 		.map(({ questionnaire: q }) => {
@@ -26,5 +27,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			};
 		})
 		.sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.title.localeCompare(b.title, locals.locale));
-	return { instruments, needsSetup: false };
+	// What counsellors the client shares with have asked them to take.
+	const assignments = await loadClientAssignments(db, getRegistry(), locals.user.id, locals.locale);
+	return { instruments, assignments, needsSetup: false };
 };

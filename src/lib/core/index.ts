@@ -18,4 +18,6 @@ export { tallyAnswers } from './scoring/tallies.ts';
 export { rankTop } from './scoring/rankings.ts';
 export { collectTexts } from './scoring/lists.ts';
 export { scoreResponse, scoreScaleResult } from './scoring/score.ts';
+export { RCI_CRITICAL, reliableChange, scaleReliableChange } from './scoring/rci.ts';
+export type { ReliableChange } from './scoring/rci.ts';
 export type { ScoreOptions } from './scoring/score.ts';

@@ -3,8 +3,9 @@
 import { error } from '@sveltejs/kit';
 import type { Db } from './db';
 import type { SessionUser } from './auth';
-import { findActiveShare, setShareCode } from './repositories/shares';
+import { findActiveShare, findUserByShareCode, insertShare, revokeShare, setShareCode } from './repositories/shares';
 import { findUserById } from './repositories/users';
+import { insertAuditEvent } from './repositories/audit';
 
 /** True while `clientId` shares with `counsellorId`. */
 export async function hasActiveShare(db: Db, counsellorId: string, clientId: string): Promise<boolean> {
@@ -53,4 +54,64 @@ export async function ensureShareCode(db: Db, counsellorId: string): Promise<str
 		}
 	}
 	throw new Error('could not create a unique share code');
+}
+
+const CODE = /^[A-HJKMNP-Z2-9]{3}-[A-HJKMNP-Z2-9]{4}$/;
+
+/** The invitation link a counsellor hands out: `<origin>/share/<code>`. */
+export const shareLink = (origin: string, code: string) => `${origin}/share/${encodeURIComponent(code)}`;
+
+export interface CounsellorCard {
+	id: string;
+	email: string;
+	name: string | null;
+}
+
+export type CodeLookup =
+	| { ok: true; code: string; counsellor: CounsellorCard }
+	| { ok: false; code: string; reason: 'empty' | 'format' | 'unknown' };
+
+/** The counsellor behind what a person typed (or followed), or why there is none. */
+export async function findCounsellorByCode(db: Db, input: string): Promise<CodeLookup> {
+	const code = normaliseShareCode(input);
+	if (!code) return { ok: false, code, reason: 'empty' };
+	if (!CODE.test(code)) return { ok: false, code, reason: 'format' };
+	const user = await findUserByShareCode(db, code);
+	if (!user) return { ok: false, code, reason: 'unknown' };
+	return { ok: true, code, counsellor: { id: user.id, email: user.email, name: user.display_name } };
+}
+
+export type GrantResult =
+	| { ok: true; already: boolean }
+	| { ok: false; reason: 'not-client' | 'self' | 'not-counsellor' };
+
+/**
+ * A client shares their profile, results and brainstorm answers with a counsellor. Audited as
+ * `share.granted` (actor and subject: the client; detail: the counsellor's id). Sharing again while
+ * a share is active changes nothing.
+ */
+export async function grantShare(
+	db: Db,
+	client: SessionUser,
+	counsellorId: string,
+	now = new Date()
+): Promise<GrantResult> {
+	if (client.role !== 'client') return { ok: false, reason: 'not-client' };
+	if (client.id === counsellorId) return { ok: false, reason: 'self' };
+	const counsellor = await findUserById(db, counsellorId);
+	if (!counsellor || counsellor.role !== 'counsellor') return { ok: false, reason: 'not-counsellor' };
+	if (await hasActiveShare(db, counsellorId, client.id)) return { ok: true, already: true };
+	await insertShare(db, client.id, counsellorId, now);
+	await insertAuditEvent(db, { actorId: client.id, action: 'share.granted', subjectId: client.id, detail: counsellorId, at: now });
+	return { ok: true, already: false };
+}
+
+/**
+ * The client takes access away; from the next request on the counsellor is refused
+ * (requireSharedClient reads the share table every time). Audited as `share.revoked`.
+ */
+export async function withdrawShare(db: Db, client: SessionUser, counsellorId: string, now = new Date()): Promise<boolean> {
+	if (!(await revokeShare(db, client.id, counsellorId, now))) return false;
+	await insertAuditEvent(db, { actorId: client.id, action: 'share.revoked', subjectId: client.id, detail: counsellorId, at: now });
+	return true;
 }

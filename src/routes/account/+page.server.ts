@@ -2,14 +2,30 @@ import { fail, redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n';
 import { getDb } from '$lib/server/app';
 import { clearSessionCookie } from '$lib/server/auth';
-import { requireUser } from '$lib/server/guards';
-import { deleteUser, updateUser } from '$lib/server/repositories/users';
-import { insertAuditEvent } from '$lib/server/repositories/audit';
+import { listSharedWith } from '$lib/server/account-access';
+import { requireRole, requireUser } from '$lib/server/guards';
+import { paging } from '$lib/server/paging';
+import { deleteUser, findUserById, updateUser } from '$lib/server/repositories/users';
+import { countAuditEntriesAbout, insertAuditEvent, listAuditEntriesAbout } from '$lib/server/repositories/audit';
+import { ensureShareCode, shareLink, withdrawShare } from '$lib/server/sharing';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+const LOG_PER_PAGE = 20;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	return { email: user.email };
+	const db = getDb();
+	const log = paging(url.searchParams.get('log'), await countAuditEntriesAbout(db, user.id), LOG_PER_PAGE);
+	const code = user.role === 'counsellor' ? await ensureShareCode(db, user.id) : null;
+	return {
+		email: user.email,
+		role: user.role,
+		userId: user.id,
+		share: code ? { code, link: shareLink(url.origin, code) } : null,
+		sharedWith: user.role === 'client' ? await listSharedWith(db, user.id) : [],
+		log: await listAuditEntriesAbout(db, user.id, { limit: log.size, offset: log.offset }),
+		logPage: log
+	};
 };
 
 export const actions: Actions = {
@@ -20,6 +36,14 @@ export const actions: Actions = {
 		await updateUser(getDb(), user.id, { locale });
 		cookies.set('lang', locale, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', maxAge: 31536000 });
 		return { languageSaved: true };
+	},
+	revoke: async ({ request, locals, url }) => {
+		const user = requireRole(locals, url, ['client']);
+		const counsellorId = String((await request.formData()).get('counsellorId') ?? '');
+		const db = getDb();
+		const counsellor = counsellorId ? await findUserById(db, counsellorId) : undefined;
+		if (!counsellor || !(await withdrawShare(db, user, counsellorId))) return fail(400, { revokeError: true });
+		return { revoked: counsellor.display_name ?? counsellor.email };
 	},
 	delete: async ({ request, locals, url, cookies }) => {
 		const user = requireUser(locals, url);

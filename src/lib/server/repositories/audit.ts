@@ -29,3 +29,105 @@ export const listAuditEventsForSubject = (db: Db, subjectId: string, limit = 100
 		.orderBy('id', 'desc')
 		.limit(limit)
 		.execute();
+
+/** One audit event with the email addresses of its actor, its subject and (when the detail is a user id) that user. */
+export interface AuditEntry {
+	id: number;
+	action: string;
+	at: string;
+	actor_id: string | null;
+	actor_email: string | null;
+	subject_id: string | null;
+	subject_email: string | null;
+	detail: string | null;
+	detail_email: string | null;
+}
+
+// Left joins: the people in an event may have deleted their account since; the event stays.
+const entries = (db: Db) =>
+	db
+		.selectFrom('audit_event as e')
+		.leftJoin('user as a', 'a.id', 'e.actor_id')
+		.leftJoin('user as s', 's.id', 'e.subject_id')
+		.leftJoin('user as d', 'd.id', 'e.detail')
+		.select([
+			'e.id',
+			'e.action',
+			'e.at',
+			'e.actor_id',
+			'a.email as actor_email',
+			'e.subject_id',
+			's.email as subject_email',
+			'e.detail',
+			'd.email as detail_email'
+		]);
+
+export interface AuditQuery {
+	/** Only events with exactly this action. */
+	action?: string | null;
+	limit: number;
+	offset: number;
+}
+
+/** Every audit event, newest first (admins). */
+export const listAuditEntries = (db: Db, q: AuditQuery): Promise<AuditEntry[]> =>
+	entries(db)
+		.$if(!!q.action, (qb) => qb.where('e.action', '=', q.action!))
+		.orderBy('e.id', 'desc')
+		.limit(q.limit)
+		.offset(q.offset)
+		.execute();
+
+export async function countAuditEntries(db: Db, action?: string | null): Promise<number> {
+	const row = await db
+		.selectFrom('audit_event')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.$if(!!action, (qb) => qb.where('action', '=', action!))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** The distinct actions in the log, for a filter. */
+export async function listAuditActions(db: Db): Promise<string[]> {
+	const rows = await db.selectFrom('audit_event').select('action').distinct().orderBy('action').execute();
+	return rows.map((r) => r.action);
+}
+
+/** What happened to one person's data, newest first: every event whose subject they are. */
+export const listAuditEntriesAbout = (db: Db, subjectId: string, q: { limit: number; offset: number }) =>
+	entries(db)
+		.where('e.subject_id', '=', subjectId)
+		.orderBy('e.id', 'desc')
+		.limit(q.limit)
+		.offset(q.offset)
+		.execute();
+
+export async function countAuditEntriesAbout(db: Db, subjectId: string): Promise<number> {
+	const row = await db
+		.selectFrom('audit_event')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('subject_id', '=', subjectId)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/**
+ * What these actors did with one person's data (their subject), counted per actor and action, with
+ * the last time: "your counsellor viewed your report 3 times, last on …".
+ */
+export const summariseActionsAbout = (db: Db, subjectId: string, actorIds: string[]) =>
+	actorIds.length === 0
+		? Promise.resolve([])
+		: db
+				.selectFrom('audit_event')
+				.select((eb) => [
+					'actor_id',
+					'action',
+					eb.fn.countAll<number>().as('times'),
+					eb.fn.max('at').as('last_at')
+				])
+				.where('subject_id', '=', subjectId)
+				.where('actor_id', 'in', actorIds)
+				.groupBy(['actor_id', 'action'])
+				.orderBy('last_at', 'desc')
+				.execute();

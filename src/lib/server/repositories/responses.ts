@@ -93,3 +93,24 @@ export const listCompletedResponses = (db: Db, userId: string) =>
 		.where('response.status', '=', 'completed')
 		.orderBy('response.completed_at', 'desc')
 		.execute();
+
+/**
+ * Answers and timing of every completed response to one stored instrument version, for aggregate
+ * item analysis (authors). Deliberately without user ids or response ids.
+ */
+export const listCompletedAnswersOfVersion = (db: Db, instrumentVersionId: number) =>
+	db
+		.selectFrom('response')
+		.select(['answers', 'started_at', 'completed_at'])
+		.where('instrument_version_id', '=', instrumentVersionId)
+		.where('status', '=', 'completed')
+		.execute();
+
+/** Number of completed responses per stored instrument version. */
+export const countCompletedByVersion = (db: Db) =>
+	db
+		.selectFrom('response')
+		.select(['instrument_version_id', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('status', '=', 'completed')
+		.groupBy('instrument_version_id')
+		.execute();

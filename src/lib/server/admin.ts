@@ -1,0 +1,89 @@
+// What administrators do: create staff accounts and look through accounts. Every change is audited.
+import { sql } from 'kysely';
+import type { MessageKey } from '$lib/i18n';
+import type { Db } from './db';
+import type { Role } from './db/schema';
+import type { SessionUser } from './auth';
+import { checkCredentials, createAccount, type FieldError } from './accounts';
+import { insertAuditEvent } from './repositories/audit';
+
+/** The roles an administrator hands out; clients register themselves. */
+export const STAFF_ROLES = ['counsellor', 'author'] as const satisfies readonly Role[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const isStaffRole = (v: unknown): v is StaffRole => STAFF_ROLES.includes(v as StaffRole);
+
+export interface StaffInput {
+	email: string;
+	name: string;
+	password: string;
+	role: string;
+}
+
+export type StaffError = FieldError | { field: 'role'; key: MessageKey };
+
+/**
+ * Creates a counsellor or author account with an initial password. Audited as
+ * `admin.account.created` (actor: the admin, subject: the new account, detail: the role).
+ */
+export async function createStaffAccount(
+	db: Db,
+	admin: SessionUser,
+	input: StaffInput
+): Promise<{ ok: true; id: string } | { ok: false; errors: StaffError[] }> {
+	if (admin.role !== 'admin') throw new Error('only administrators create staff accounts');
+	const errors: StaffError[] = checkCredentials(input.email, input.password, input.name);
+	if (!input.name.trim()) errors.push({ field: 'name', key: 'counsellor.admin.error.name' });
+	if (!isStaffRole(input.role)) errors.push({ field: 'role', key: 'counsellor.admin.error.role' });
+	// In the order of the form's fields.
+	const order = ['name', 'email', 'password', 'role'];
+	errors.sort((x, y) => order.indexOf(x.field) - order.indexOf(y.field));
+	if (errors.length || !isStaffRole(input.role)) return { ok: false, errors };
+	const created = await createAccount(db, {
+		email: input.email,
+		password: input.password,
+		name: input.name,
+		role: input.role,
+		locale: null
+	});
+	if (!created.ok) return { ok: false, errors: [{ field: 'email', key: 'auth.error.taken' }] };
+	await insertAuditEvent(db, {
+		actorId: admin.id,
+		action: 'admin.account.created',
+		subjectId: created.id,
+		detail: input.role
+	});
+	return { ok: true, id: created.id };
+}
+
+export interface AccountRow {
+	id: string;
+	email: string;
+	display_name: string | null;
+	role: Role;
+	created_at: string;
+}
+
+// LIKE with the user's text taken literally (% and _ are escaped).
+const emailContains = (search: string) =>
+	sql<boolean>`email LIKE ${`%${search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`;
+
+/** Accounts whose email contains `search` (all when empty), newest first. */
+export const listAccounts = (db: Db, q: { search: string; limit: number; offset: number }): Promise<AccountRow[]> =>
+	db
+		.selectFrom('user')
+		.select(['id', 'email', 'display_name', 'role', 'created_at'])
+		.$if(!!q.search.trim(), (qb) => qb.where(emailContains(q.search)))
+		.orderBy('created_at', 'desc')
+		.orderBy('email')
+		.limit(q.limit)
+		.offset(q.offset)
+		.execute();
+
+export async function countAccounts(db: Db, search: string): Promise<number> {
+	const row = await db
+		.selectFrom('user')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.$if(!!search.trim(), (qb) => qb.where(emailContains(search)))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}

@@ -1,0 +1,34 @@
+// A counsellor opens one client's data: the share is checked and the opening is written to the
+// audit log (the client sees it in their access log) before anything is read.
+import { profileView } from '$lib/profile-view';
+import type { SessionUser } from './auth';
+import type { Db } from './db';
+import type { Registry } from './registry';
+import { loadProfile } from './profile';
+import { requireSharedClient } from './sharing';
+import { insertAuditEvent } from './repositories/audit';
+import { findActiveShare } from './repositories/shares';
+import { MAX_NOTE_LENGTH, loadThread } from './counsellor-notes';
+import { MAX_ASSIGNMENT_MESSAGE, assignableInstruments, loadPairAssignments } from './counsellor-assignments';
+
+export const REPORT_VIEWED = 'client.report.viewed';
+
+/** The whole report of a client for a counsellor they share with (403 otherwise), audited. */
+export async function openClientReport(db: Db, registry: Registry, user: SessionUser, clientId: string, locale: string) {
+	const client = await requireSharedClient(db, user, clientId);
+	await insertAuditEvent(db, { actorId: user.id, action: REPORT_VIEWED, subjectId: client.id });
+	const [profile, share, notes, assignments] = await Promise.all([
+		loadProfile(db, client.id),
+		findActiveShare(db, client.id, user.id),
+		loadThread(db, user.id, client.id),
+		loadPairAssignments(db, registry, user.id, client.id, locale)
+	]);
+	return {
+		client: { id: client.id, email: client.email, name: client.display_name, sharedSince: share?.granted_at ?? null },
+		results: profileView(profile, locale),
+		notes,
+		assignments,
+		instruments: assignableInstruments(registry, locale),
+		limits: { note: MAX_NOTE_LENGTH, message: MAX_ASSIGNMENT_MESSAGE }
+	};
+}

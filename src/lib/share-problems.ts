@@ -1,0 +1,11 @@
+import type { MessageKey } from '$lib/i18n';
+
+/** Why a share code or a share was refused, as a message key (the code is its `{code}` parameter). */
+export const SHARE_PROBLEM: Record<string, MessageKey> = {
+	empty: 'counsellor.share.error.empty',
+	format: 'counsellor.share.error.format',
+	unknown: 'counsellor.share.error.unknown',
+	self: 'counsellor.share.error.self',
+	'not-counsellor': 'counsellor.share.error.notCounsellor',
+	'not-client': 'counsellor.share.error.notCounsellor'
+};

@@ -1,0 +1,49 @@
+import { fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app';
+import { countAccounts, createStaffAccount, listAccounts, STAFF_ROLES } from '$lib/server/admin';
+import { MIN_PASSWORD_LENGTH } from '$lib/server/auth';
+import { requireRole } from '$lib/server/guards';
+import { paging } from '$lib/server/paging';
+import { countAuditEntries, listAuditActions, listAuditEntries } from '$lib/server/repositories/audit';
+import type { Actions, PageServerLoad } from './$types';
+
+const ACCOUNTS_PER_PAGE = 25;
+const EVENTS_PER_PAGE = 50;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireRole(locals, url, ['admin']);
+	const db = getDb();
+	const search = (url.searchParams.get('q') ?? '').trim().slice(0, 254);
+	const actions = await listAuditActions(db);
+	const asked = url.searchParams.get('action');
+	const action = asked && actions.includes(asked) ? asked : '';
+	const accountsPage = paging(url.searchParams.get('accounts'), await countAccounts(db, search), ACCOUNTS_PER_PAGE);
+	const auditPage = paging(url.searchParams.get('audit'), await countAuditEntries(db, action), EVENTS_PER_PAGE);
+	return {
+		roles: STAFF_ROLES,
+		minPassword: MIN_PASSWORD_LENGTH,
+		search,
+		accounts: await listAccounts(db, { search, limit: accountsPage.size, offset: accountsPage.offset }),
+		accountsPage,
+		actions,
+		action,
+		events: await listAuditEntries(db, { action, limit: auditPage.size, offset: auditPage.offset }),
+		auditPage
+	};
+};
+
+export const actions: Actions = {
+	create: async ({ request, locals, url }) => {
+		const admin = requireRole(locals, url, ['admin']);
+		const form = await request.formData();
+		const input = {
+			email: String(form.get('email') ?? '').trim(),
+			name: String(form.get('name') ?? '').trim(),
+			password: String(form.get('password') ?? ''),
+			role: String(form.get('role') ?? '')
+		};
+		const r = await createStaffAccount(getDb(), admin, input);
+		if (!r.ok) return fail(400, { email: input.email, name: input.name, role: input.role, errors: r.errors });
+		return { created: { email: input.email.toLowerCase(), role: input.role } };
+	}
+};

@@ -1,0 +1,51 @@
+import { fail } from '@sveltejs/kit';
+import { getDb, getRegistry } from '$lib/server/app';
+import { requireRole } from '$lib/server/guards';
+import { requireSharedClient } from '$lib/server/sharing';
+import { openClientReport } from '$lib/server/counsellor-report';
+import { checkNoteBody, writeCounsellorNote } from '$lib/server/counsellor-notes';
+import { assignInstruments, cancelClientAssignment, checkAssignForm } from '$lib/server/counsellor-assignments';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requireRole(locals, url, ['counsellor']);
+	return openClientReport(getDb(), getRegistry(), user, params.clientId, locals.locale);
+};
+
+/** Every action: a counsellor the client shares with now (403 otherwise). */
+async function counsellorOfClient(locals: App.Locals, url: URL, clientId: string) {
+	const user = requireRole(locals, url, ['counsellor']);
+	const client = await requireSharedClient(getDb(), user, clientId);
+	return { user, client };
+}
+
+export const actions: Actions = {
+	note: async ({ locals, url, params, request }) => {
+		const { user, client } = await counsellorOfClient(locals, url, params.clientId);
+		const raw = (await request.formData()).get('body');
+		const checked = checkNoteBody(raw);
+		if (!checked.ok) return fail(400, { note: { body: String(raw ?? ''), error: checked } });
+		await writeCounsellorNote(getDb(), user.id, client.id, checked.body);
+		return { noteSaved: true };
+	},
+	assign: async ({ locals, url, params, request }) => {
+		const { user, client } = await counsellorOfClient(locals, url, params.clientId);
+		const form = await request.formData();
+		const checked = checkAssignForm(form, getRegistry());
+		if (!checked.ok)
+			return fail(400, {
+				assign: { errors: checked.errors, message: String(form.get('message') ?? ''), chosen: form.getAll('instrument').map(String) }
+			});
+		await assignInstruments(getDb(), { counsellorId: user.id, clientId: client.id, ...checked });
+		return { assigned: true };
+	},
+	cancel: async ({ locals, url, params, request }) => {
+		const { user, client } = await counsellorOfClient(locals, url, params.clientId);
+		const id = Number((await request.formData()).get('assignment'));
+		const done =
+			Number.isSafeInteger(id) &&
+			(await cancelClientAssignment(getDb(), { id, counsellorId: user.id, clientId: client.id }));
+		if (!done) return fail(400, { cancelError: true });
+		return { cancelled: true };
+	}
+};

@@ -1,0 +1,32 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app';
+import { requireRole, requireUser } from '$lib/server/guards';
+import { findActiveShare } from '$lib/server/repositories/shares';
+import { findCounsellorByCode, grantShare } from '$lib/server/sharing';
+import type { Actions, PageServerLoad } from './$types';
+
+const onlyClients = 'Only client accounts can share a profile with a counsellor.';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const user = requireUser(locals, url);
+	if (user.role !== 'client') error(403, onlyClients);
+	const db = getDb();
+	const found = await findCounsellorByCode(db, params.code);
+	// A link typed as `k7m q2xf` lands on the one spelling of the code.
+	if (found.code && found.code !== params.code && found.ok) redirect(303, `/share/${found.code}`);
+	if (!found.ok) return { code: found.code, problem: found.reason, counsellor: null, since: null };
+	const share = await findActiveShare(db, user.id, found.counsellor.id);
+	return { code: found.code, problem: null, counsellor: found.counsellor, since: share?.granted_at ?? null };
+};
+
+export const actions: Actions = {
+	confirm: async ({ params, locals, url }) => {
+		const user = requireRole(locals, url, ['client']);
+		const db = getDb();
+		const found = await findCounsellorByCode(db, params.code);
+		if (!found.ok) return fail(400, { problem: found.reason });
+		const r = await grantShare(db, user, found.counsellor.id);
+		if (!r.ok) return fail(400, { problem: r.reason });
+		return { granted: true, already: r.already };
+	}
+};

@@ -1,0 +1,349 @@
+// Who may do what: every page, form action and endpoint under src/routes, tried as every kind of
+// person, against the real built server. The routes are read from the file system, so a new route
+// or action that is not in the table below makes this test fail until someone decides who may use it.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Jar, PASSWORD, insertAdmin } from '../support/jar';
+
+const base = inject('baseUrl');
+const dbPath = inject('dbPath');
+const ROUTES = resolve('src/routes');
+
+// ——— What exists: read from src/routes ———————————————————————————————————————————————
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'fallback'];
+
+function exportedNames(file: string): Set<string> {
+	const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+	const names = new Set<string>();
+	const isExported = (n: ts.Node) =>
+		ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+	for (const s of src.statements) {
+		if (ts.isFunctionDeclaration(s) && s.name && isExported(s)) names.add(s.name.text);
+		if (ts.isVariableStatement(s) && isExported(s))
+			for (const d of s.declarationList.declarations) if (ts.isIdentifier(d.name)) names.add(d.name.text);
+		if (ts.isExportDeclaration(s) && s.exportClause && ts.isNamedExports(s.exportClause))
+			for (const e of s.exportClause.elements) names.add(e.name.text);
+	}
+	return names;
+}
+
+/** The names of the form actions in a +page.server.ts (`export const actions = { a, b: …, c() {} }`). */
+function actionNames(file: string): string[] {
+	const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+	for (const s of src.statements) {
+		if (!ts.isVariableStatement(s)) continue;
+		for (const d of s.declarationList.declarations) {
+			if (!ts.isIdentifier(d.name) || d.name.text !== 'actions' || !d.initializer) continue;
+			let init: ts.Expression = d.initializer;
+			while (ts.isSatisfiesExpression(init) || ts.isAsExpression(init) || ts.isParenthesizedExpression(init)) init = init.expression;
+			if (!ts.isObjectLiteralExpression(init)) throw new Error(`${file}: cannot read the actions object`);
+			return init.properties.map((p) => {
+				if (!p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)))
+					throw new Error(`${file}: cannot read an action name`);
+				return p.name.text;
+			});
+		}
+	}
+	return [];
+}
+
+/** "GET /q/[id]", "POST /account?/revoke", "POST /login" (default action), "GET /api/v1/profile" (+server.ts). */
+function discoverEndpoints(dir = ROUTES): string[] {
+	const out: string[] = [];
+	const files = readdirSync(dir);
+	// Route ids as SvelteKit writes them: (groups) do not appear in the URL.
+	const id = ('/' + relative(ROUTES, dir).split('/').filter((p) => p && !/^\(.*\)$/.test(p)).join('/')).replace(/\/$/, '') || '/';
+	const has = (f: string) => files.includes(f);
+	if (has('+page.svelte') || has('+page.server.ts') || has('+page.ts')) out.push(`GET ${id}`);
+	if (has('+page.server.ts'))
+		for (const a of actionNames(join(dir, '+page.server.ts'))) out.push(a === 'default' ? `POST ${id}` : `POST ${id}?/${a}`);
+	if (has('+server.ts'))
+		for (const name of exportedNames(join(dir, '+server.ts'))) if (METHODS.includes(name)) out.push(`${name} ${id}`);
+	for (const f of files) if (statSync(join(dir, f)).isDirectory()) out.push(...discoverEndpoints(join(dir, f)));
+	return out;
+}
+
+// ——— Who: one of each kind of person ——————————————————————————————————————————————————
+
+const ACTORS = [
+	'anonymous',
+	'client', // client A, whose data the rows touch
+	'otherClient', // client B, trying A's data
+	'sharingCounsellor', // A shares with them
+	'counsellor', // A does not share with them
+	'revokedCounsellor', // A shared with them and then revoked
+	'author',
+	'admin'
+] as const;
+type Actor = (typeof ACTORS)[number];
+
+/** An HTTP status, `login` (303 to /login?next=…), or a redirect somewhere else. */
+type Expect = number | 'login' | { redirect: string };
+
+interface Fixture {
+	clientId: string;
+	responseId: string;
+	sharingCounsellorId: string;
+	revokedCounsellorId: string;
+	spareCounsellorId: string;
+	sharingCode: string;
+	spareCode: string;
+	/** Two of client A's API tokens (ids): one for A to revoke, one for others to try. */
+	ownTokenId: string;
+	keptTokenId: string;
+}
+
+interface Row {
+	/** The URL to call (default: the route with [id] → riasec-48, [clientId] → client A, [code] → a counsellor's code). */
+	path?: (f: Fixture) => string;
+	body?: (f: Fixture, actor: Actor) => Record<string, string>;
+	/** Ends the actor's session (logout): use a fresh one for this request. */
+	freshSession?: boolean;
+	expect: Record<Actor, Expect>;
+}
+
+const everyone = (e: Expect) => Object.fromEntries(ACTORS.map((a) => [a, e])) as Record<Actor, Expect>;
+/** Signed in: anything; anonymous: sent to /login. */
+const signedIn = (e: Expect) => ({ ...everyone(e), anonymous: 'login' as Expect });
+const only = (allowed: Expect, actors: Actor[], others: Expect = 403) => {
+	const r = { ...signedIn(others) };
+	for (const a of actors) r[a] = allowed;
+	return r;
+};
+const COUNSELLORS: Actor[] = ['sharingCounsellor', 'counsellor', 'revokedCounsellor'];
+const CLIENTS: Actor[] = ['client', 'otherClient'];
+
+const TABLE: Record<string, Row> = {
+	// Public pages.
+	'GET /': { expect: everyone(200) },
+	'GET /schema/questionnaire-v1.json': { expect: everyone(200) },
+	'GET /setup': { expect: everyone(200) },
+	// An admin exists: setting up again is refused to everybody.
+	'POST /setup': { body: () => ({ email: 'x@example.org', password: PASSWORD }), expect: everyone(403) },
+	'GET /login': { expect: { ...everyone({ redirect: '/' }), anonymous: 200 } },
+	// Signed-in people are sent home by the page's load, whatever the action answered.
+	'POST /login': { body: () => ({ email: 'nobody@example.org', password: 'wrong password' }), expect: { ...everyone({ redirect: '/' }), anonymous: 400 } },
+	'GET /register': { expect: { ...everyone({ redirect: '/' }), anonymous: 200 } },
+	'POST /register': { body: () => ({ email: 'not-an-email', password: 'short' }), expect: { ...everyone({ redirect: '/' }), anonymous: 400 } },
+	'GET /logout': { expect: everyone({ redirect: '/' }) },
+	'POST /logout': { freshSession: true, expect: everyone({ redirect: '/' }) },
+	'GET /language': { expect: everyone({ redirect: '/' }) },
+	'POST /language': { body: () => ({ locale: 'en', next: '/' }), expect: everyone({ redirect: '/' }) },
+
+	// A person's own things: any signed-in person, each only their own.
+	'GET /profile': { expect: signedIn(200) },
+	// Notes go only to a counsellor one shares with now: A to A's counsellor; nobody to the one A revoked.
+	'POST /profile?/reply': {
+		body: (f, actor) => ({ counsellor: actor === 'client' ? f.sharingCounsellorId : f.revokedCounsellorId, body: 'Thank you!' }),
+		expect: { ...signedIn(400), client: 200 }
+	},
+	'GET /profile/export.json': { expect: signedIn(200) },
+	'GET /profile/export.csv': { expect: signedIn(200) },
+	'GET /matches': { expect: signedIn(200) },
+	'GET /q/[id]': { expect: signedIn(200) },
+	// Client A's response: A may save it, nobody else may even see that it exists (404).
+	'POST /q/[id]?/save': {
+		body: (f) => ({ responseId: f.responseId, answers: '{"R1":4}', page: '0' }),
+		expect: { ...signedIn(404), client: 200 }
+	},
+	'POST /q/[id]?/complete': {
+		body: (f) => ({ responseId: f.responseId, answers: '{"R1":9}' }),
+		expect: { ...signedIn(404), client: 400 }
+	},
+	'GET /account': { expect: signedIn(200) },
+	'POST /account?/language': { body: () => ({ locale: 'en' }), expect: signedIn(200) },
+	'POST /account?/delete': { body: () => ({ confirm: 'no' }), expect: signedIn(400) },
+	// Only clients revoke; revoking a share that does not exist (B has none with the spare counsellor) is a 400.
+	'POST /account?/revoke': {
+		body: (f) => ({ counsellorId: f.spareCounsellorId }),
+		expect: only(400, CLIENTS)
+	},
+	'GET /account/tokens': { expect: signedIn(200) },
+	'POST /account/tokens?/create': { body: () => ({ name: '' }), expect: signedIn(400) },
+	// A revokes one of A's tokens; everybody else tries A's other token and is told there is no such token.
+	'POST /account/tokens?/revoke': {
+		body: (f, actor) => ({ id: actor === 'client' ? f.ownTokenId : f.keptTokenId }),
+		expect: { ...signedIn(404), client: 200 }
+	},
+
+	// Sharing: only clients share.
+	'GET /share': { expect: only(200, CLIENTS) },
+	'POST /share?/find': { body: () => ({ code: 'nope' }), expect: only(400, CLIENTS) },
+	'GET /share/[code]': { path: (f) => `/share/${f.spareCode}`, expect: only(200, CLIENTS) },
+	// A already shares (nothing changes); B starts sharing with the same counsellor.
+	'POST /share/[code]?/confirm': { path: (f) => `/share/${f.sharingCode}`, expect: only(200, CLIENTS) },
+
+	// Counsellors, and only for a client who shares with them now.
+	'GET /counsellor': { expect: only(200, COUNSELLORS) },
+	'GET /counsellor/clients/[clientId]': { expect: only(200, ['sharingCounsellor']) },
+	'POST /counsellor/clients/[clientId]?/note': {
+		body: () => ({ body: '' }),
+		expect: only(400, ['sharingCounsellor'])
+	},
+	'POST /counsellor/clients/[clientId]?/assign': { body: () => ({}), expect: only(400, ['sharingCounsellor']) },
+	'POST /counsellor/clients/[clientId]?/cancel': {
+		body: () => ({ assignment: '-1' }),
+		expect: only(400, ['sharingCounsellor'])
+	},
+	'GET /counsellor/clients/[clientId]/export.json': { expect: only(200, ['sharingCounsellor']) },
+	'GET /counsellor/clients/[clientId]/export.csv': { expect: only(200, ['sharingCounsellor']) },
+
+	// A matching service with a bearer token; a session cookie is not enough.
+	'GET /api/v1/profile': { expect: everyone(401) },
+
+	// Authors (and admins).
+	'GET /author': { expect: only(200, ['author', 'admin']) },
+	'GET /author/playground': { expect: only(200, ['author', 'admin']) },
+	'POST /author/playground?/validate': { body: () => ({ text: '{' }), expect: only(400, ['author', 'admin']) },
+	'POST /author/playground?/score': { body: () => ({ text: '{' }), expect: only(400, ['author', 'admin']) },
+	'GET /author/[id]': { expect: only(200, ['author', 'admin']) },
+	// A version that was never stored: 404 for authors, and the role check comes first for everyone else.
+	'GET /author/[id]/analysis.json': { path: () => '/author/riasec-48/analysis.json?version=0.0.0-none', expect: only(404, ['author', 'admin']) },
+	'GET /author/[id]/analysis.csv': { path: () => '/author/riasec-48/analysis.csv?version=0.0.0-none', expect: only(404, ['author', 'admin']) },
+
+	// Administration.
+	'GET /admin': { expect: only(200, ['admin']) },
+	'POST /admin?/create': { body: () => ({ email: 'bad', name: '', password: '', role: 'admin' }), expect: only(400, ['admin']) }
+};
+
+// ——— The people and their data ——————————————————————————————————————————————————————
+
+const jars = {} as Record<Actor, Jar>;
+const emails = {} as Record<Actor, string>;
+const f = {} as Fixture;
+let sqlite: Database.Database;
+const run = crypto.randomUUID().slice(0, 8);
+const emailOf = (who: string) => `authz-${who}-${run}@example.org`.toLowerCase();
+const idOf = (email: string) => (sqlite.prepare('SELECT id FROM user WHERE email = ?').get(email) as { id: string }).id;
+const codeOf = (id: string) => (sqlite.prepare('SELECT share_code FROM user WHERE id = ?').get(id) as { share_code: string }).share_code;
+const activeShares = (clientId: string) =>
+	(sqlite.prepare('SELECT counsellor_id FROM share WHERE client_id = ? AND revoked_at IS NULL ORDER BY counsellor_id').all(clientId) as { counsellor_id: string }[]).map((r) => r.counsellor_id);
+
+beforeAll(async () => {
+	sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
+	jars.anonymous = new Jar(base);
+	emails.admin = emailOf('admin');
+	await insertAdmin(dbPath, emails.admin);
+	jars.admin = await new Jar(base).login(emails.admin);
+	// Staff accounts are made the way admins make them.
+	for (const [who, role] of [
+		['sharingCounsellor', 'counsellor'],
+		['counsellor', 'counsellor'],
+		['revokedCounsellor', 'counsellor'],
+		['spareCounsellor', 'counsellor'],
+		['author', 'author']
+	] as const) {
+		const res = await jars.admin.post('/admin?/create', { email: emailOf(who), name: who, password: PASSWORD, role });
+		expect(res.status, `creating ${who}`).toBe(200);
+		if (who !== 'spareCounsellor') {
+			emails[who] = emailOf(who);
+			jars[who] = await new Jar(base).login(emails[who]);
+		}
+	}
+	for (const who of ['client', 'otherClient'] as const) {
+		emails[who] = emailOf(who);
+		jars[who] = await new Jar(base).register(emails[who]);
+	}
+	f.clientId = idOf(emails.client);
+	f.sharingCounsellorId = idOf(emails.sharingCounsellor);
+	f.spareCounsellorId = idOf(emailOf('spareCounsellor'));
+	// Counsellors get their code on their account page.
+	for (const who of ['sharingCounsellor', 'revokedCounsellor'] as const) expect((await jars[who].request('/account')).status).toBe(200);
+	const spare = await new Jar(base).login(emailOf('spareCounsellor'));
+	expect((await spare.request('/account')).status).toBe(200);
+	f.sharingCode = codeOf(f.sharingCounsellorId);
+	f.spareCode = codeOf(f.spareCounsellorId);
+	const revokedId = (f.revokedCounsellorId = idOf(emails.revokedCounsellor));
+	// A shares with two counsellors and takes one share back.
+	expect((await jars.client.post(`/share/${f.sharingCode}?/confirm`)).status).toBe(200);
+	expect((await jars.client.post(`/share/${codeOf(revokedId)}?/confirm`)).status).toBe(200);
+	expect((await jars.client.post('/account?/revoke', { counsellorId: revokedId })).status).toBe(200);
+	expect(activeShares(f.clientId)).toEqual([f.sharingCounsellorId]);
+	// A has two API tokens.
+	for (const name of ['own', 'kept']) expect((await jars.client.post('/account/tokens?/create', { name })).status).toBe(200);
+	const tokenOf = (name: string) => (sqlite.prepare('SELECT id FROM api_token WHERE user_id = ? AND name = ?').get(f.clientId, name) as { id: string }).id;
+	f.ownTokenId = tokenOf('own');
+	f.keptTokenId = tokenOf('kept');
+	// A has a response in progress.
+	const save = await jars.client.request('/q/riasec-48?/save', {
+		method: 'POST',
+		headers: { accept: 'application/json', 'x-sveltekit-action': 'true' },
+		body: new URLSearchParams({ answers: '{"R1":3}', page: '0' })
+	});
+	expect(save.status).toBe(200);
+	f.responseId = (sqlite.prepare("SELECT id FROM response WHERE user_id = ? AND status = 'in_progress'").get(f.clientId) as { id: string }).id;
+});
+
+afterAll(() => sqlite?.close());
+
+function urlOf(endpoint: string, row: Row): string {
+	const [, route] = endpoint.split(' ');
+	const [path, action] = route.split('?');
+	const url = row.path ? row.path(f) : path.replace('[id]', 'riasec-48').replace('[clientId]', f.clientId).replace('[code]', f.spareCode);
+	return action ? `${url}?${action}` : url;
+}
+
+async function call(endpoint: string, row: Row, actor: Actor): Promise<Response> {
+	let jar = jars[actor];
+	if (row.freshSession && actor !== 'anonymous') jar = await new Jar(base).login(emails[actor]);
+	const method = endpoint.split(' ')[0];
+	const url = urlOf(endpoint, row);
+	if (method === 'POST') return jar.post(url, row.body?.(f, actor) ?? {});
+	return jar.request(url, { method, headers: { accept: 'text/html' } });
+}
+
+function describeOutcome(res: Response): string {
+	const location = res.headers.get('location');
+	return location ? `${res.status} → ${location}` : String(res.status);
+}
+
+const discovered = discoverEndpoints();
+
+describe('the table covers every route', () => {
+	it('has a row for every page, form action and endpoint in src/routes', () => {
+		const waiting = Object.keys(TABLE).filter((e) => !discovered.includes(e));
+		if (waiting.length) console.log(`authz rows waiting for their route to exist: ${waiting.join(', ')}`);
+		const missing = discovered.filter((e) => !(e in TABLE));
+		expect(missing, 'Add these to TABLE in tests/http/authz.test.ts, saying who may use them').toEqual([]);
+	});
+
+	it('reads routes, actions and handlers from the files', () => {
+		expect(discovered).toEqual(expect.arrayContaining(['GET /', 'POST /account?/revoke', 'POST /login', 'GET /schema/questionnaire-v1.json', 'GET /q/[id]']));
+	});
+});
+
+describe.each(Object.entries(TABLE))('%s', (endpoint, row) => {
+	// Rows for routes still being written wait until the route exists.
+	const exists = discovered.includes(endpoint);
+	it.skipIf(!exists).each(ACTORS)('as %s', async (actor) => {
+		const expected = row.expect[actor];
+		const res = await call(endpoint, row, actor);
+		await res.arrayBuffer();
+		const got = describeOutcome(res);
+		if (expected === 'login') {
+			expect(res.status, got).toBe(303);
+			expect(res.headers.get('location'), got).toMatch(/^\/login\?next=/);
+		} else if (typeof expected === 'object') {
+			expect(res.status, got).toBe(303);
+			expect(res.headers.get('location'), got).toBe(expected.redirect);
+		} else expect(res.status, got).toBe(expected);
+	});
+});
+
+describe('after every attempt', () => {
+	it("A still shares with exactly the counsellor A chose, and nobody else's attempts changed that", () => {
+		expect(activeShares(f.clientId)).toEqual([f.sharingCounsellorId]);
+		const response = sqlite.prepare('SELECT status, answers FROM response WHERE id = ?').get(f.responseId);
+		expect(response).toEqual({ status: 'in_progress', answers: '{"R1":4}' });
+		const revoked = (id: string) => (sqlite.prepare('SELECT revoked_at FROM api_token WHERE id = ?').get(id) as { revoked_at: string | null }).revoked_at;
+		if (discovered.includes('POST /account/tokens?/revoke')) {
+			expect(revoked(f.ownTokenId)).not.toBeNull();
+			expect(revoked(f.keptTokenId)).toBeNull();
+		}
+	});
+
+});
