@@ -1,6 +1,8 @@
 // A counsellor opens one client's data: the share is checked and the opening is written to the
 // audit log (the client sees it in their access log) before anything is read.
 import { profileView } from '$lib/profile-view';
+import { buildMatchesView } from '$lib/core/matching/matches-view';
+import type { OpportunitySets } from './opportunities';
 import type { SessionUser } from './auth';
 import type { Db } from './db';
 import type { Registry } from './registry';
@@ -14,7 +16,15 @@ import { MAX_ASSIGNMENT_MESSAGE, assignableInstruments, loadPairAssignments } fr
 export const REPORT_VIEWED = 'client.report.viewed';
 
 /** The whole report of a client for a counsellor they share with (403 otherwise), audited. */
-export async function openClientReport(db: Db, registry: Registry, user: SessionUser, clientId: string, locale: string) {
+/** `opportunities`: the loaded sets, for the same top matches the client sees on /matches. */
+export async function openClientReport(
+	db: Db,
+	registry: Registry,
+	user: SessionUser,
+	clientId: string,
+	locale: string,
+	opportunities?: OpportunitySets
+) {
 	const client = await requireSharedClient(db, user, clientId);
 	await insertAuditEvent(db, { actorId: user.id, action: REPORT_VIEWED, subjectId: client.id });
 	const [profile, share, notes, assignments] = await Promise.all([
@@ -26,6 +36,9 @@ export async function openClientReport(db: Db, registry: Registry, user: Session
 	return {
 		client: { id: client.id, email: client.email, name: client.display_name, sharedSince: share?.granted_at ?? null },
 		results: profileView(profile, locale),
+		matches: opportunities
+			? buildMatchesView({ dimensions: profile.dimensions, sets: [...opportunities.sets.values()], defaultId: opportunities.defaultId, locale, limit: 10 })
+			: null,
 		notes,
 		assignments,
 		instruments: assignableInstruments(registry, locale),

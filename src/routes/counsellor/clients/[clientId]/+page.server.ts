@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { getDb, getRegistry } from '$lib/server/app';
+import { getDb, getOpportunitySets, getRegistry } from '$lib/server/app';
 import { requireRole } from '$lib/server/guards';
 import { requireSharedClient } from '$lib/server/sharing';
 import { openClientReport } from '$lib/server/counsellor-report';
@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireRole(locals, url, ['counsellor']);
-	return openClientReport(getDb(), getRegistry(), user, params.clientId, locals.locale);
+	return openClientReport(getDb(), getRegistry(), user, params.clientId, locals.locale, getOpportunitySets());
 };
 
 /** Every action: a counsellor the client shares with now (403 otherwise). */
