@@ -3,6 +3,7 @@
 import { launchBrowser, choose, completeSurvey, nextPage, registerClient } from '../tests/support/browser';
 import { startServer } from '../tests/support/server';
 import type { Page } from 'playwright-core';
+import Database from 'better-sqlite3';
 
 const OUT = 'docs/screenshots';
 const server = await startServer();
@@ -54,6 +55,30 @@ try {
 	await page.goto(`${server.url}/profile`);
 	await page.waitForTimeout(500);
 	await shoot(page, 'profile');
+	await page.goto(`${server.url}/matches`);
+	await shoot(page, 'matches');
+
+	// A counsellor the client shares with, and an author.
+	const staff = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+	await registerClient(staff, server.url, 'counsellor@example.org');
+	const db = new Database(server.dbPath);
+	db.prepare("UPDATE user SET role = 'counsellor', display_name = 'Kim Vejleder' WHERE email = 'counsellor@example.org'").run();
+	await staff.goto(`${server.url}/counsellor`);
+	const code = (await staff.locator('[data-testid="share-code"], .code').first().textContent())?.trim() ?? '';
+	await page.goto(`${server.url}/share/${encodeURIComponent(code)}`);
+	await page.locator('form button').last().click();
+	await page.waitForLoadState('networkidle');
+	await page.goto(`${server.url}/account`);
+	await shoot(page, 'account');
+	await staff.goto(`${server.url}/counsellor`);
+	await shoot(staff, 'counsellor');
+	await staff.locator('a[href^="/counsellor/clients/"]').first().click();
+	await staff.waitForTimeout(500);
+	await shoot(staff, 'report');
+	db.prepare("UPDATE user SET role = 'author' WHERE email = 'counsellor@example.org'").run();
+	db.close();
+	await staff.goto(`${server.url}/author`);
+	await shoot(staff, 'author');
 	console.log(`screenshots written to ${OUT}`);
 } finally {
 	await browser.close();
