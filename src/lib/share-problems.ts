@@ -5,6 +5,7 @@ export const SHARE_PROBLEM: Record<string, MessageKey> = {
 	empty: 'counsellor.share.error.empty',
 	format: 'counsellor.share.error.format',
 	unknown: 'counsellor.share.error.unknown',
+	'too-many': 'counsellor.share.error.tooMany',
 	self: 'counsellor.share.error.self',
 	'not-counsellor': 'counsellor.share.error.notCounsellor',
 	'not-client': 'counsellor.share.error.notCounsellor'

@@ -53,4 +53,13 @@ describe('first run', () => {
 		db.close();
 		expect(admins).toEqual([{ email: 'admin@example.org' }]);
 	});
+
+	it('slows down password guessing: after 10 wrong passwords even the right one waits', async () => {
+		for (let i = 0; i < 10; i++) expect((await post('/login', { email: 'admin@example.org', password: `wrong ${i}` })).status).toBe(400);
+		const blocked = await post('/login', { email: 'admin@example.org', password: 'a long admin password' });
+		expect(blocked.status).toBe(429);
+		expect(await blocked.text()).toContain('Too many attempts');
+		// Another account from the same address is not affected.
+		expect((await post('/login', { email: 'someone@example.org', password: 'whatever it is' })).status).toBe(400);
+	});
 });

@@ -97,6 +97,7 @@ const messages: Record<keyof typeof counsellor, string> = {
 	'counsellor.share.find': 'Find vejlederen',
 	'counsellor.share.error.empty': 'Skriv den kode, du har fået af din vejleder.',
 	'counsellor.share.error.format': '“{code}” er ikke en delingskode. En kode har syv bogstaver og tal, fx K7M-Q2XF.',
+	'counsellor.share.error.tooMany': 'For mange koder, der ikke passede. Vent et kvarter, eller bed din vejleder om invitationslinket.',
 	'counsellor.share.error.unknown':
 		'Ingen vejleder har koden “{code}”. Tjek koden med din vejleder, og prøv igen.',
 	'counsellor.share.error.self': 'Du kan ikke dele din profil med dig selv.',

@@ -95,6 +95,7 @@ const messages = {
 	'counsellor.share.find': 'Find the counsellor',
 	'counsellor.share.error.empty': 'Enter the code your counsellor gave you.',
 	'counsellor.share.error.format': '“{code}” is not a share code. A code has seven letters and digits, such as K7M-Q2XF.',
+	'counsellor.share.error.tooMany': 'Too many codes that did not match. Wait a quarter of an hour, or ask your counsellor for the invitation link.',
 	'counsellor.share.error.unknown':
 		'No counsellor has the code “{code}”. Check the code with your counsellor and try again.',
 	'counsellor.share.error.self': 'You cannot share your profile with yourself.',

@@ -54,6 +54,7 @@ const da: Record<keyof typeof en, string> = {
 	'auth.error.passwordLong': 'Adgangskoden må højst være {n} tegn.',
 	'auth.error.taken': 'Der findes allerede en konto med denne e-mail. Vil du logge ind i stedet?',
 	'auth.error.invalid': 'E-mail eller adgangskode er forkert.',
+	'auth.error.tooMany': 'For mange forsøg. Vent {n} minutter, og prøv igen.',
 	'auth.error.nameLong': 'Navnet må højst være {n} tegn.',
 	'setup.title': 'Opsæt Spejl',
 	'setup.intro':

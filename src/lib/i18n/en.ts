@@ -52,6 +52,7 @@ const en = {
 	'auth.error.passwordLong': 'The password can be at most {n} characters.',
 	'auth.error.taken': 'An account with this email already exists. Sign in instead?',
 	'auth.error.invalid': 'The email or password is not correct.',
+	'auth.error.tooMany': 'Too many attempts. Wait {n} minutes and try again.',
 	'auth.error.nameLong': 'The name can be at most {n} characters.',
 	'setup.title': 'Set up Spejl',
 	'setup.intro':

@@ -5,6 +5,7 @@ import type { Db } from './db';
 import type { SessionUser } from './auth';
 import { findActiveShare, findUserByShareCode, insertShare, revokeShare, setShareCode } from './repositories/shares';
 import { findUserById } from './repositories/users';
+import { shareCodeLimiter } from './rate-limit';
 import { insertAuditEvent } from './repositories/audit';
 
 /** True while `clientId` shares with `counsellorId`. */
@@ -69,15 +70,22 @@ export interface CounsellorCard {
 
 export type CodeLookup =
 	| { ok: true; code: string; counsellor: CounsellorCard }
-	| { ok: false; code: string; reason: 'empty' | 'format' | 'unknown' };
+	| { ok: false; code: string; reason: 'empty' | 'format' | 'unknown' | 'too-many' };
 
-/** The counsellor behind what a person typed (or followed), or why there is none. */
-export async function findCounsellorByCode(db: Db, input: string): Promise<CodeLookup> {
+/**
+ * The counsellor behind what a person typed (or followed), or why there is none. With `asker`,
+ * unknown codes count against that person, so codes cannot be found by trying many.
+ */
+export async function findCounsellorByCode(db: Db, input: string, asker?: string): Promise<CodeLookup> {
 	const code = normaliseShareCode(input);
 	if (!code) return { ok: false, code, reason: 'empty' };
 	if (!CODE.test(code)) return { ok: false, code, reason: 'format' };
+	if (asker && shareCodeLimiter.blockedFor(asker) > 0) return { ok: false, code, reason: 'too-many' };
 	const user = await findUserByShareCode(db, code);
-	if (!user) return { ok: false, code, reason: 'unknown' };
+	if (!user) {
+		if (asker) shareCodeLimiter.fail(asker);
+		return { ok: false, code, reason: 'unknown' };
+	}
 	return { ok: true, code, counsellor: { id: user.id, email: user.email, name: user.display_name } };
 }
 

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/app';
 import { authenticate, signIn } from '$lib/server/accounts';
 import { safeNext } from '$lib/server/guards';
 import { insertAuditEvent } from '$lib/server/repositories/audit';
+import { signInLimiter } from '$lib/server/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -10,13 +11,21 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async ({ request, cookies, url, getClientAddress }) => {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '').trim();
 		const password = String(form.get('password') ?? '');
+		const key = `${getClientAddress()}|${email.toLowerCase()}`;
+		const minutes = signInLimiter.blockedFor(key);
+		if (minutes > 0)
+			return fail(429, { email, errors: [{ field: 'password', key: 'auth.error.tooMany', params: { n: minutes } } as const] });
 		const db = getDb();
 		const user = email && password && password.length <= 200 ? await authenticate(db, email, password) : null;
-		if (!user) return fail(400, { email, errors: [{ field: 'password', key: 'auth.error.invalid' } as const] });
+		if (!user) {
+			signInLimiter.fail(key);
+			return fail(400, { email, errors: [{ field: 'password', key: 'auth.error.invalid' } as const] });
+		}
+		signInLimiter.reset(key);
 		await signIn(db, cookies, user.id, url.protocol === 'https:');
 		await insertAuditEvent(db, { actorId: user.id, action: 'account.signed-in', subjectId: user.id });
 		redirect(303, safeNext(url.searchParams.get('next')));

@@ -12,9 +12,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	// Finding the counsellor changes nothing: the next page shows who it is and asks to confirm.
 	find: async ({ request, locals, url }) => {
-		requireRole(locals, url, ['client']);
+		const user = requireRole(locals, url, ['client']);
 		const typed = String((await request.formData()).get('code') ?? '').slice(0, 40);
-		const found = await findCounsellorByCode(getDb(), typed);
+		const found = await findCounsellorByCode(getDb(), typed, user.id);
 		if (!found.ok) return fail(400, { typed, code: found.code, problem: found.reason });
 		redirect(303, `/share/${found.code}`);
 	}

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const user = requireUser(locals, url);
 	if (user.role !== 'client') error(403, onlyClients);
 	const db = getDb();
-	const found = await findCounsellorByCode(db, params.code);
+	const found = await findCounsellorByCode(db, params.code, user.id);
 	// A link typed as `k7m q2xf` lands on the one spelling of the code.
 	if (found.code && found.code !== params.code && found.ok) redirect(303, `/share/${found.code}`);
 	if (!found.ok) return { code: found.code, problem: found.reason, counsellor: null, since: null };
