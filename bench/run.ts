@@ -4,10 +4,12 @@ import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { benchScoring } from './scoring.bench.ts';
 import { benchMatching } from './matching.bench.ts';
+import { benchCounsellor } from './counsellor.bench.ts';
 
 const f = (x: number, d = 2) => x.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d });
 const scoring = await benchScoring();
 const matching = await benchMatching();
+const counsellor = await benchCounsellor();
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${process.platform}`;
 const ip = scoring.inProcess;
 
@@ -43,6 +45,12 @@ const lines = [
 	...matching.map(
 		(m) => `| ${m.name}: ${m.work} | ${f(m.medianMs, 3)} ms | ${m.perProfileMs === undefined ? '' : `${f(m.perProfileMs, 3)} ms`} | ${m.ratioToBaseline === undefined ? '1 (baseline)' : f(m.ratioToBaseline, 0)} |`
 	),
+	'',
+	'## Counsellor client list (SQLite in memory, 10,000 sharing clients)',
+	'',
+	'| what | median | ratio to baseline |',
+	'|---|---|---|',
+	...counsellor.map((c) => `| ${c.name} | ${f(c.medianMs, 3)} ms | ${c.ratioToBaseline === undefined ? '1 (baseline)' : f(c.ratioToBaseline, 0)} |`),
 	''
 ];
 writeFileSync(new URL('./RESULTS.md', import.meta.url), lines.join('\n'));
