@@ -122,6 +122,7 @@ const da: Record<keyof typeof en, string> = {
 		'Dette sletter din konto, alle dine svar og din profil med det samme. Det kan ikke fortrydes.',
 	'account.deleteConfirm': 'Skriv SLET for at bekræfte',
 	'account.deleteWrong': 'Skriv SLET (med store bogstaver) for at bekræfte.',
+	'account.deleteLastAdmin': 'Du er den eneste administrator, så denne konto kan ikke slettes: uden en administrator kunne hvem som helst sætte installationen op igen.',
 	'account.signedInAs': 'Logget ind som {email}',
 	'error.title': 'Noget gik galt',
 	'error.notFound': 'Siden blev ikke fundet.',

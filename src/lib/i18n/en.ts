@@ -121,6 +121,7 @@ const en = {
 		'This deletes your account, all your answers and your profile at once. It cannot be undone.',
 	'account.deleteConfirm': 'Type DELETE to confirm',
 	'account.deleteWrong': 'Type DELETE (in capitals) to confirm.',
+	'account.deleteLastAdmin': 'You are the only administrator, so this account cannot be deleted: without an administrator, anyone could set up this installation again.',
 	'account.signedInAs': 'Signed in as {email}',
 	'error.title': 'Something went wrong',
 	'error.notFound': 'The page was not found.',

@@ -11,7 +11,7 @@ import {
 	setSessionCookie,
 	verifyPassword
 } from './auth';
-import { findUserByEmail, insertUser } from './repositories/users';
+import { countUsersWithRole, deleteUser, findUserByEmail, insertUser } from './repositories/users';
 import { insertAuditEvent } from './repositories/audit';
 
 export interface FieldError {
@@ -25,7 +25,8 @@ const MAX_NAME = 100;
 
 export function checkCredentials(email: string, password: string, name = ''): FieldError[] {
 	const errors: FieldError[] = [];
-	if (!EMAIL.test(email) || email.length > 254) errors.push({ field: 'email', key: 'auth.error.email' });
+	// Length first: EMAIL backtracks quadratically on long input (`a@....@`), so it only sees short strings.
+	if (email.length > 254 || !EMAIL.test(email)) errors.push({ field: 'email', key: 'auth.error.email' });
 	if (password.length < MIN_PASSWORD_LENGTH)
 		errors.push({ field: 'password', key: 'auth.error.passwordShort', params: { n: MIN_PASSWORD_LENGTH } });
 	if (password.length > MAX_PASSWORD_LENGTH)
@@ -76,4 +77,34 @@ export async function signIn(db: Db, cookies: Cookies, userId: string, secure: b
 	const token = generateSessionToken();
 	const session = await createSession(db, token, userId);
 	setSessionCookie(cookies, token, session.expires_at, secure);
+}
+
+/** Audit actions whose detail is text the person wrote (a token's name); erased with their account. */
+const PERSONAL_DETAIL_ACTIONS = ['api.token.created', 'api.token.revoked', 'profile.api.read'];
+
+export type DeleteAccountResult = { ok: true } | { ok: false; reason: 'last-admin' };
+
+/**
+ * Deletes an account and everything personal with it: sessions, responses and scale scores, shares,
+ * notes, assignments and API tokens (ON DELETE CASCADE), and the token names in the audit log. The
+ * log keeps that the account was deleted, not who it was. The last administrator cannot delete
+ * their account: with no administrator left, /setup would let anyone create one.
+ */
+export async function deleteAccount(
+	db: Db,
+	user: { id: string; role: Role },
+	now = new Date()
+): Promise<DeleteAccountResult> {
+	return db.transaction().execute(async (trx) => {
+		if (user.role === 'admin' && (await countUsersWithRole(trx, 'admin')) <= 1) return { ok: false, reason: 'last-admin' } as const;
+		await trx
+			.updateTable('audit_event')
+			.set({ detail: null })
+			.where('subject_id', '=', user.id)
+			.where('action', 'in', PERSONAL_DETAIL_ACTIONS)
+			.execute();
+		await deleteUser(trx, user.id);
+		await insertAuditEvent(trx, { actorId: null, action: 'account.deleted', subjectId: null, at: now });
+		return { ok: true } as const;
+	});
 }

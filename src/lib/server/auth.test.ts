@@ -163,4 +163,13 @@ describe('checkCredentials', () => {
 	it('reports every problem at once', () => {
 		expect(checkCredentials('bad', 'short', 'n'.repeat(101)).map((e) => e.field)).toEqual(['email', 'password', 'name']);
 	});
+
+	// The email pattern backtracks quadratically on `a@....@`; a 500 KB form field blocked the
+	// server for minutes before the length was checked first.
+	it('refuses a huge email at once, without running the pattern over it', () => {
+		const email = `a@${'.'.repeat(60_000)}@`;
+		const started = performance.now();
+		expect(checkCredentials(email, 'long enough pw')).toEqual([{ field: 'email', key: 'auth.error.email' }]);
+		expect(performance.now() - started).toBeLessThan(100);
+	});
 });

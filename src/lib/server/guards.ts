@@ -2,9 +2,21 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Role } from './db/schema';
 import type { SessionUser } from './auth';
 
-/** A same-site path to return to after signing in; anything else becomes `/`. */
+/**
+ * A same-site path to return to after signing in; anything else becomes `/`. Browsers treat `\` as `/`
+ * and drop tabs and line breaks anywhere in a URL, so `/\t/evil.example` would be followed as
+ * `//evil.example`: backslashes and control characters are refused outright.
+ */
 export function safeNext(next: string | null | undefined): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+	if (!next || !next.startsWith('/') || next.startsWith('//')) return '/';
+	if (/[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+	// Belt and braces: resolved against any origin, it must stay on that origin.
+	const base = 'http://same.invalid';
+	try {
+		return new URL(next, base).origin === base ? next : '/';
+	} catch {
+		return '/';
+	}
 }
 
 /** The signed-in user, or a redirect to /login that comes back here. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from './rate-limit';
+import { createRateLimiter, signInKey } from './rate-limit';
 
 describe('createRateLimiter', () => {
 	it('blocks after `limit` failures until the window ends, per key', () => {
@@ -34,5 +34,17 @@ describe('createRateLimiter', () => {
 		l.fail('c', 5000);
 		expect(l.blockedFor('c', 5001)).toBe(1);
 		expect(l.blockedFor('a', 5001)).toBe(0);
+	});
+});
+
+describe('signInKey', () => {
+	// The key is kept in memory for 15 minutes; a 500 KB "email" per failed sign-in (no password, so no
+	// argon2 work) would otherwise fill the heap with 50,000 such keys.
+	it('is short whatever the email, and the same for the same person', () => {
+		const huge = `${'x'.repeat(500_000)}@example.org`;
+		expect(signInKey('203.0.113.9', huge).length).toBeLessThanOrEqual(64 + 1 + 254);
+		expect(signInKey('203.0.113.9', 'Ann@Example.org')).toBe(signInKey('203.0.113.9', 'ann@example.org'));
+		expect(signInKey('203.0.113.9', 'ann@example.org')).not.toBe(signInKey('203.0.113.9', 'bob@example.org'));
+		expect(signInKey('203.0.113.9', 'ann@example.org')).not.toBe(signInKey('198.51.100.1', 'ann@example.org'));
 	});
 });

@@ -35,6 +35,13 @@ export function createRateLimiter(options: { limit: number; windowMs: number; ma
 	};
 }
 
+/**
+ * The sign-in limiter's key: address and email. No account has an email over 254 characters, so
+ * longer input is cut there: keys stay small however large the form field was.
+ */
+export const signInKey = (address: string, email: string): string =>
+	`${address.slice(0, 64)}|${email.slice(0, 254).toLowerCase()}`;
+
 const FIFTEEN_MINUTES = 15 * 60_000;
 /** Failed sign-ins per address and email. */
 export const signInLimiter = createRateLimiter({ limit: 10, windowMs: FIFTEEN_MINUTES });

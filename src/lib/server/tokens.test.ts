@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, migrateToLatest, type Db } from './db';
 import { insertUser } from './repositories/users';
 import { listActiveApiTokens } from './repositories/api-tokens';
-import { listAuditEventsForSubject } from './repositories/audit';
+import { listAuditEntriesAbout, listAuditEventsForSubject } from './repositories/audit';
 import { apiTokenIdOf, authenticateBearer, createApiToken, MAX_ACTIVE_TOKENS, revokeOwnApiToken } from './tokens';
 
 let db: Db;
@@ -87,5 +87,14 @@ describe('API tokens', () => {
 		const { token } = await created();
 		await db.deleteFrom('user').where('id', '=', alice).execute();
 		expect(await authenticateBearer(db, `Bearer ${token}`, NOW)).toEqual({ ok: false, error: 'invalid' });
+	});
+
+	// The access log looks up an email for a detail that is a user id (share events). A token name is
+	// free text: naming a token after someone's id must not reveal their email.
+	it("does not turn a token named after another user's id into that user's email", async () => {
+		await created(bob);
+		const log = await listAuditEntriesAbout(db, alice, { limit: 10, offset: 0 });
+		expect(log).toMatchObject([{ action: 'api.token.created', detail: bob, detail_email: null }]);
+		expect(JSON.stringify(log)).not.toContain(`${bob}@example.org`);
 	});
 });

@@ -2,11 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n';
 import { getDb } from '$lib/server/app';
 import { clearSessionCookie } from '$lib/server/auth';
+import { deleteAccount } from '$lib/server/accounts';
 import { listSharedWith } from '$lib/server/account-access';
 import { requireRole, requireUser } from '$lib/server/guards';
 import { paging } from '$lib/server/paging';
-import { deleteUser, findUserById, updateUser } from '$lib/server/repositories/users';
-import { countAuditEntriesAbout, insertAuditEvent, listAuditEntriesAbout } from '$lib/server/repositories/audit';
+import { findUserById, updateUser } from '$lib/server/repositories/users';
+import { countAuditEntriesAbout, listAuditEntriesAbout } from '$lib/server/repositories/audit';
 import { ensureShareCode, shareLink, withdrawShare } from '$lib/server/sharing';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -49,10 +50,9 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const confirm = String((await request.formData()).get('confirm') ?? '').trim();
 		if (confirm !== 'DELETE' && confirm !== 'SLET') return fail(400, { deleteError: true });
-		const db = getDb();
-		await deleteUser(db, user.id);
 		// The audit trail keeps that it happened, not who it was.
-		await insertAuditEvent(db, { actorId: null, action: 'account.deleted', subjectId: null });
+		const deleted = await deleteAccount(getDb(), user);
+		if (!deleted.ok) return fail(400, { lastAdmin: true });
 		clearSessionCookie(cookies, url.protocol === 'https:');
 		redirect(303, '/');
 	}

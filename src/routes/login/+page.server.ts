@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/app';
 import { authenticate, signIn } from '$lib/server/accounts';
 import { safeNext } from '$lib/server/guards';
 import { insertAuditEvent } from '$lib/server/repositories/audit';
-import { signInLimiter } from '$lib/server/rate-limit';
+import { signInKey, signInLimiter } from '$lib/server/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -15,7 +15,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '').trim();
 		const password = String(form.get('password') ?? '');
-		const key = `${getClientAddress()}|${email.toLowerCase()}`;
+		const key = signInKey(getClientAddress(), email);
 		const minutes = signInLimiter.blockedFor(key);
 		if (minutes > 0)
 			return fail(429, { email, errors: [{ field: 'password', key: 'auth.error.tooMany', params: { n: minutes } } as const] });

@@ -20,7 +20,13 @@ export function isEmptyAnswer(v: unknown): boolean {
 }
 
 function show(v: unknown): string {
-	const s = JSON.stringify(v) ?? String(v);
+	let s: string;
+	try {
+		s = JSON.stringify(v) ?? String(v);
+	} catch {
+		// Nested too deep to print (JSON.stringify overflows the stack): name its kind only.
+		s = Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v;
+	}
 	return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 

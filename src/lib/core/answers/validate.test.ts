@@ -89,4 +89,16 @@ describe('validateAnswers', () => {
 			{ name: 'ideas', message: 'ideas[1].idea: an answer is required' }
 		]);
 	});
+
+	// JSON.parse reads any depth, but JSON.stringify (used to quote a bad value in the message) overflows
+	// the stack on it: a 400 KB body of brackets turned into a 500 instead of a clear refusal.
+	it('refuses a deeply nested value with a message instead of throwing', () => {
+		const deep = JSON.parse(`${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+		for (const name of ['R1', 'why', 'activities', 'zz-Comment', 'agree']) {
+			const errors = errorsOf({ [name]: deep });
+			expect(errors.length, name).toBe(1);
+			expect(errors[0].message.length).toBeLessThan(200);
+		}
+		expect(errorsOf({ ideas: [{ idea: deep }] })[0].name).toBe('ideas');
+	});
 });

@@ -43,13 +43,18 @@ export interface AuditEntry {
 	detail_email: string | null;
 }
 
-// Left joins: the people in an event may have deleted their account since; the event stays.
+/** The actions whose detail is a user id (the counsellor shared with); other details are free text. */
+const USER_DETAIL_ACTIONS = ['share.granted', 'share.revoked'];
+
+// Left joins: the people in an event may have deleted their account since; the event stays. The detail
+// is looked up as a user only for USER_DETAIL_ACTIONS: a token named after someone's id must not
+// show that person's email.
 const entries = (db: Db) =>
 	db
 		.selectFrom('audit_event as e')
 		.leftJoin('user as a', 'a.id', 'e.actor_id')
 		.leftJoin('user as s', 's.id', 'e.subject_id')
-		.leftJoin('user as d', 'd.id', 'e.detail')
+		.leftJoin('user as d', (j) => j.onRef('d.id', '=', 'e.detail').on('e.action', 'in', USER_DETAIL_ACTIONS))
 		.select([
 			'e.id',
 			'e.action',

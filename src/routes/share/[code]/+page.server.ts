@@ -23,7 +23,8 @@ export const actions: Actions = {
 	confirm: async ({ params, locals, url }) => {
 		const user = requireRole(locals, url, ['client']);
 		const db = getDb();
-		const found = await findCounsellorByCode(db, params.code);
+		// Unknown codes count against the client here too, so codes cannot be found by confirming many.
+		const found = await findCounsellorByCode(db, params.code, user.id);
 		if (!found.ok) return fail(400, { problem: found.reason });
 		const r = await grantShare(db, user, found.counsellor.id);
 		if (!r.ok) return fail(400, { problem: r.reason });
