@@ -37,6 +37,26 @@ describe('first run', () => {
 		expect((await fetch(`${server.url}/q/broken`, { redirect: 'manual' })).status).toBe(303); // sign-in first
 	});
 
+	it('creates exactly one admin when two first-run requests race', async () => {
+		const raced = await startServer({ QUESTIONNAIRES_DIR: qdir });
+		try {
+			const send = (email: string) =>
+				fetch(`${raced.url}/setup`, {
+					method: 'POST',
+					redirect: 'manual',
+					headers: { 'content-type': 'application/x-www-form-urlencoded', origin: raced.url, accept: 'text/html' },
+					body: form({ email, password: 'a long admin password' })
+				});
+			const statuses = (await Promise.all([send('one@example.org'), send('two@example.org'), send('three@example.org')])).map((r) => r.status).sort();
+			expect(statuses).toEqual([303, 403, 403]);
+			const db = new Database(raced.dbPath, { readonly: true });
+			expect(db.prepare("SELECT count(*) AS n FROM user WHERE role = 'admin'").get()).toEqual({ n: 1 });
+			db.close();
+		} finally {
+			await raced.stop();
+		}
+	});
+
 	it('creates the first admin once, then refuses', async () => {
 		const page = await (await fetch(`${server.url}/setup`)).text();
 		expect(page).toContain('Create administrator');
