@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { choose, completeSurvey, launchBrowser, nextPage, watchErrors } from '../support/browser';
+import { answerRiasec, launchBrowser, watchErrors } from '../support/browser';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
@@ -121,11 +121,7 @@ describe('counsellor journey', () => {
 		await card.getByRole('link', { name: 'Start' }).click();
 		await client.waitForURL(`${base}/q/riasec-48`);
 		await client.locator('[data-name="R1"]').waitFor();
-		for (let item = 1; item <= 8; item++) {
-			for (const t of TYPES) await choose(client, `${t}${item}`, ANSWERS[t][item - 1]);
-			if (item < 8) await nextPage(client);
-		}
-		await completeSurvey(client);
+		await answerRiasec(client, ANSWERS);
 		await client.waitForURL(`${base}/profile#riasec-48`);
 		await client.goto(`${base}/`);
 		expect(await card.getByTestId('assignment-status').textContent()).toBe('Completed');

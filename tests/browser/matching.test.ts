@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { choose, completeSurvey, launchBrowser, nextPage, registerClient, watchErrors } from '../support/browser';
+import { answerRiasec, launchBrowser, registerClient, watchErrors } from '../support/browser';
 
 const base = inject('baseUrl');
 const TYPES = ['R', 'I', 'A', 'S', 'E', 'C'] as const;
@@ -100,11 +100,7 @@ describe('client journey: matches, export and API token', () => {
 		await expect.poll(() => page.getByTestId('matches-empty').isVisible()).toBe(true);
 		await page.getByRole('link', { name: 'Take the interests test' }).click();
 		await page.locator('[data-name="R1"]').waitFor();
-		for (let item = 1; item <= 8; item++) {
-			for (const t of TYPES) await choose(page, `${t}${item}`, ANSWERS[t][item - 1]);
-			if (item < 8) await nextPage(page);
-		}
-		await completeSurvey(page);
+		await answerRiasec(page, ANSWERS);
 		await page.waitForURL(`${base}/profile#riasec-48`);
 
 		await page.getByRole('navigation').getByRole('link', { name: 'Matches' }).click();

@@ -2,7 +2,7 @@
 // and finds on the profile the Holland code and scale means computed here from those answers.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { choose, completeSurvey, launchBrowser, nextPage, registerClient, watchErrors } from '../support/browser';
+import { answerRiasec, launchBrowser, registerClient, watchErrors } from '../support/browser';
 
 const base = inject('baseUrl');
 const TYPES = ['R', 'I', 'A', 'S', 'E', 'C'] as const;
@@ -35,11 +35,7 @@ describe('client journey: riasec-48', () => {
 		await page.locator('a[href="/q/riasec-48"]').click();
 		await page.locator('[data-name="R1"]').waitFor();
 		// Page p holds item p of every type.
-		for (let item = 1; item <= 8; item++) {
-			for (const t of TYPES) await choose(page, `${t}${item}`, ANSWERS[t][item - 1]);
-			if (item < 8) await nextPage(page);
-		}
-		await completeSurvey(page);
+		await answerRiasec(page, ANSWERS);
 		await page.waitForURL(`${base}/profile#riasec-48`);
 		const card = page.locator('article#riasec-48');
 		await expect.poll(() => card.getByTestId('code-holland').textContent()).toBe(expectedCode);

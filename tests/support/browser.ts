@@ -44,3 +44,16 @@ export function watchErrors(page: Page): string[] {
 	page.on('pageerror', (e) => errors.push(String(e)));
 	return errors;
 }
+
+/**
+ * Answers the whole RIASEC test on the open /q/riasec-48 page, one page per item number (page p
+ * holds item p of every type), and completes it. `answers[t][i]` is the answer to item i+1 of type t.
+ */
+export async function answerRiasec(page: Page, answers: Record<string, number[]>) {
+	await page.locator('[data-name="R1"]').waitFor();
+	for (let item = 1; item <= 8; item++) {
+		for (const t of 'RIASEC') await choose(page, `${t}${item}`, answers[t][item - 1]);
+		if (item < 8) await nextPage(page);
+	}
+	await completeSurvey(page);
+}
