@@ -141,6 +141,7 @@ const TABLE: Record<string, Row> = {
 		body: (f, actor) => ({ counsellor: actor === 'client' ? f.sharingCounsellorId : f.revokedCounsellorId, body: 'Thank you!' }),
 		expect: { ...signedIn(400), client: 200 }
 	},
+	'GET /account/data.json': { expect: signedIn(200) },
 	'GET /profile/export.json': { expect: signedIn(200) },
 	'GET /profile/export.csv': { expect: signedIn(200) },
 	'GET /matches': { expect: signedIn(200) },

@@ -112,6 +112,7 @@ const da: Record<keyof typeof en, string> = {
 	'profile.downloadCsv': 'Hent mine scorer (CSV)',
 	'account.data': 'Dine data',
 	'account.dataIntro': 'Dine svar og resultater tilhører dig. Hent dem, eller giv en matchingtjeneste sin egen nøgle til at hente din profil – den kan du altid tage tilbage.',
+	'account.downloadAll': 'Hent alle mine data (JSON): konto, svar, resultater, noter, deling og adgangslog',
 	'account.tokens': 'Nøgler til matchingtjenester (API-tokens)',
 	'account.title': 'Konto',
 	'account.language': 'Sprog',

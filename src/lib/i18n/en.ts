@@ -111,6 +111,7 @@ const en = {
 	'profile.downloadCsv': 'Download my scores (CSV)',
 	'account.data': 'Your data',
 	'account.dataIntro': 'Your answers and results belong to you. Download them, or give a matching service its own key to fetch your profile, which you can take back at any time.',
+	'account.downloadAll': 'Download all my data (JSON): account, answers, results, notes, sharing and access log',
 	'account.tokens': 'Keys for matching services (API tokens)',
 	'account.title': 'Account',
 	'account.language': 'Language',

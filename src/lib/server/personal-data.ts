@@ -1,0 +1,65 @@
+// "Download all my data": every row Spejl keeps about a person, in one JSON document, so they can
+// see it, keep it or take it elsewhere. Secrets (password hash, session and token hashes) are left
+// out: they are not information about the person and would only weaken their account.
+import type { Db } from './db';
+import { findUserById } from './repositories/users';
+import {
+	listAllApiTokensOf,
+	listAllAssignmentsOf,
+	listAllAuditAbout,
+	listAllNotesOf,
+	listAllResponsesOf,
+	listAllSharesOf
+} from './repositories/personal-data';
+
+export const PERSONAL_DATA_FORMAT = 'spejl-personal-data-v1';
+
+export async function collectPersonalData(db: Db, userId: string, now: Date) {
+	const user = await findUserById(db, userId);
+	if (!user) throw new Error(`no user ${userId}`);
+	const [responses, shares, notes, assignments, tokens, accessLog] = await Promise.all([
+		listAllResponsesOf(db, userId),
+		listAllSharesOf(db, userId),
+		listAllNotesOf(db, userId),
+		listAllAssignmentsOf(db, userId),
+		listAllApiTokensOf(db, userId),
+		listAllAuditAbout(db, userId)
+	]);
+	return {
+		format: PERSONAL_DATA_FORMAT,
+		generatedAt: now.toISOString(),
+		account: {
+			id: user.id,
+			email: user.email,
+			name: user.display_name,
+			role: user.role,
+			locale: user.locale,
+			createdAt: user.created_at,
+			shareCode: user.share_code
+		},
+		responses: responses.map((r) => ({
+			id: r.id,
+			instrument: r.instrument_id,
+			version: r.version,
+			status: r.status,
+			startedAt: r.started_at,
+			updatedAt: r.updated_at,
+			completedAt: r.completed_at,
+			currentPage: r.current_page,
+			answers: JSON.parse(r.answers) as unknown,
+			result: r.result ? (JSON.parse(r.result) as unknown) : null
+		})),
+		shares: shares.map((s) => ({ client: s.client, counsellor: s.counsellor, grantedAt: s.granted_at, revokedAt: s.revoked_at })),
+		notes: notes.map((n) => ({ client: n.client, counsellor: n.counsellor, author: n.author, body: n.body, createdAt: n.created_at })),
+		assignments: assignments.map((a) => ({
+			client: a.client,
+			counsellor: a.counsellor,
+			instrument: a.instrument_id,
+			message: a.message,
+			createdAt: a.created_at,
+			cancelledAt: a.cancelled_at
+		})),
+		apiTokens: tokens.map((t) => ({ name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at, revokedAt: t.revoked_at })),
+		accessLog: accessLog.map((e) => ({ action: e.action, by: e.actor, at: e.at }))
+	};
+}
