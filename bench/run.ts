@@ -43,7 +43,7 @@ const lines = [
 	'| what | median | per profile | ratio to baseline |',
 	'|---|---|---|---|',
 	...matching.map(
-		(m) => `| ${m.name}: ${m.work} | ${f(m.medianMs, 3)} ms | ${m.perProfileMs === undefined ? '' : `${f(m.perProfileMs, 3)} ms`} | ${m.ratioToBaseline === undefined ? '1 (baseline)' : f(m.ratioToBaseline, 0)} |`
+		(m) => `| ${m.name}: ${m.work} | ${f(m.medianMs, 3)} ms | ${m.perProfileMs === undefined ? '' : `${f(m.perProfileMs, 3)} ms`} | ${m.ratioToBaseline !== undefined ? f(m.ratioToBaseline, 0) : m.name.startsWith('baseline') ? '1 (baseline)' : '–'} |`
 	),
 	'',
 	'## Counsellor client list (SQLite in memory, 10,000 sharing clients)',
