@@ -129,6 +129,7 @@ export function resultView(r: CompletedResult, history: CompletedResult[], local
 		tallies: (scoring.tallies ?? []).map((def) => {
 			const labels = choiceLabels(q.survey, def.question, def.column);
 			const counts = Object.entries(r.result.tallies[def.id] ?? {})
+				.filter(([, n]) => n > 0)
 				.map(([v, n]) => ({ label: localize(labels.get(v) ?? v, locale), n }))
 				.sort((a, b) => b.n - a.n);
 			return { id: def.id, counts };

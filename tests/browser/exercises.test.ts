@@ -76,4 +76,36 @@ describe('exercises', () => {
 		expect(errors).toEqual([]);
 		await page.close();
 	});
+
+	it('lists dream jobs and picks attractions, one of them typed in, and finds them on the profile', async () => {
+		const page = await browser.newPage();
+		const errors = watchErrors(page);
+		await registerClient(page, base, `dreams-${Date.now()}@example.org`);
+		await page.goto(`${base}/q/brainstorm-dream-jobs`);
+		const panels = page.locator('[data-name="dream_jobs"] [data-name="job"] input');
+		await panels.first().waitFor();
+		await panels.nth(0).fill('Zoo keeper');
+		await page.locator('[data-name="dream_jobs"] [data-name="attraction"] textarea').nth(0).fill('Working with animals outdoors');
+		await panels.nth(1).fill('Pilot');
+		await nextPage(page);
+		// The tag box: pick a listed attraction with the keyboard, then type one of our own.
+		const tagbox = page.locator('[data-name="attractions"] .sd-dropdown');
+		await tagbox.click();
+		await page.keyboard.type('Good pay');
+		await page.keyboard.press('Enter');
+		await page.keyboard.type('Travelling the world');
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Escape');
+		await expect.poll(() => page.locator('[data-name="attractions"]').textContent()).toContain('Travelling the world');
+		await completeSurvey(page);
+		await page.waitForURL(`${base}/profile#brainstorm-dream-jobs`);
+		const card = page.locator('article#brainstorm-dream-jobs');
+		const list = await card.getByTestId('list-dream-jobs').locator('li').allTextContents();
+		expect(list).toEqual(['Zoo keeper — Working with animals outdoors', 'Pilot']);
+		// Only what was chosen is counted on the profile.
+		const tally = await card.locator('ul.tally li').allTextContents();
+		expect(tally.sort()).toEqual(['Good pay: 1', 'Travelling the world: 1']);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
 });

@@ -6,8 +6,9 @@ const hasText = (v: unknown): v is string => typeof v === 'string' && v.trim() !
 
 /**
  * The texts of a list's questions, verbatim, in question order: the string of a text/comment question;
- * for matrixdynamic/paneldynamic, the text cells of each row (row by row, cells in form order). Empty
- * and whitespace-only texts are skipped.
+ * for matrixdynamic/paneldynamic, one entry per row with that row's text cells in form order, joined
+ * by ` — ` (a dream job and what attracted me to it stay together). Empty and whitespace-only texts
+ * are skipped.
  *
  * Reference: DESIGN.md §3.4.
  * @example collectTexts({ id: 'l', questions: ['why'] }, { why: 'I like people' }, collectElements(survey)) // → ['I like people']
@@ -23,10 +24,8 @@ export function collectTexts(def: ListDefinition, answers: Answers, elements: Re
 			const textCells = [...el.cells.values()].filter((c) => c.kind === 'text').map((c) => c.name);
 			for (const row of value) {
 				if (typeof row !== 'object' || row === null) continue;
-				for (const cell of textCells) {
-					const text = (row as Record<string, unknown>)[cell];
-					if (hasText(text)) texts.push(text);
-				}
+				const cells = textCells.map((cell) => (row as Record<string, unknown>)[cell]).filter(hasText);
+				if (cells.length) texts.push(cells.join(' — '));
 			}
 		}
 	}

@@ -47,6 +47,27 @@ describe('collectTexts', () => {
 		]);
 	});
 
+	it('keeps the text cells of one row together, joined by an em dash', () => {
+		const survey = {
+			elements: [
+				{
+					type: 'paneldynamic',
+					name: 'dreams',
+					templateElements: [
+						{ type: 'text', name: 'job' },
+						{ type: 'comment', name: 'why' }
+					]
+				}
+			]
+		};
+		const answers = { dreams: [{ job: 'Pilot', why: 'Seeing the world' }, { job: 'Baker' }, { why: 'just the why' }] };
+		expect(collectTexts({ id: 'l', questions: ['dreams'] }, answers, collectElements(survey))).toEqual([
+			'Pilot — Seeing the world',
+			'Baker',
+			'just the why'
+		]);
+	});
+
 	it('gives [] when nothing was written', () => {
 		expect(collectTexts({ id: 'l', questions: ['why', 'ideas'] }, { why: '' }, elements)).toEqual([]);
 	});
