@@ -92,7 +92,7 @@ describe('author journey', () => {
 		expect(n).toBeLessThan(5);
 		const dreams = page.locator('[data-instrument="brainstorm-dream-jobs"]');
 		await expect(dreams.textContent()).resolves.toContain('1.0.0');
-		await expect(dreams.textContent()).resolves.toContain('default, da');
+		await expect(dreams.textContent()).resolves.toContain('default (English), Dansk');
 		expect(await dreams.getByTestId('completed-1.0.0').textContent()).toBe(String(n));
 		const files = readdirSync('questionnaires').filter((f) => f.endsWith('.json') && f !== 'schema.json');
 		expect(await page.locator('[data-instrument]').count()).toBe(files.length);

@@ -12,7 +12,7 @@ const messages: Record<keyof typeof author, string> = {
 	'author.version': 'Version',
 	'author.kind': 'Type',
 	'author.languages': 'Sprog',
-	'author.defaultLocale': 'standard',
+	'author.defaultLocale': 'standard (engelsk)',
 	'author.file': 'Fil',
 	'author.path': 'JSON-sti',
 	'author.item': 'Spørgsmål',

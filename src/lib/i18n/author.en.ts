@@ -10,7 +10,7 @@ const messages = {
 	'author.version': 'Version',
 	'author.kind': 'Kind',
 	'author.languages': 'Languages',
-	'author.defaultLocale': 'default',
+	'author.defaultLocale': 'default (English)',
 	'author.file': 'File',
 	'author.path': 'JSON path',
 	'author.item': 'Item',
