@@ -62,7 +62,7 @@ try {
 	const staff = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 	await registerClient(staff, server.url, 'counsellor@example.org');
 	const db = new Database(server.dbPath);
-	db.prepare("UPDATE user SET role = 'counsellor', display_name = 'Kim Vejleder' WHERE email = 'counsellor@example.org'").run();
+	db.prepare("UPDATE user SET role = 'counsellor', display_name = 'Example Counsellor' WHERE email = 'counsellor@example.org'").run();
 	await staff.goto(`${server.url}/counsellor`);
 	const code = (await staff.locator('[data-testid="share-code"], .code').first().textContent())?.trim() ?? '';
 	await page.goto(`${server.url}/share/${encodeURIComponent(code)}`);
