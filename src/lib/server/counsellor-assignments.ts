@@ -57,6 +57,18 @@ const titleOf = (registry: Registry, id: string, locale: string) => {
 	return q ? localize(q.title, locale) : id;
 };
 
+type AssignmentRow = { id: number; instrument_id: string; message: string | null; created_at: string; status: AssignmentStatus };
+
+/** What both sides see of an assignment; the status is worked out by the query. */
+const viewOf = (registry: Registry, r: AssignmentRow, locale: string) => ({
+	id: r.id,
+	instrumentId: r.instrument_id,
+	title: titleOf(registry, r.instrument_id, locale),
+	message: r.message,
+	createdAt: r.created_at,
+	status: r.status
+});
+
 /** The counsellor's assignments to one client (the caller has checked the share). */
 export async function loadPairAssignments(
 	db: Db,
@@ -66,14 +78,7 @@ export async function loadPairAssignments(
 	locale: string
 ): Promise<AssignmentView[]> {
 	const rows = await listAssignmentsOfPair(db, counsellorId, clientId);
-	return rows.map((r) => ({
-		id: r.id,
-		instrumentId: r.instrument_id,
-		title: titleOf(registry, r.instrument_id, locale),
-		message: r.message,
-		createdAt: r.created_at,
-		status: r.cancelled_at ? 'cancelled' : r.status
-	}));
+	return rows.map((r) => ({ ...viewOf(registry, r, locale), status: r.cancelled_at ? 'cancelled' : r.status }));
 }
 
 export interface ClientAssignmentView extends AssignmentView {
@@ -91,12 +96,7 @@ export async function loadClientAssignments(
 ): Promise<ClientAssignmentView[]> {
 	const rows = await listAssignmentsForClient(db, clientId);
 	return rows.map((r) => ({
-		id: r.id,
-		instrumentId: r.instrument_id,
-		title: titleOf(registry, r.instrument_id, locale),
-		message: r.message,
-		createdAt: r.created_at,
-		status: r.status,
+		...viewOf(registry, r, locale),
 		counsellorName: r.counsellor_name || r.counsellor_email,
 		available: registry.instruments.has(r.instrument_id)
 	}));
