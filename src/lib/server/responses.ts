@@ -45,11 +45,24 @@ export async function startOrResume(db: Db, userId: string, instrument: Instrume
 	return { response, questionnaire: instrument.questionnaire, resumed: false };
 }
 
+// Stored definitions never change, so each is read and parsed once per database, not on every save.
+const cache = new WeakMap<Db, Map<number, Promise<Questionnaire>>>();
+
 /** The definition a response was started on (stored immutably), so it is always scored by its own key. */
-export async function questionnaireOf(db: Db, response: Pick<Response, 'instrument_version_id'>): Promise<Questionnaire> {
-	const v = await findInstrumentVersion(db, response.instrument_version_id);
-	if (!v) throw new Error(`instrument version ${response.instrument_version_id} is missing`);
-	return JSON.parse(v.definition) as Questionnaire;
+export function questionnaireOf(db: Db, response: Pick<Response, 'instrument_version_id'>): Promise<Questionnaire> {
+	const id = response.instrument_version_id;
+	let definitions = cache.get(db);
+	if (!definitions) cache.set(db, (definitions = new Map()));
+	let q = definitions.get(id);
+	if (!q) {
+		q = findInstrumentVersion(db, id).then((v) => {
+			if (!v) throw new Error(`instrument version ${id} is missing`);
+			return JSON.parse(v.definition) as Questionnaire;
+		});
+		q.catch(() => definitions.delete(id));
+		definitions.set(id, q);
+	}
+	return q;
 }
 
 async function ownResponse(db: Db, userId: string, responseId: string): Promise<Outcome<Response>> {

@@ -1,6 +1,6 @@
 /** Validation of submitted answers against a questionnaire's form (DESIGN §3.2, last paragraph). */
 import type { Answers, Questionnaire } from '../questionnaire/types.ts';
-import { collectElements, type ElementInfo } from '../questionnaire/elements.ts';
+import { elementsOf, type ElementInfo } from '../questionnaire/elements.ts';
 import { checkValue, isEmptyAnswer, type AnswerContext } from './check-value.ts';
 
 export interface AnswerError {
@@ -74,6 +74,6 @@ export function validateAnswers(q: Questionnaire, answers: unknown, options: Val
 		return { ok: false, errors: [{ name: '', message: 'answers must be an object of question name → value' }] };
 	}
 	const ctx: AnswerContext = { errors: [], partial: options.partial === true, maxTextLength: options.maxTextLength ?? 5000 };
-	const cleaned = checkRecord(collectElements(q.survey), answers as Record<string, unknown>, '', ctx);
+	const cleaned = checkRecord(elementsOf(q.survey), answers as Record<string, unknown>, '', ctx);
 	return ctx.errors.length > 0 ? { ok: false, errors: ctx.errors } : { ok: true, answers: cleaned };
 }

@@ -108,3 +108,17 @@ export function walkSurvey(survey: Record<string, unknown>): WalkResult {
 export function collectElements(survey: Record<string, unknown>): Map<string, ElementInfo> {
 	return indexByName(walkSurvey(survey).all, []);
 }
+
+// Walking the survey JSON is the costliest step of validating answers and scoring; a validated
+// questionnaire is never changed, so its element map is computed once per survey object.
+const elementCache = new WeakMap<object, Map<string, ElementInfo>>();
+
+/**
+ * collectElements, remembered per survey object (which must not be changed afterwards).
+ * @example elementsOf(survey) === elementsOf(survey) // → true
+ */
+export function elementsOf(survey: Record<string, unknown>): Map<string, ElementInfo> {
+	let elements = elementCache.get(survey);
+	if (!elements) elementCache.set(survey, (elements = collectElements(survey)));
+	return elements;
+}

@@ -1,6 +1,6 @@
 /** Scoring a whole response: scales, codes, tallies, rankings and lists (DESIGN §3.2–3.4). */
 import type { Answers, Norm, Questionnaire, ScaleDefinition, ScaleResult, ScoredResult } from '../questionnaire/types.ts';
-import { collectElements, type ElementInfo } from '../questionnaire/elements.ts';
+import { elementsOf, type ElementInfo } from '../questionnaire/elements.ts';
 import { scoreScale } from './scale.ts';
 import { applyNorm, ci90 } from './norms.ts';
 import { chooseBand } from './bands.ts';
@@ -12,15 +12,6 @@ import { collectTexts } from './lists.ts';
 export interface ScoreOptions {
 	/** Norm id to use; a scale without a norm of that id uses its first norm. Default: each scale's first. */
 	norm?: string;
-}
-
-// Walking the survey JSON is the costliest step of scoring; a questionnaire object is immutable once
-// validated, so its element map is computed once.
-const elementCache = new WeakMap<object, Map<string, ElementInfo>>();
-function elementsOf(survey: Questionnaire['survey']): Map<string, ElementInfo> {
-	let elements = elementCache.get(survey);
-	if (!elements) elementCache.set(survey, (elements = collectElements(survey)));
-	return elements;
 }
 
 function pickNorm(def: ScaleDefinition, id: string | undefined): Norm | undefined {
