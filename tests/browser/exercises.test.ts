@@ -21,8 +21,15 @@ describe('exercises', () => {
 		const texts = await cards.allTextContents();
 		const income = texts.findIndex((t) => t.includes('Good pay'));
 		expect(income).toBe(4);
-		await cards.nth(income).focus();
-		for (let i = 0; i < income; i++) await page.keyboard.press('ArrowUp');
+		// One press at a time, each waiting for the card to move, so no press lands before SurveyJS listens.
+		const position = async () => (await cards.allTextContents()).findIndex((t) => t.includes('Good pay'));
+		for (let at = income; at > 0; at--) {
+			await cards.nth(at).focus();
+			await expect.poll(async () => {
+				if ((await position()) === at) await page.keyboard.press('ArrowUp');
+				return position();
+			}).toBe(at - 1);
+		}
 		await expect.poll(async () => (await cards.first().textContent()) ?? '').toContain('Good pay');
 		const order = (await cards.allTextContents()).map((t) => t.replace(/^\d+/, '').split('–')[0].trim());
 		await nextPage(page);
