@@ -1,6 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { MessageKey } from '$lib/i18n';
 import type { Db } from './db';
+import { isUniqueViolation } from './db/errors';
 import type { Role } from './db/schema';
 import {
 	MAX_PASSWORD_LENGTH,
@@ -53,7 +54,7 @@ export async function createAccount(
 			created_at: new Date().toISOString()
 		});
 	} catch (e) {
-		if (String(e).includes('UNIQUE')) return { ok: false, taken: true };
+		if (isUniqueViolation(e)) return { ok: false, taken: true };
 		throw e;
 	}
 	await insertAuditEvent(db, { actorId: id, action: 'account.created', subjectId: id, detail: input.role });

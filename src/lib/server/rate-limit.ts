@@ -1,38 +1,79 @@
-// Counts failed attempts (sign-in, share codes) per key in a fixed window, in memory: enough for one
-// server process; a deployment with several app servers would move this to a shared store.
+// Counts failed attempts (sign-in, share codes) per key in a fixed window. The counts live in the
+// database (table rate_limit), so every app server in front of the same database sees the same
+// count: a guesser spreading attempts over several servers is limited as if there were one.
+import type { Db } from './db';
 
 export interface RateLimiter {
+	/** The number of failures in one window that blocks the key. */
+	readonly limit: number;
 	/** Minutes until `key` may try again, or 0 when it may try now. */
-	blockedFor(key: string, now?: number): number;
-	/** Records a failed attempt. */
-	fail(key: string, now?: number): void;
+	blockedFor(db: Db, key: string, now?: number): Promise<number>;
+	/** Records a failed attempt; returns the failures counted for `key` in the current window. */
+	fail(db: Db, key: string, now?: number): Promise<number>;
 	/** Forgets the key (after a success). */
-	reset(key: string): void;
+	reset(db: Db, key: string): Promise<void>;
+	/** Deletes the rows of windows that have ended (also done now and then by `fail`). */
+	sweep(db: Db, now?: number): Promise<void>;
 }
 
-export function createRateLimiter(options: { limit: number; windowMs: number; maxKeys?: number }): RateLimiter {
-	const hits = new Map<string, { count: number; resetAt: number }>();
-	const maxKeys = options.maxKeys ?? 50_000;
-	const sweep = (now: number) => {
-		for (const [k, v] of hits) if (v.resetAt <= now) hits.delete(k);
-	};
-	return {
-		blockedFor(key, now = Date.now()) {
-			const h = hits.get(key);
-			if (!h || h.resetAt <= now || h.count < options.limit) return 0;
-			return Math.ceil((h.resetAt - now) / 60_000);
+/** How many `fail` calls (per process and limiter) between two sweeps of ended windows. */
+const SWEEP_EVERY = 500;
+
+export function createRateLimiter(options: { scope: string; limit: number; windowMs: number }): RateLimiter {
+	const { scope, limit, windowMs } = options;
+	let failsSinceSweep = 0;
+	const limiter: RateLimiter = {
+		limit,
+		async blockedFor(db, key, now = Date.now()) {
+			const row = await db
+				.selectFrom('rate_limit')
+				.select(['failures', 'resets_at'])
+				.where('scope', '=', scope)
+				.where('key', '=', key)
+				.executeTakeFirst();
+			if (!row || row.failures < limit) return 0;
+			const left = Date.parse(row.resets_at) - now;
+			return left > 0 ? Math.ceil(left / 60_000) : 0;
 		},
-		fail(key, now = Date.now()) {
-			const h = hits.get(key);
-			if (!h || h.resetAt <= now) {
-				if (hits.size >= maxKeys) sweep(now);
-				hits.set(key, { count: 1, resetAt: now + options.windowMs });
-			} else h.count++;
+		async fail(db, key, now = Date.now()) {
+			if (++failsSinceSweep >= SWEEP_EVERY) {
+				failsSinceSweep = 0;
+				await limiter.sweep(db, now);
+			}
+			const at = new Date(now).toISOString();
+			const ends = new Date(now + windowMs).toISOString();
+			// One statement, so two servers counting the same key at once both count: a new window
+			// when the old one has ended, else one more failure in it.
+			const row = await db
+				.insertInto('rate_limit')
+				.values({ scope, key, failures: 1, resets_at: ends })
+				.onConflict((oc) =>
+					oc.columns(['scope', 'key']).doUpdateSet((eb) => ({
+						failures: eb
+							.case()
+							.when('rate_limit.resets_at', '<=', at)
+							.then(1)
+							.else(eb('rate_limit.failures', '+', 1))
+							.end(),
+						resets_at: eb.case().when('rate_limit.resets_at', '<=', at).then(ends).else(eb.ref('rate_limit.resets_at')).end()
+					}))
+				)
+				.returning('failures')
+				.executeTakeFirstOrThrow();
+			return Number(row.failures);
 		},
-		reset(key) {
-			hits.delete(key);
+		async reset(db, key) {
+			await db.deleteFrom('rate_limit').where('scope', '=', scope).where('key', '=', key).execute();
+		},
+		async sweep(db, now = Date.now()) {
+			await db
+				.deleteFrom('rate_limit')
+				.where('scope', '=', scope)
+				.where('resets_at', '<=', new Date(now).toISOString())
+				.execute();
 		}
 	};
+	return limiter;
 }
 
 /**
@@ -44,6 +85,6 @@ export const signInKey = (address: string, email: string): string =>
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 /** Failed sign-ins per address and email. */
-export const signInLimiter = createRateLimiter({ limit: 10, windowMs: FIFTEEN_MINUTES });
+export const signInLimiter = createRateLimiter({ scope: 'sign-in', limit: 10, windowMs: FIFTEEN_MINUTES });
 /** Unknown share codes per signed-in client. */
-export const shareCodeLimiter = createRateLimiter({ limit: 20, windowMs: FIFTEEN_MINUTES });
+export const shareCodeLimiter = createRateLimiter({ scope: 'share-code', limit: 20, windowMs: FIFTEEN_MINUTES });

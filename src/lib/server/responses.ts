@@ -4,6 +4,7 @@ import type { Answers, Questionnaire, ScoredResult } from '$lib/core/questionnai
 import { validateAnswers } from '$lib/core/answers/validate';
 import { scoreResponse } from '$lib/core/scoring/score';
 import type { Db } from './db';
+import { isUniqueViolation } from './db/errors';
 import type { Response } from './db/schema';
 import type { Instrument } from './registry';
 import { findInstrumentVersion } from './repositories/instrument-versions';
@@ -38,7 +39,7 @@ export async function startOrResume(db: Db, userId: string, instrument: Instrume
 		await insertResponse(db, response);
 	} catch (e) {
 		// Another request started it first (unique index on open responses): resume that one.
-		const raced = String(e).includes('UNIQUE') && (await findInProgressResponse(db, userId, instrument.questionnaire.id));
+		const raced = isUniqueViolation(e) && (await findInProgressResponse(db, userId, instrument.questionnaire.id));
 		if (!raced) throw e;
 		return { response: raced, questionnaire: await questionnaireOf(db, raced), resumed: true };
 	}

@@ -2,6 +2,7 @@
 // (not revoked) share exists. Every check of a counsellor's access goes through here.
 import { error } from '@sveltejs/kit';
 import type { Db } from './db';
+import { isUniqueViolation } from './db/errors';
 import type { SessionUser } from './auth';
 import { findActiveShare, findUserByShareCode, insertShare, revokeShare, setShareCode } from './repositories/shares';
 import { findUserById } from './repositories/users';
@@ -51,7 +52,7 @@ export async function ensureShareCode(db: Db, counsellorId: string): Promise<str
 			await setShareCode(db, counsellorId, code);
 			return code;
 		} catch (e) {
-			if (!String(e).includes('UNIQUE')) throw e;
+			if (!isUniqueViolation(e)) throw e;
 		}
 	}
 	throw new Error('could not create a unique share code');
@@ -80,10 +81,10 @@ export async function findCounsellorByCode(db: Db, input: string, asker?: string
 	const code = normaliseShareCode(input);
 	if (!code) return { ok: false, code, reason: 'empty' };
 	if (!CODE.test(code)) return { ok: false, code, reason: 'format' };
-	if (asker && shareCodeLimiter.blockedFor(asker) > 0) return { ok: false, code, reason: 'too-many' };
+	if (asker && (await shareCodeLimiter.blockedFor(db, asker)) > 0) return { ok: false, code, reason: 'too-many' };
 	const user = await findUserByShareCode(db, code);
 	if (!user) {
-		if (asker) shareCodeLimiter.fail(asker);
+		if (asker) await shareCodeLimiter.fail(db, asker);
 		return { ok: false, code, reason: 'unknown' };
 	}
 	return { ok: true, code, counsellor: { id: user.id, email: user.email, name: user.display_name } };

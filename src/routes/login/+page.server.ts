@@ -16,16 +16,16 @@ export const actions: Actions = {
 		const email = String(form.get('email') ?? '').trim();
 		const password = String(form.get('password') ?? '');
 		const key = signInKey(getClientAddress(), email);
-		const minutes = signInLimiter.blockedFor(key);
+		const db = getDb();
+		const minutes = await signInLimiter.blockedFor(db, key);
 		if (minutes > 0)
 			return fail(429, { email, errors: [{ field: 'password', key: 'auth.error.tooMany', params: { n: minutes } } as const] });
-		const db = getDb();
 		const user = email && password && password.length <= 200 ? await authenticate(db, email, password) : null;
 		if (!user) {
-			signInLimiter.fail(key);
+			await signInLimiter.fail(db, key);
 			return fail(400, { email, errors: [{ field: 'password', key: 'auth.error.invalid' } as const] });
 		}
-		signInLimiter.reset(key);
+		await signInLimiter.reset(db, key);
 		await signIn(db, cookies, user.id, url.protocol === 'https:');
 		await insertAuditEvent(db, { actorId: user.id, action: 'account.signed-in', subjectId: user.id });
 		redirect(303, safeNext(url.searchParams.get('next')));

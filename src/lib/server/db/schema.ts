@@ -109,6 +109,21 @@ export interface ApiTokenTable {
 	revoked_at: string | null;
 }
 
+/** Failed attempts per limiter (`scope`) and key in the current window (see rate-limit.ts). */
+export interface RateLimitTable {
+	scope: string;
+	key: string;
+	failures: number;
+	/** ISO time when the window ends and the count starts again. */
+	resets_at: string;
+}
+
+/** A named lock row: writing it inside a transaction serialises that step across app servers. */
+export interface AppLockTable {
+	name: string;
+	taken_at: string;
+}
+
 export interface DB {
 	user: UserTable;
 	session: SessionTable;
@@ -120,6 +135,8 @@ export interface DB {
 	note: NoteTable;
 	assignment: AssignmentTable;
 	api_token: ApiTokenTable;
+	rate_limit: RateLimitTable;
+	app_lock: AppLockTable;
 }
 
 export type User = Selectable<UserTable>;
