@@ -16,7 +16,7 @@ async function main() {
 	const { values, positionals } = parseCommandLine(process.argv.slice(2), { lenient: { type: 'boolean', default: false } }, 2, USAGE);
 	const [questionnaireFile, file] = positionals;
 	responsesFile = file;
-	const q = loadQuestionnaire(questionnaireFile);
+	const q = await loadQuestionnaire(questionnaireFile);
 
 	let reader: ResponseReader | undefined;
 	const rows: Answers[] = [];

@@ -4,9 +4,10 @@
 // the file is read as a stream and each row is written out when scored, so memory stays flat for any size.
 // Exit codes: 0 ok, 1 bad input (the message names the line and column), 2 bad usage. On bad input in the
 // middle of the file the output written so far is incomplete (a JSON array is left unclosed).
+import { createPlanScorer } from '../src/lib/core/batch/plan-scorer.ts';
 import { BatchError, batchCsvColumns, batchCsvRow, createResponseReader, toBatchResult, type ResponseReader } from '../src/lib/core/batch/index.ts';
 import { scoreResponse } from '../src/lib/core/scoring/score.ts';
-import { CliExit, csvRecords, loadQuestionnaire, parseCommandLine, reportWarnings, run, write } from './lib/cli.ts';
+import { byteChunks, CliExit, csvRecords, loadQuestionnaire, parseCommandLine, reportWarnings, run, write } from './lib/cli.ts';
 
 const USAGE = 'npm run score -- <questionnaire.json> <responses.csv> [--norm <id>] [--format json|csv] [--lenient]';
 
@@ -23,13 +24,25 @@ async function main() {
 	if (format !== 'json' && format !== 'csv') throw new CliExit(`--format must be json or csv (got "${format}")\nusage: ${USAGE}`, 2);
 	const [questionnaireFile, file] = positionals;
 	responsesFile = file;
-	const q = loadQuestionnaire(questionnaireFile);
+	const q = await loadQuestionnaire(questionnaireFile);
 	const norm = values.norm;
 	if (norm !== undefined) {
 		const known = [...new Set((q.scoring?.scales ?? []).flatMap((s) => (s.norms ?? []).map((n) => n.id)))];
 		if (!known.includes(norm)) {
 			throw new CliExit(`--norm: no scale of ${q.id} has a norm "${norm}" (norms: ${known.join(', ') || 'none'})`, 2);
 		}
+	}
+
+	const scorer = createPlanScorer(q, { norm, format, lenient: values.lenient });
+	if (scorer) {
+		// The fast path: bytes in, text out, one write per chunk of input.
+		for await (const chunk of byteChunks(file)) {
+			const out = scorer.push(chunk);
+			if (out.length > 0) await write(out);
+		}
+		await write(scorer.end());
+		reportWarnings(file, scorer.warnings);
+		return;
 	}
 
 	let reader: ResponseReader | undefined;

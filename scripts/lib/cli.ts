@@ -1,13 +1,15 @@
 // Shared plumbing for the batch CLIs (score, analyze): arguments, exit codes, reading files.
 // Everything psychometric happens in src/lib/core; this file only does I/O.
-import { createReadStream, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createCsvParser, CsvError, type CsvRow } from '../../src/lib/core/csv/parse.ts';
 import { validateQuestionnaire } from '../../src/lib/core/questionnaire/validate.ts';
-import type { Questionnaire } from '../../src/lib/core/questionnaire/types.ts';
+import type { Problem, Questionnaire } from '../../src/lib/core/questionnaire/types.ts';
 import { BatchError, formatIssue, type BatchIssue } from '../../src/lib/core/batch/index.ts';
-import { surveyJsonProblems } from '../../src/lib/server/survey-errors.ts';
 
 /** Ends the command with an exit code: 1 for bad input, 2 for bad usage. */
 export class CliExit extends Error {
@@ -36,8 +38,48 @@ export function parseCommandLine<T extends NonNullable<ParseArgsConfig['options'
 	}
 }
 
+/** The repository root: the nearest folder above this file with a package.json and node_modules (this
+ * file also runs bundled, from inside node_modules/.cache). */
+function repositoryRoot(): string {
+	let dir = dirname(fileURLToPath(import.meta.url));
+	while (!(existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'node_modules'))) && dirname(dir) !== dir) dir = dirname(dir);
+	return dir;
+}
+
+const root = repositoryRoot();
+const verdicts = join(root, 'node_modules/.cache/spejl-cli/surveyjs-verdicts');
+
+/**
+ * SurveyJS's verdict on a survey (`surveyJsonProblems`), remembered by the SHA-256 of the survey JSON and
+ * the survey-core version: loading SurveyJS and building its model costs more start-up time than scoring
+ * a large file, and the verdict on the same JSON by the same SurveyJS never changes.
+ */
+async function surveyProblems(survey: unknown): Promise<Problem[]> {
+	let key: string | undefined;
+	try {
+		const { version } = JSON.parse(readFileSync(join(root, 'node_modules/survey-core/package.json'), 'utf8')) as { version: string };
+		key = createHash('sha256').update(`survey-core ${version}\n${JSON.stringify(survey)}`).digest('hex');
+		return JSON.parse(readFileSync(join(verdicts, `${key}.json`), 'utf8')) as Problem[];
+	} catch {
+		// not checked before (or no readable cache): ask SurveyJS
+	}
+	const { surveyJsonProblems } = await import('../../src/lib/server/survey-errors.ts');
+	const problems = surveyJsonProblems(survey);
+	if (key !== undefined) {
+		try {
+			mkdirSync(verdicts, { recursive: true });
+			const tmp = join(verdicts, `${key}.${process.pid}.tmp`);
+			writeFileSync(tmp, JSON.stringify(problems));
+			renameSync(tmp, join(verdicts, `${key}.json`));
+		} catch {
+			// a read-only checkout: no cache, same verdict
+		}
+	}
+	return problems;
+}
+
 /** Reads and validates a questionnaire; every problem is reported with the file and its JSON path. */
-export function loadQuestionnaire(file: string): Questionnaire {
+export async function loadQuestionnaire(file: string): Promise<Questionnaire> {
 	let json: unknown;
 	try {
 		json = JSON.parse(readFileSync(file, 'utf8'));
@@ -45,7 +87,7 @@ export function loadQuestionnaire(file: string): Questionnaire {
 		throw new CliExit(`${file}: ${(e as Error).message}`, 1);
 	}
 	const survey = (json as { survey?: unknown } | null)?.survey;
-	const result = validateQuestionnaire(json, { fileName: file, surveyProblems: surveyJsonProblems(survey) });
+	const result = validateQuestionnaire(json, { fileName: file, surveyProblems: await surveyProblems(survey) });
 	if (!result.ok) {
 		const lines = result.problems.map((p) => `${file}: ${p.path}: ${p.message}`);
 		throw new CliExit(`${lines.join('\n')}\n${file}: ${result.problems.length} problem(s); not a valid questionnaire`, 1);
@@ -76,8 +118,18 @@ export async function* csvRecords(file: string): AsyncGenerator<CsvRow[]> {
 	}
 }
 
+/** Streams the bytes of a file in chunks of 1 MiB. */
+export async function* byteChunks(file: string): AsyncGenerator<Uint8Array> {
+	const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+	try {
+		for await (const chunk of stream) yield chunk as Uint8Array;
+	} finally {
+		stream.destroy();
+	}
+}
+
 /** Writes to stdout, waiting when its buffer is full so output never piles up in memory. */
-export async function write(text: string): Promise<void> {
+export async function write(text: string | Uint8Array): Promise<void> {
 	if (!process.stdout.write(text)) await once(process.stdout, 'drain');
 }
 
@@ -115,6 +167,4 @@ export async function run(main: () => Promise<void>, file = () => ''): Promise<v
 			throw e;
 		}
 	}
-	// For bench/scoring.bench.ts where /usr/bin/time is missing: peak memory of this process, in kB.
-	if (process.env.SPEJL_REPORT_MAXRSS) process.stderr.write(`maxRSS=${process.resourceUsage().maxRSS}\n`);
 }

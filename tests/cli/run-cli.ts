@@ -1,4 +1,5 @@
-// Spawns a real CLI (scripts/<name>.ts through tsx) and collects its exit code and output.
+// Spawns a real CLI and collects its exit code and output: score and analyze as `npm run` runs them
+// (scripts/cli.js, the bundled JavaScript).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const fixture = (name: string) => join(root, 'tests/fixtures/psych', name);
-const tsx = join(root, 'node_modules/.bin/tsx');
 
 export interface CliResult {
 	code: number;
@@ -17,7 +17,7 @@ export interface CliResult {
 
 export function runCli(script: 'score' | 'analyze', args: string[]): Promise<CliResult> {
 	return new Promise((resolve) => {
-		execFile(tsx, [join(root, 'scripts', `${script}.ts`), ...args], { cwd: root, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+		execFile(process.execPath, [join(root, 'scripts/cli.js'), script, ...args], { cwd: root, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
 			const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
 			resolve({ code, stdout, stderr });
 		});

@@ -1,5 +1,5 @@
 /** Batch results in the `npm run score` formats (DESIGN §4): JSON objects and CSV rows. */
-import type { Questionnaire, ScaleResult, ScoredResult } from '../questionnaire/types.ts';
+import type { Questionnaire, ScaleDefinition, ScaleResult, ScoredResult } from '../questionnaire/types.ts';
 
 /** One scale of one respondent: score (null with a reason when not scored), answered, and norm values. */
 export interface BatchScale {
@@ -20,7 +20,8 @@ export interface BatchResult {
 
 const NORM_FIELDS = ['z', 't', 'percentile', 'sten'] as const;
 
-function toBatchScale(s: ScaleResult): BatchScale {
+/** One scale's entry in the batch formats (score, answered, reason, norm values; no bands or intervals). */
+export function toBatchScale(s: ScaleResult): BatchScale {
 	const out: BatchScale = { score: s.score, answered: s.answered };
 	if (s.reason !== undefined) out.reason = s.reason;
 	for (const f of NORM_FIELDS) if (s[f] !== undefined) out[f] = s[f];
@@ -69,11 +70,13 @@ export function csvField(value: string): string {
  */
 export function batchCsvRow(q: Questionnaire, result: BatchResult): string {
 	const cells = [csvField(result.id)];
-	for (const s of q.scoring?.scales ?? []) {
-		const r = result.scales[s.id];
-		const fields: (keyof BatchScale)[] = ['score', 'answered'];
-		if (s.norms?.length) fields.push(...NORM_FIELDS);
-		for (const f of fields) cells.push(r?.[f] === undefined || r[f] === null ? '' : String(r[f]));
-	}
+	for (const s of q.scoring?.scales ?? []) cells.push(...batchCsvScaleCells(s, result.scales[s.id]));
 	return cells.join(',');
+}
+
+/** The cells of one scale in a `batchCsvRow` line: score, answered and, with norms, z, t, percentile, sten. */
+export function batchCsvScaleCells(def: ScaleDefinition, r: BatchScale | undefined): string[] {
+	const fields: (keyof BatchScale)[] = ['score', 'answered'];
+	if (def.norms?.length) fields.push(...NORM_FIELDS);
+	return fields.map((f) => (r?.[f] === undefined || r[f] === null ? '' : String(r[f])));
 }

@@ -34,9 +34,14 @@ export interface ResponseReader {
 }
 
 /** Column i of the file: the element it answers, or null for an ignored (unknown, lenient) column. */
-type Column = { name: string; element: ElementInfo | null };
+export type Column = { name: string; element: ElementInfo | null };
 
-function readHeader(header: CsvRow, q: Questionnaire, lenient: boolean, warnings: BatchIssue[]) {
+/**
+ * Checks a header record against the questionnaire (see `createResponseReader`) and returns its columns;
+ * lenient-mode warnings are appended to `warnings`. Throws `BatchError` naming the column.
+ * @example readHeader({ line: 1, cells: ['id', 'a1'] }, q, false, []).hasId // → true
+ */
+export function readHeader(header: CsvRow, q: Questionnaire, lenient: boolean, warnings: BatchIssue[]) {
 	const fail = (column: string | undefined, message: string): never => {
 		throw new BatchError({ row: header.line, column, message });
 	};

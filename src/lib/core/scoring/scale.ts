@@ -49,6 +49,19 @@ export function scoreScale(def: ScaleDefinition, answers: Answers): RawScaleScor
 		total += keyedValue(x, def.range, reverse.has(item));
 		answered++;
 	}
+	return rawScaleScoreFrom(def, total, answered);
+}
+
+/**
+ * The raw score from the keyed total Σy of the `answered` non-missing items (DESIGN §3.2): mean = Σy / answered,
+ * sum = k · Σy / answered; null with a reason when fewer than `minAnswered` (default k) items were answered.
+ * Shared by `scoreScale` and the compiled scoring plan, so both give the same numbers.
+ *
+ * Reference: DESIGN.md §3.2 (normative).
+ * @example rawScaleScoreFrom({ id: 's', title: 'S', items: ['a', 'b'], range: [1, 5], method: 'sum' }, 8, 2) // → { id: 's', score: 8, answered: 2 }
+ */
+export function rawScaleScoreFrom(def: ScaleDefinition, total: number, answered: number): RawScaleScore {
+	const k = def.items.length;
 	const needed = def.minAnswered ?? k;
 	if (answered === 0 || answered < needed) {
 		return { id: def.id, score: null, answered, reason: `${answered} of ${k} items answered; at least ${needed} needed` };

@@ -1,7 +1,7 @@
 /** Scoring a whole response: scales, codes, tallies, rankings and lists (DESIGN §3.2–3.4). */
 import type { Answers, Norm, Questionnaire, ScaleDefinition, ScaleResult, ScoredResult } from '../questionnaire/types.ts';
 import { elementsOf, type ElementInfo } from '../questionnaire/elements.ts';
-import { scoreScale } from './scale.ts';
+import { scoreScale, type RawScaleScore } from './scale.ts';
 import { applyNorm, ci90 } from './norms.ts';
 import { chooseBand } from './bands.ts';
 import { scoreCode } from './codes.ts';
@@ -26,7 +26,15 @@ function pickNorm(def: ScaleDefinition, id: string | undefined): Norm | undefine
  * @example scoreScaleResult(def, { a: 4, b: 2 }) // → { id, score: 4, answered: 2, norm: 'n', z: 1, t: 60, … }
  */
 export function scoreScaleResult(def: ScaleDefinition, answers: Answers, normId?: string): ScaleResult {
-	const raw = scoreScale(def, answers);
+	return scaleResultFromRaw(def, scoreScale(def, answers), normId);
+}
+
+/**
+ * A scale's full result from its raw score (see `scoreScaleResult`); the compiled scoring plan uses it
+ * too, so both paths give the same numbers.
+ * @example scaleResultFromRaw(def, { id: 'a', score: 4, answered: 2 }).z // → 1 (with a norm of mean 3, sd 1)
+ */
+export function scaleResultFromRaw(def: ScaleDefinition, raw: RawScaleScore, normId?: string): ScaleResult {
 	const result: ScaleResult = { ...raw };
 	if (raw.score === null) return result;
 	const norm = pickNorm(def, normId);
