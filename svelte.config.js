@@ -19,6 +19,7 @@ const config = {
 				'connect-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
+				'form-action': ['self'],
 				'frame-ancestors': ['none']
 			}
 		}

@@ -3,18 +3,30 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { getDb, startApp } from '$lib/server/app';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth';
 import { isLocale, pickLocale } from '$lib/i18n';
+import { checkActionName, checkBodySize, checkFormPost, safeClientAddress, type Refusal } from '$lib/server/request-guard';
+import { securityHeaders } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
 	await startApp();
 };
 
-/** Largest request body accepted anywhere (questionnaire answers included). */
-const MAX_BODY_BYTES = 512 * 1024;
+function refuse(request: Request, { status, message }: Refusal): Response {
+	// `use:enhance` reads an action result; a plain form post or a script gets the message as text.
+	if ((request.headers.get('accept') ?? '').includes('application/json'))
+		return Response.json({ type: 'error', status, error: { message } }, { status });
+	return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}
 
-const limitBody: Handle = async ({ event, resolve }) => {
-	const length = Number(event.request.headers.get('content-length') ?? 0);
-	if (length > MAX_BODY_BYTES)
-		return new Response(`Request too large: at most ${MAX_BODY_BYTES} bytes are accepted.`, { status: 413 });
+/** The one place where malformed requests are refused (see request-guard.ts). */
+const guardRequest: Handle = async ({ event, resolve }) => {
+	event.getClientAddress = safeClientAddress(event.getClientAddress);
+	const { request } = event;
+	const tooLarge = checkBodySize(request);
+	if (tooLarge) return refuse(request, tooLarge);
+	if (request.method !== 'GET' && request.method !== 'HEAD') {
+		const refusal = checkActionName(event.url) ?? (await checkFormPost(request));
+		if (refusal) return refuse(request, refusal);
+	}
 	return resolve(event);
 };
 
@@ -42,13 +54,12 @@ const locale: Handle = async ({ event, resolve }) => {
 
 const headers: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
+	for (const [name, value] of securityHeaders(event.url.protocol === 'https:')) response.headers.set(name, value);
 	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };
 
-export const handle = sequence(limitBody, session, locale, headers);
+export const handle = sequence(headers, guardRequest, session, locale);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);

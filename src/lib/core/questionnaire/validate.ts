@@ -45,6 +45,8 @@ function checkHeader(q: Json, fileName: string | undefined, out: Problem[]) {
 		else {
 			checkKnownKeys(q.source, ['citation', 'licence', 'url', 'notes'], '$.source', out);
 			for (const [key, required] of [['citation', true], ['licence', true], ['url', false], ['notes', false]] as const) checkString(q.source, key, '$.source', out, required);
+			if (typeof q.source.url === 'string' && !isWebUrl(q.source.url))
+				out.push({ path: '$.source.url', message: `must be an http:// or https:// address (got ${JSON.stringify(q.source.url.slice(0, 80))})` });
 		}
 	}
 	if (q.translations !== undefined) {
@@ -93,4 +95,9 @@ export function validateQuestionnaire(json: unknown, options: ValidateQuestionna
 	out.push(...(options.surveyProblems ?? []));
 	if (out.length > 0) return { ok: false, problems: out };
 	return { ok: true, questionnaire: json as unknown as Questionnaire, problems: [] };
+}
+
+/** An absolute http(s) URL: anything else (javascript:, data:, relative paths) is no source link. */
+function isWebUrl(text: string): boolean {
+	return /^https?:\/\/[^\s/?#]+[^\s]*$/i.test(text);
 }

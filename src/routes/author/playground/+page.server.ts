@@ -5,6 +5,7 @@ import { getRegistry } from '$lib/server/app';
 import { exampleFiles, readExample } from '$lib/server/author-files';
 import { checkPlaygroundText, PLAYGROUND_MAX_BYTES, scorePlayground } from '$lib/server/author-playground';
 import { requireRole } from '$lib/server/guards';
+import { sanitizeSurvey } from '$lib/server/sanitize-survey';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -43,7 +44,7 @@ export const actions: Actions = {
 			questionnaire: { id: q.id, version: q.version, kind: q.kind, title: localize(q.title, locals.locale), scales: q.scoring?.scales?.length ?? 0 },
 			fileName: checked.fileName,
 			locales: checked.locales,
-			survey: q.survey
+			survey: sanitizeSurvey(q.survey)
 		};
 	},
 	score: async ({ request, locals, url }) => {

@@ -4,6 +4,7 @@ import { getDb, getRegistry } from '$lib/server/app';
 import { requireUser } from '$lib/server/guards';
 import { complete, questionnaireOf, saveProgress, startOrResume } from '$lib/server/responses';
 import { findInProgressResponse } from '$lib/server/repositories/responses';
+import { sanitizeSurvey } from '$lib/server/sanitize-survey';
 import type { Actions, PageServerLoad } from './$types';
 
 function instrumentOf(id: string) {
@@ -33,7 +34,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			translationDraft: q.translations?.[locale]?.validated === false
 		},
 		// Only the form goes to the browser: never the scoring key, norms or reverse keys.
-		survey: q.survey,
+		survey: sanitizeSurvey(q.survey),
 		answers: open ? (JSON.parse(open.answers) as Record<string, unknown>) : {},
 		page: open?.current_page ?? 0,
 		responseId: open?.id ?? null
