@@ -8,12 +8,15 @@ import counsellorEn from './counsellor.en';
 import counsellorDa from './counsellor.da';
 import matchingEn from './matching.en';
 import matchingDa from './matching.da';
+import formEn from './form.en';
+import formDa from './form.da';
 
 const pairs: [string, Record<string, string>, Record<string, string>][] = [
 	['base', en, da],
 	['author', authorEn, authorDa],
 	['counsellor', counsellorEn, counsellorDa],
-	['matching', matchingEn, matchingDa]
+	['matching', matchingEn, matchingDa],
+	['form', formEn, formDa]
 ];
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -8,10 +8,12 @@ import enCounsellor from './counsellor.en';
 import daCounsellor from './counsellor.da';
 import enMatching from './matching.en';
 import daMatching from './matching.da';
+import enForm from './form.en';
+import daForm from './form.da';
 
 // Each area keeps its strings in its own pair of files; English is the reference for the keys.
-const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching };
-const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching };
+const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm };
+const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm };
 
 export const LOCALES = ['en', 'da'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -118,7 +118,10 @@ describe('scorePlayground', () => {
 	});
 
 	it('gives the ranking of work values with its labels', () => {
-		const answers = { values_rank: ['income', 'security', 'autonomy', 'learning', 'variety', 'creativity'], SE1: 4, SE2: 4, SE3: 3, SE4: 5 };
+		// SurveyJS stores a ranking as the order of every choice; the score keeps the top 5.
+		const values = JSON.parse(read('work-values.json')).survey.pages.flatMap((p: { elements: { name: string; choices?: { value: string }[] }[] }) => p.elements).find((e: { name: string }) => e.name === 'values_rank').choices.map((c: { value: string }) => c.value);
+		const first = ['income', 'security', 'autonomy', 'learning', 'variety', 'creativity'];
+		const answers = { values_rank: [...first, ...values.filter((v: string) => !first.includes(v))], SE1: 4, SE2: 4, SE3: 3, SE4: 5 };
 		const r = scorePlayground(read('work-values.json'), JSON.stringify(answers), 'default', 'work-values.json');
 		if (!r.ok) throw new Error(`${r.message} ${JSON.stringify(r.errors ?? r.problems)}`);
 		expect(r.report.rankings[0].items).toHaveLength(5);

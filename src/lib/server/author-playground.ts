@@ -1,6 +1,6 @@
 // The author playground: checks a pasted questionnaire with exactly the validation the server runs at
 // start (checkQuestionnaireText), and scores answers given in its preview. Nothing is stored.
-import { validateAnswers, type AnswerError } from '$lib/core/answers/validate';
+import { formModelOf, validateForm, type FormError } from '$lib/form-model';
 import { localize } from '$lib/core/localize';
 import { choiceLabels } from '$lib/core/questionnaire/labels';
 import type { Interval, Problem, Questionnaire } from '$lib/core/questionnaire/types';
@@ -91,7 +91,7 @@ export interface ScoreReport {
 
 export type PlaygroundScore =
 	| { ok: true; report: ScoreReport }
-	| { ok: false; message: string; problems?: Problem[]; errors?: AnswerError[] };
+	| { ok: false; message: string; problems?: Problem[]; errors?: FormError[] };
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -106,7 +106,7 @@ export function scorePlayground(text: string, answersText: string, locale: strin
 	} catch {
 		return { ok: false, message: 'The answers are not valid JSON.' };
 	}
-	const valid = validateAnswers(q, answers);
+	const valid = validateForm(formModelOf(q.survey), answers);
 	if (!valid.ok) return { ok: false, message: 'The answers were refused.', errors: valid.errors };
 	const result = scoreResponse(q, valid.answers);
 	const text_ = (s: Parameters<typeof localize>[0]) => localize(s, locale);

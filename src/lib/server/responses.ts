@@ -1,7 +1,7 @@
 // Taking an instrument: start or resume a response, save progress, complete it (validate → score →
 // store in one transaction). Scoring happens here, on the server, never in the browser.
 import type { Answers, Questionnaire, ScoredResult } from '$lib/core/questionnaire/types';
-import { validateAnswers } from '$lib/core/answers/validate';
+import { formModelOf, validateForm } from '$lib/form-model';
 import { scoreResponse } from '$lib/core/scoring/score';
 import type { Db } from './db';
 import { isUniqueViolation } from './db/errors';
@@ -105,7 +105,7 @@ export async function saveProgress(
 	const parsed = parseAnswers(input.answers);
 	if (!parsed.ok) return parsed;
 	const q = await questionnaireOf(db, own.value);
-	const checked = validateAnswers(q, parsed.value, { partial: true });
+	const checked = validateForm(formModelOf(q.survey), parsed.value, { partial: true });
 	if (!checked.ok) return { ok: false, status: 400, message: 'Some answers are not valid.', errors: checked.errors };
 	const saved = await saveResponseProgress(db, own.value.id, canonicalJson(checked.answers), page, now);
 	if (!saved) return { ok: false, status: 409, message: 'This response is already completed; its answers can no longer change.' };
@@ -123,7 +123,7 @@ export async function complete(
 	const parsed = parseAnswers(input.answers);
 	if (!parsed.ok) return parsed;
 	const q = await questionnaireOf(db, own.value);
-	const checked = validateAnswers(q, parsed.value, { partial: false });
+	const checked = validateForm(formModelOf(q.survey), parsed.value, { partial: false });
 	if (!checked.ok) return { ok: false, status: 400, message: 'Some answers are not valid.', errors: checked.errors };
 	const answers = canonicalJson(checked.answers);
 	if (own.value.status === 'completed') return repeatedCompletion(own.value, answers);

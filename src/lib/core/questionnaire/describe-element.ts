@@ -10,6 +10,11 @@ export type ElementKind =
 	| 'text'
 	| 'boolean'
 	| 'dynamic'
+	| 'matrix'
+	| 'matrixdropdown'
+	| 'multipletext'
+	| 'slider'
+	| 'file'
 	| 'none';
 
 /** A scalar that SurveyJS stores as an answer value. */
@@ -41,20 +46,40 @@ export interface ElementInfo {
 	cells?: Map<string, ElementInfo>;
 	/** Most rows a dynamic question may have (`maxRowCount`/`maxPanelCount`), when set. */
 	maxRows?: number;
+	/** matrix / matrixdropdown: the row values (a matrix answer is row → column value). */
+	rows?: ChoiceValue[];
+	/** slider: lowest, highest and step; `range` when the answer is a [low, high] pair. */
+	slider?: { min: number; max: number; step: number; range: boolean };
 	/** Set when the SurveyJS type is not one the core knows how to validate. */
 	unsupported?: boolean;
 }
 
 export const NO_ANSWER = new Set(['html', 'image', 'expression']);
+
+/** Every built-in SurveyJS 2.5 question type (custom widgets register others, which Spejl cannot render). */
+export const BUILT_IN_TYPES = new Set([
+	'text', 'comment', 'radiogroup', 'dropdown', 'checkbox', 'tagbox', 'ranking', 'imagepicker', 'rating',
+	'slider', 'boolean', 'matrix', 'matrixdropdown', 'matrixdynamic', 'multipletext', 'paneldynamic',
+	'expression', 'html', 'image', 'file', 'signaturepad', 'panel', 'flowpanel'
+]);
 const SINGLE = new Set(['radiogroup', 'dropdown']);
 const MULTI = new Set(['checkbox', 'tagbox']);
 
 /** Choice values from SurveyJS `choices`/`rateValues`: plain values or `{ value, text }`. */
-function itemValues(list: unknown): ChoiceValue[] | undefined {
+export function itemValues(list: unknown): ChoiceValue[] | undefined {
 	if (!Array.isArray(list)) return undefined;
 	return list
 		.map((c) => (isObject(c) ? c.value : c))
 		.filter((v): v is ChoiceValue => ['string', 'number', 'boolean'].includes(typeof v));
+}
+
+/** Numbers SurveyJS adds to a dropdown's choices from choicesMin … choicesMax by choicesStep (default 1). */
+function rangeChoices(el: Json): number[] {
+	if (typeof el.choicesMin !== 'number' || typeof el.choicesMax !== 'number') return [];
+	const step = typeof el.choicesStep === 'number' && el.choicesStep > 0 ? el.choicesStep : 1;
+	const out: number[] = [];
+	for (let i = 0; el.choicesMin + i * step <= el.choicesMax + 1e-9 && i < 1000; i++) out.push(Number((el.choicesMin + i * step).toFixed(10)));
+	return out;
 }
 
 /** Values of a rating question: `rateValues`, else rateMin (1) … rateMax (5) by rateStep (1). */
@@ -112,7 +137,8 @@ export function describeElement(el: Json, type: string, path: string, conditiona
 		info.values = ratingValues(el);
 		info.kind = info.values.every((v) => typeof v === 'number') ? 'number-choice' : 'text-choice';
 	} else if (SINGLE.has(type) || (type === 'imagepicker' && el.multiSelect !== true)) {
-		info.values = [...(itemValues(el.choices) ?? []), ...specialValues(el)];
+		const range = type === 'dropdown' ? rangeChoices(el) : [];
+		info.values = [...(itemValues(el.choices) ?? []), ...range, ...specialValues(el)];
 		const numeric = info.values.length > 0 && info.values.every((v) => typeof v === 'number');
 		info.kind = numeric ? 'number-choice' : 'text-choice';
 	} else if (MULTI.has(type) || type === 'imagepicker') {
@@ -132,6 +158,21 @@ export function describeElement(el: Json, type: string, path: string, conditiona
 	} else if (type === 'matrixdynamic' || type === 'paneldynamic') {
 		info.kind = 'dynamic';
 		info.maxRows = positive(type === 'matrixdynamic' ? el.maxRowCount : el.maxPanelCount);
+	} else if (type === 'matrix') {
+		info.rows = itemValues(el.rows) ?? [];
+		info.values = itemValues(el.columns) ?? [];
+		info.kind = 'matrix';
+	} else if (type === 'matrixdropdown') {
+		info.rows = itemValues(el.rows) ?? [];
+		info.kind = 'matrixdropdown';
+	} else if (type === 'multipletext') {
+		info.kind = 'multipletext';
+	} else if (type === 'slider') {
+		const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+		info.slider = { min: num(el.min, 0), max: num(el.max, 100), step: num(el.step, 1), range: el.sliderType === 'range' };
+		info.kind = 'slider';
+	} else if (type === 'file' || type === 'signaturepad') {
+		info.kind = 'file';
 	} else if (!NO_ANSWER.has(type)) {
 		info.unsupported = true;
 	}

@@ -74,14 +74,35 @@ describe('walkSurvey problems', () => {
 		const { problems } = walkSurvey({
 			pages: [
 				{ elements: [{ type: 'rating', name: 'a' }, { type: 'text' }] },
-				{ elements: [{ type: 'panel', elements: [{ type: 'comment', name: 'a' }] }, { type: 'matrix', name: 'm' }] }
+				{ elements: [{ type: 'panel', elements: [{ type: 'comment', name: 'a' }] }, { type: 'nouislider', name: 'm' }] }
 			]
 		});
 		expect(problems).toEqual([
 			{ path: '$.survey.pages[0].elements[1]', message: 'a question needs a "name"' },
-			{ path: '$.survey.pages[1].elements[1].type', message: 'question type "matrix" is not supported' },
+			{ path: '$.survey.pages[1].elements[1].type', message: 'question type "nouislider" is not a built-in SurveyJS type (a custom widget?); Spejl can only render built-in types' },
 			{ path: '$.survey.pages[1].elements[0].elements[0].name', message: 'duplicate name "a" (first at $.survey.pages[0].elements[0])' }
 		]);
+	});
+
+	it('reads the legacy "questions" array like "elements", on the survey, a page and a panel', () => {
+		const top = walkSurvey({ questions: [{ type: 'text', name: 'a' }] });
+		const paged = walkSurvey({ pages: [{ questions: [{ type: 'panel', questions: [{ type: 'rating', name: 'b' }] }] }] });
+		expect(top.all.map((e) => [e.name, e.path])).toEqual([['a', '$.survey.questions[0]']]);
+		expect(paged.all.map((e) => [e.name, e.path])).toEqual([['b', '$.survey.pages[0].questions[0].questions[0]']]);
+	});
+
+	it('describes matrix rows and columns, matrixdropdown cells and multipletext items', () => {
+		const els = collectElements({
+			elements: [
+				{ type: 'matrix', name: 'm', rows: ['r1', { value: 'r2', text: 'R2' }], columns: [1, 2, 3] },
+				{ type: 'matrixdropdown', name: 'd', rows: ['x'], choices: [1, 2], columns: [{ name: 'c', cellType: 'rating' }, { name: 'e' }] },
+				{ type: 'multipletext', name: 't', items: [{ name: 'first' }, { name: 'age', inputType: 'number' }] }
+			]
+		});
+		expect(els.get('m')).toMatchObject({ kind: 'matrix', rows: ['r1', 'r2'], values: [1, 2, 3] });
+		const d = els.get('d')!;
+		expect([d.kind, d.rows, d.cells?.get('c')?.values, d.cells?.get('e')?.values]).toEqual(['matrixdropdown', ['x'], [1, 2, 3, 4, 5], [1, 2]]);
+		expect([...els.get('t')!.cells!.values()].map((c) => [c.name, c.numeric])).toEqual([['first', false], ['age', true]]);
 	});
 
 	it('reports duplicate column names inside a dynamic question', () => {

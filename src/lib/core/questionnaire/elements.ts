@@ -5,7 +5,7 @@
  */
 import type { Problem } from './types.ts';
 import { isObject, type Json } from './checks.ts';
-import { describeElement, NO_ANSWER, type ElementInfo } from './describe-element.ts';
+import { BUILT_IN_TYPES, describeElement, NO_ANSWER, type ElementInfo } from './describe-element.ts';
 
 export type { ChoiceValue, ElementInfo, ElementKind } from './describe-element.ts';
 
@@ -17,7 +17,21 @@ export interface WalkResult {
 	problems: Problem[];
 }
 
-/** Columns of a matrixdynamic, as ElementInfo with the effective cell type and choices. */
+/** `elements`, or the legacy `questions` array SurveyJS still reads (on the survey, a page or a panel). */
+export function childElements(container: Json): { list: unknown; key: 'elements' | 'questions' } {
+	if (container.elements === undefined && Array.isArray(container.questions)) return { list: container.questions, key: 'questions' };
+	return { list: container.elements, key: 'elements' };
+}
+
+/** multipletext items: each is a text answer (an inputType of number stores a number). */
+function walkItems(el: Json, path: string, conditional: boolean): ElementInfo[] {
+	const items = Array.isArray(el.items) ? el.items : [];
+	return items.flatMap((item, i) =>
+		isObject(item) && typeof item.name === 'string' && item.name !== '' ? [describeElement(item, 'text', `${path}.items[${i}]`, conditional)] : []
+	);
+}
+
+/** Columns of a matrixdynamic or matrixdropdown, as ElementInfo with the effective cell type and choices. */
 function walkColumns(el: Json, path: string, conditional: boolean, out: WalkResult): ElementInfo[] {
 	const columns = Array.isArray(el.columns) ? el.columns : [];
 	const matrixType = typeof el.cellType === 'string' ? el.cellType : 'dropdown';
@@ -46,21 +60,29 @@ function walk(list: unknown, path: string, conditional: boolean, out: WalkResult
 			return;
 		}
 		const cond = conditional || 'visibleIf' in el || 'enableIf' in el;
-		if (CONTAINERS.has(el.type)) return walk(el.elements, `${p}.elements`, cond, out, into);
+		if (CONTAINERS.has(el.type)) {
+			const { list: children, key } = childElements(el);
+			return walk(children, `${p}.${key}`, cond, out, into);
+		}
 		if (typeof el.name !== 'string' || el.name === '') {
 			if (!NO_ANSWER.has(el.type)) out.problems.push({ path: p, message: 'a question needs a "name"' });
 			return;
 		}
 		const info = describeElement(el, el.type, p, conditional);
 		if (info.unsupported) {
-			out.problems.push({ path: `${p}.type`, message: `question type "${el.type}" is not supported` });
+			const custom = !BUILT_IN_TYPES.has(el.type);
+			out.problems.push({
+				path: `${p}.type`,
+				message: custom
+					? `question type "${el.type}" is not a built-in SurveyJS type (a custom widget?); Spejl can only render built-in types`
+					: `question type "${el.type}" is not supported`
+			});
 		}
-		if (info.kind === 'dynamic') {
-			const inner: ElementInfo[] = [];
-			if (el.type === 'matrixdynamic') inner.push(...walkColumns(el, p, cond, out));
-			else walk(el.templateElements, `${p}.templateElements`, cond, out, inner);
-			info.cells = indexByName(inner, out.problems);
-		}
+		const inner: ElementInfo[] = [];
+		if (el.type === 'matrixdynamic' || el.type === 'matrixdropdown') inner.push(...walkColumns(el, p, cond, out));
+		else if (el.type === 'paneldynamic') walk(el.templateElements, `${p}.templateElements`, cond, out, inner);
+		else if (el.type === 'multipletext') inner.push(...walkItems(el, p, cond));
+		if (inner.length > 0 || info.kind === 'dynamic') info.cells = indexByName(inner, out.problems);
 		into.push(info);
 	});
 }
@@ -90,10 +112,12 @@ export function walkSurvey(survey: Record<string, unknown>): WalkResult {
 			const p = `$.survey.pages[${i}]`;
 			if (!isObject(page)) return out.problems.push({ path: p, message: 'a page must be an object' });
 			const cond = 'visibleIf' in page || 'enableIf' in page;
-			walk(page.elements, `${p}.elements`, cond, out, out.all);
+			const { list, key } = childElements(page);
+			walk(list, `${p}.${key}`, cond, out, out.all);
 		});
 	}
-	walk(survey.elements, '$.survey.elements', false, out, out.all);
+	const { list, key } = childElements(survey);
+	walk(list, `$.survey.${key}`, false, out, out.all);
 	indexByName(out.all, out.problems);
 	return out;
 }

@@ -33,7 +33,7 @@ describe('validateQuestionnaire', () => {
 		['title object without default', (q) => (q.title = { da: 'x' }), '$.title.default', 'is required'],
 		['minutes not positive', (q) => (q.minutes = 0), '$.minutes', 'positive'],
 		['no survey', (q) => delete q.survey, '$.survey', 'is required'],
-		['survey without pages or elements', (q) => (q.survey = { title: 'x' }), '$.survey', '"pages" or "elements"'],
+		['survey without pages or elements', (q) => (q.survey = { title: 'x' }), '$.survey', '"pages", "elements" or "questions"'],
 		['unknown top-level property', (q) => (q.scoringg = {}), '$.scoringg', 'unknown property'],
 		['bad translations', (q) => (q.translations = { da: { validated: 'yes' } }), '$.translations.da', 'validated'],
 		['source without licence', (q) => (q.source = { citation: 'x' }), '$.source.licence', 'is required'],

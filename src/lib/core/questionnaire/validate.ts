@@ -75,8 +75,8 @@ export function validateQuestionnaire(json: unknown, options: ValidateQuestionna
 		checkHeader(json, options.fileName, out);
 		const survey = json.survey;
 		let elements = new Map<string, ElementInfo>();
-		if (!isObject(survey) || (!Array.isArray(survey.pages) && !Array.isArray(survey.elements))) {
-			out.push({ path: '$.survey', message: survey === undefined ? 'is required' : 'must be a SurveyJS object with "pages" or "elements"' });
+		if (!isObject(survey) || (!Array.isArray(survey.pages) && !Array.isArray(survey.elements) && !Array.isArray(survey.questions))) {
+			out.push({ path: '$.survey', message: survey === undefined ? 'is required' : 'must be a SurveyJS object with "pages", "elements" or "questions"' });
 		} else {
 			const walked = walkSurvey(survey);
 			out.push(...walked.problems);

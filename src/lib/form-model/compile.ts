@@ -1,0 +1,282 @@
+// Compiles a SurveyJS form JSON once into a tree of pages, panels and questions with their conditions
+// parsed, so validating answers or laying out a page is a walk over plain objects (no survey-core Model).
+import { describeElement, itemValues, NO_ANSWER, type ChoiceValue, type ElementInfo } from '$lib/core/questionnaire/describe-element';
+import { isObject, type Json } from '$lib/core/questionnaire/checks';
+import type { Problem } from '$lib/core/questionnaire/types';
+import { compileCondition, compileExpression, type Condition, type Expression } from './expressions';
+import { compileValidators, type Validator } from './validators';
+
+export interface Choice {
+	value: ChoiceValue;
+	visibleIf?: Condition;
+	enableIf?: Condition;
+	/** `isExclusive` or a none/refused/dontknow item: must be the only one selected. */
+	exclusive: boolean;
+}
+
+export interface FormNode {
+	kind: 'page' | 'panel' | 'question';
+	/** SurveyJS type (`page` for pages); for matrix cells the effective cellType. */
+	type: string;
+	/** The element's name ('' for an unnamed page, panel, html or image). */
+	name: string;
+	/** The key of its answer in the response data: `valueName`, else `name`. */
+	key: string;
+	/** JSON path in the questionnaire file, e.g. `$.survey.pages[0].elements[3]`. */
+	path: string;
+	/** The element's own JSON (titles, choices, … for rendering). Never modify it. */
+	json: Json;
+	/** What the question accepts (values, kind); absent for pages and panels. */
+	info?: ElementInfo;
+	/** `visible: false`. */
+	hidden: boolean;
+	visibleIf?: Condition;
+	enableIf?: Condition;
+	requiredIf?: Condition;
+	readOnly: boolean;
+	/** Pages and panels: their elements; paneldynamic: the template; matrices: the columns; multipletext: the items. */
+	children: FormNode[];
+	/** Choice-like questions: the choices with their own conditions (special items included). */
+	choices?: Choice[];
+	/** matrix / matrixdropdown rows with their conditions. */
+	rows?: Choice[];
+	/** `choicesFromQuestion`: the choices are those of another question (all, or the selected or unselected ones). */
+	choicesFrom?: { key: string; mode: 'all' | 'selected' | 'unselected' };
+	/** Expression questions: the value SurveyJS computes and stores. */
+	expression?: Expression;
+	validators: Validator[];
+	/** paneldynamic / matrixdynamic: fewest rows when completing. */
+	minRows: number;
+}
+
+export interface CalculatedValue {
+	name: string;
+	expression: Expression;
+	includeIntoResult: boolean;
+}
+
+export interface FormModel {
+	/** Pages in order; a form with top-level `elements` has one page. */
+	pages: FormNode[];
+	/** Every top-level question (not inside a dynamic panel or matrix) in document order. */
+	questions: FormNode[];
+	/** Top-level questions by answer key (several questions may share a `valueName`). */
+	byKey: Map<string, FormNode[]>;
+	calculatedValues: CalculatedValue[];
+	/** SurveyJS `clearInvisibleValues`: 'onComplete' (default) and 'onHidden' drop hidden answers at completion. */
+	clearInvisible: 'onComplete' | 'onHidden' | 'onHiddenContainer' | 'none';
+	/** Conditions or expressions that do not parse, with their JSON paths. */
+	problems: Problem[];
+}
+
+const CONTAINERS = new Set(['panel', 'flowpanel']);
+const SPECIAL: [string, string[], string][] = [
+	['none', ['showNoneItem', 'hasNone'], 'none'],
+	['refused', ['showRefuseItem'], 'refused'],
+	['dontknow', ['showDontKnowItem'], 'dontknow'],
+	['other', ['showOtherItem', 'hasOther'], 'other']
+];
+
+class Compiler {
+	problems: Problem[] = [];
+
+	condition(el: Json, key: string, path: string): Condition | undefined {
+		if (el[key] === undefined) return undefined;
+		const c = compileCondition(el[key]);
+		if (typeof c === 'string') this.problems.push({ path: `${path}.${key}`, message: c });
+		return typeof c === 'string' ? undefined : c;
+	}
+
+	expression(text: unknown, path: string): Expression | undefined {
+		const e = compileExpression(text);
+		if (typeof e === 'string') this.problems.push({ path, message: e });
+		return typeof e === 'string' ? undefined : e;
+	}
+
+	choiceList(list: unknown, path: string, el: Json): Choice[] {
+		if (!Array.isArray(list)) return [];
+		const out: Choice[] = [];
+		list.forEach((c, i) => {
+			const value = isObject(c) ? c.value : c;
+			if (!['string', 'number', 'boolean'].includes(typeof value)) return;
+			const p = `${path}[${i}]`;
+			const own = isObject(c) ? c : {};
+			out.push({
+				value: value as ChoiceValue,
+				visibleIf: this.condition(own, 'visibleIf', p),
+				enableIf: this.condition(own, 'enableIf', p),
+				exclusive: own.isExclusive === true
+			});
+		});
+		if (el.choicesVisibleIf !== undefined || el.choicesEnableIf !== undefined) {
+			// {item} in these conditions is the choice's value; bound per choice when evaluated.
+			const visible = this.condition(el, 'choicesVisibleIf', path.replace(/\.\w+$/, ''));
+			const enable = this.condition(el, 'choicesEnableIf', path.replace(/\.\w+$/, ''));
+			for (const c of out) {
+				if (visible) c.visibleIf = bindItem(visible, c.value, c.visibleIf);
+				if (enable) c.enableIf = bindItem(enable, c.value, c.enableIf);
+			}
+		}
+		return out;
+	}
+
+	/** Choices as the question shows them: its own (or generated) values plus the special items switched on. */
+	choices(el: Json, info: ElementInfo, path: string): Choice[] {
+		const own = this.choiceList(el.type === 'rating' ? el.rateValues : el.choices, `${path}.${el.type === 'rating' ? 'rateValues' : 'choices'}`, el);
+		const listed = new Set(own.map((c) => c.value));
+		for (const v of info.values ?? []) if (!listed.has(v)) own.push({ value: v, exclusive: false });
+		for (const [value, props] of SPECIAL) {
+			const c = own.find((x) => x.value === value && props.some((p) => el[p] === true));
+			if (c) c.exclusive = value !== 'other';
+		}
+		return own;
+	}
+
+	node(el: Json, type: string, path: string, inherited: ElementInfo | undefined): FormNode {
+		const name = typeof el.name === 'string' ? el.name : '';
+		const key = typeof el.valueName === 'string' && el.valueName !== '' ? el.valueName : name;
+		const n: FormNode = {
+			kind: 'question',
+			type,
+			name,
+			key,
+			path,
+			json: el,
+			info: inherited ?? describeElement(el, type, path, false),
+			hidden: el.visible === false,
+			visibleIf: this.condition(el, 'visibleIf', path),
+			enableIf: this.condition(el, 'enableIf', path),
+			requiredIf: this.condition(el, 'requiredIf', path),
+			readOnly: el.readOnly === true,
+			children: [],
+			validators: compileValidators(el.validators, `${path}.validators`, this.problems),
+			minRows: 0
+		};
+		const info = n.info!;
+		if (info.values !== undefined && type !== 'boolean') n.choices = this.choices(el, info, path);
+		if (typeof el.choicesFromQuestion === 'string' && el.choicesFromQuestion !== '') {
+			const mode = el.choicesFromQuestionMode === 'selected' || el.choicesFromQuestionMode === 'unselected' ? el.choicesFromQuestionMode : 'all';
+			n.choicesFrom = { key: el.choicesFromQuestion, mode };
+		}
+		if (type === 'matrix' || type === 'matrixdropdown') n.rows = this.choiceList(el.rows, `${path}.rows`, el);
+		if (type === 'expression') n.expression = el.expression === undefined ? undefined : this.expression(el.expression, `${path}.expression`);
+		if (type === 'matrixdynamic' || type === 'matrixdropdown') n.children = this.columns(el, path);
+		if (type === 'multipletext') n.children = this.items(el, path);
+		if (type === 'paneldynamic') n.children = this.list(el.templateElements, `${path}.templateElements`);
+		if (type === 'matrixdynamic') n.minRows = nonNegative(el.minRowCount, 0);
+		if (type === 'paneldynamic') n.minRows = nonNegative(el.minPanelCount, 0);
+		return n;
+	}
+
+	/** matrixdynamic / matrixdropdown columns, each with its effective cellType and (inherited) choices. */
+	columns(el: Json, path: string): FormNode[] {
+		const columns = Array.isArray(el.columns) ? el.columns : [];
+		const matrixType = typeof el.cellType === 'string' ? el.cellType : 'dropdown';
+		const out: FormNode[] = [];
+		columns.forEach((col, i) => {
+			if (!isObject(col) || typeof col.name !== 'string' || col.name === '') return;
+			const own = typeof col.cellType === 'string' && col.cellType !== 'default' ? col.cellType : '';
+			const withChoices = col.choices === undefined ? { ...col, choices: el.choices } : col;
+			out.push(this.node(withChoices, own || matrixType, `${path}.columns[${i}]`, undefined));
+		});
+		return out;
+	}
+
+	/** multipletext items: text answers (numbers with a numeric inputType). */
+	items(el: Json, path: string): FormNode[] {
+		const items = Array.isArray(el.items) ? el.items : [];
+		return items.flatMap((item, i) =>
+			isObject(item) && typeof item.name === 'string' && item.name !== '' ? [this.node(item, 'text', `${path}.items[${i}]`, undefined)] : []
+		);
+	}
+
+	/** The elements of a page, panel or dynamic-panel template. */
+	list(list: unknown, path: string): FormNode[] {
+		if (!Array.isArray(list)) return [];
+		const out: FormNode[] = [];
+		list.forEach((el, i) => {
+			if (!isObject(el) || typeof el.type !== 'string') return;
+			const p = `${path}[${i}]`;
+			if (CONTAINERS.has(el.type)) {
+				const { list: children, key } = childList(el);
+				out.push({ ...this.node(el, el.type, p, undefined), kind: 'panel', info: undefined, children: this.list(children, `${p}.${key}`) });
+				return;
+			}
+			const named = typeof el.name === 'string' && el.name !== '';
+			if (!named && !NO_ANSWER.has(el.type)) return;
+			out.push(this.node(el, el.type, p, undefined));
+		});
+		return out;
+	}
+
+	page(page: Json, path: string): FormNode {
+		const { list, key } = childList(page);
+		return { ...this.node(page, 'page', path, undefined), kind: 'page', info: undefined, children: this.list(list, `${path}.${key}`) };
+	}
+}
+
+function nonNegative(v: unknown, d: number): number {
+	return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : d;
+}
+
+function childList(container: Json): { list: unknown; key: string } {
+	if (container.elements === undefined && Array.isArray(container.questions)) return { list: container.questions, key: 'questions' };
+	return { list: container.elements, key: 'elements' };
+}
+
+/** `choicesVisibleIf` with `{item}` bound to one choice's value, combined with the choice's own condition. */
+function bindItem(c: Condition, value: ChoiceValue, own: Condition | undefined): Condition {
+	return { text: c.text, run: (values) => c.run({ ...values, item: value }) && (own ? own.run(values) : true) };
+}
+
+/** Top-level questions in document order (pages → panels → questions), not descending into dynamic ones. */
+export function topQuestions(nodes: FormNode[], into: FormNode[] = []): FormNode[] {
+	for (const n of nodes) {
+		if (n.kind === 'question') into.push(n);
+		else topQuestions(n.children, into);
+	}
+	return into;
+}
+
+/**
+ * Compiles a SurveyJS form JSON (pages, or top-level `elements`/`questions`) into a FormModel: every
+ * page, panel and question with its conditions parsed by survey-core, its choices and validators.
+ * Use `formModelOf` to get the cached model of a stored form.
+ * @example compileForm({ elements: [{ type: 'text', name: 'a', visibleIf: '{b} = 1' }] }).questions[0].visibleIf?.text // → '{b} = 1'
+ */
+export function compileForm(survey: Record<string, unknown>): FormModel {
+	const c = new Compiler();
+	const pages = Array.isArray(survey.pages)
+		? survey.pages.map((p, i) => (isObject(p) ? c.page(p, `$.survey.pages[${i}]`) : c.page({}, `$.survey.pages[${i}]`)))
+		: [];
+	const { list, key } = childList(survey);
+	// Top-level elements form a first page of their own (SurveyJS puts them on one page).
+	if ((Array.isArray(list) && list.length > 0) || pages.length === 0) pages.unshift({ ...c.page({}, '$.survey'), children: c.list(list, `$.survey.${key}`) });
+	const questions = topQuestions(pages);
+	const byKey = new Map<string, FormNode[]>();
+	for (const q of questions) if (q.key) byKey.set(q.key, [...(byKey.get(q.key) ?? []), q]);
+	const calculatedValues: CalculatedValue[] = [];
+	(Array.isArray(survey.calculatedValues) ? survey.calculatedValues : []).forEach((cv, i) => {
+		if (!isObject(cv) || typeof cv.name !== 'string') return;
+		const expression = c.expression(cv.expression, `$.survey.calculatedValues[${i}].expression`);
+		if (expression) calculatedValues.push({ name: cv.name, expression, includeIntoResult: cv.includeIntoResult === true });
+	});
+	const clear = survey.clearInvisibleValues;
+	const clearInvisible = clear === 'none' || clear === 'onHidden' || clear === 'onHiddenContainer' ? clear : 'onComplete';
+	return { pages, questions, byKey, calculatedValues, clearInvisible, problems: c.problems };
+}
+
+const cache = new WeakMap<object, FormModel>();
+
+/**
+ * The compiled model of a survey object, computed once and remembered (the object must never change
+ * afterwards: stored instrument versions are immutable, so compile once per version).
+ * @example formModelOf(q.survey) === formModelOf(q.survey) // → true
+ */
+export function formModelOf(survey: Record<string, unknown>): FormModel {
+	let model = cache.get(survey);
+	if (!model) cache.set(survey, (model = compileForm(survey)));
+	return model;
+}
+
+export { itemValues };

@@ -1,0 +1,69 @@
+// Which elements are visible, enabled and required given the answers, and the values SurveyJS computes
+// (expression questions, calculated values) — the state a SurveyJS Model would be in, without one.
+import type { CalculatedValue, Choice, FormModel, FormNode } from './compile';
+import type { Values } from './expressions';
+
+export interface NodeState {
+	visible: boolean;
+	enabled: boolean;
+	required: boolean;
+}
+
+/** Expression questions and calculated values, in document order, run twice so one may use another. */
+export function computeValues(expressions: FormNode[], calculated: CalculatedValue[], base: Values): Values {
+	const values: Values = { ...base };
+	for (let pass = 0; pass < 2; pass++) {
+		for (const cv of calculated) values[cv.name] = cv.expression.run(values);
+		for (const e of expressions) if (e.expression && e.key) values[e.key] = e.expression.run(values);
+	}
+	return values;
+}
+
+/** The expression questions in a tree (not inside dynamic questions, which have their own scope). */
+export function expressionNodes(nodes: FormNode[], into: FormNode[] = []): FormNode[] {
+	for (const n of nodes) {
+		if (n.type === 'expression') into.push(n);
+		else if (n.kind !== 'question') expressionNodes(n.children, into);
+	}
+	return into;
+}
+
+/**
+ * Visible / enabled / required for every node of a tree (pages, panels, questions; not descending into
+ * dynamic questions). An element is visible when it and all its containers are (`visible: false` hides;
+ * `visibleIf` must hold); enabled likewise (`readOnly`, `enableIf`); required by `isRequired` or `requiredIf`.
+ */
+export function nodeStates(nodes: FormNode[], values: Values, into = new Map<FormNode, NodeState>(), visible = true, enabled = true) {
+	for (const n of nodes) {
+		const v = visible && !n.hidden && (n.visibleIf ? n.visibleIf.run(values) : true);
+		const e = enabled && !n.readOnly && (n.enableIf ? n.enableIf.run(values) : true);
+		const required = n.json.isRequired === true || (n.requiredIf ? n.requiredIf.run(values) : false);
+		into.set(n, { visible: v, enabled: e, required });
+		if (n.kind !== 'question') nodeStates(n.children, values, into, v, e);
+	}
+	return into;
+}
+
+/** The values a choice question offers given the answers: visible choices, or those of `choicesFromQuestion`. */
+export function effectiveChoices(node: FormNode, values: Values, model?: { byKey: Map<string, FormNode[]> }): unknown[] {
+	if (node.choicesFrom && model) {
+		const source = model.byKey.get(node.choicesFrom.key)?.[0];
+		const all = source ? visibleChoices(source.choices ?? [], values).map((c) => c.value) : [];
+		const picked = values[node.choicesFrom.key];
+		const selected = Array.isArray(picked) ? picked : picked === undefined ? [] : [picked];
+		if (node.choicesFrom.mode === 'selected') return all.filter((v) => selected.includes(v));
+		if (node.choicesFrom.mode === 'unselected') return all.filter((v) => !selected.includes(v));
+		return all;
+	}
+	return visibleChoices(node.choices ?? [], values).map((c) => c.value);
+}
+
+export function visibleChoices(choices: Choice[], values: Values): Choice[] {
+	return choices.filter((c) => (c.visibleIf ? c.visibleIf.run(values) : true));
+}
+
+/** The whole form's state: values with computed ones, and the state of every top-level node. */
+export function formState(model: FormModel, answers: Values): { values: Values; states: Map<FormNode, NodeState> } {
+	const values = computeValues(expressionNodes(model.pages), model.calculatedValues, answers);
+	return { values, states: nodeStates(model.pages, values) };
+}
