@@ -120,6 +120,17 @@ const TABLE: Record<string, Row> = {
 	// A already shares (nothing changes); B starts sharing with the same counsellor.
 	'POST /share/[code]?/confirm': { path: (f) => `/share/${f.sharingCode}`, expect: only(200, CLIENTS) },
 
+	// How others see me: the exercise page is the client's own; the invitation pages are public.
+	// A has not picked any qualities, so making a link is refused; B has no such link to close.
+	'GET /others/[id]': { path: () => '/others/others-view', expect: only(200, CLIENTS) },
+	'POST /others/[id]?/invite': { path: () => '/others/others-view', body: () => ({ shownName: 'Ann', days: '7' }), expect: only(400, CLIENTS) },
+	'POST /others/[id]?/revoke': { path: () => '/others/others-view', body: () => ({ id: 'nope' }), expect: only(404, CLIENTS) },
+	'POST /others/[id]?/delete': { path: () => '/others/others-view', body: () => ({ confirm: 'no' }), expect: only(400, CLIENTS) },
+	'GET /o': { expect: everyone(200) },
+	'POST /o': { body: () => ({ code: 'not a code' }), expect: everyone(400) },
+	'GET /o/[code]': { path: () => '/o/ZZZZ2222', expect: everyone(200) },
+	'POST /o/[code]': { path: () => '/o/ZZZZ2222', body: () => ({ quality: 'kind' }), expect: everyone(404) },
+
 	// Counsellors, and only for a client who shares with them now.
 	'GET /counsellor': { expect: only(200, COUNSELLORS) },
 	'GET /counsellor/clients/[clientId]': { expect: only(200, ['sharingCounsellor']) },

@@ -2,6 +2,7 @@
  * Types of the questionnaire file format, version 1 (DESIGN §3), and of scored results.
  * This module is the contract between the core, the server, the CLI and the UI.
  */
+import type { OthersViewDefinition } from '../others-view/types.ts';
 
 /** A plain string, or locale → text with `default` as the fallback (SurveyJS's own convention). */
 export type LocalizedString = string | ({ default: string } & Record<string, string>);
@@ -76,6 +77,8 @@ export interface Scoring {
 	tallies?: TallyDefinition[];
 	rankings?: RankingDefinition[];
 	lists?: ListDefinition[];
+	/** "How others see me" (see docs/others-view.md). */
+	othersView?: OthersViewDefinition;
 }
 
 export interface Questionnaire {

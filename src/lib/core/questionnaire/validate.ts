@@ -4,9 +4,10 @@ import { walkSurvey, type ElementInfo } from './elements.ts';
 import { checkKnownKeys, checkLocalized, checkString, isFiniteNumber, isObject, type Json } from './checks.ts';
 import { validateScales } from './validate-scales.ts';
 import { validateOutputs } from './validate-outputs.ts';
+import { validateOthersView } from '../others-view/validate.ts';
 
 const TOP_KEYS = ['$schema', 'id', 'version', 'kind', 'title', 'description', 'minutes', 'source', 'translations', 'survey', 'scoring'];
-const SCORING_KEYS = ['scales', 'codes', 'tallies', 'rankings', 'lists'];
+const SCORING_KEYS = ['scales', 'codes', 'tallies', 'rankings', 'lists', 'othersView'];
 const KINDS = ['test', 'self-evaluation', 'exercise'];
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // semver.org's recommended pattern (§ "Is there a suggested regular expression").
@@ -89,6 +90,7 @@ export function validateQuestionnaire(json: unknown, options: ValidateQuestionna
 				checkKnownKeys(json.scoring, SCORING_KEYS, '$.scoring', out);
 				const scaleIds = validateScales(json.scoring.scales, elements, out);
 				validateOutputs(json.scoring, scaleIds, elements, out);
+				validateOthersView(json.scoring.othersView, elements, out);
 			}
 		}
 	}

@@ -124,6 +124,32 @@ export interface AppLockTable {
 	taken_at: string;
 }
 
+/** An invitation link of "How others see me"; `code` is the short code in the link (see others-view.ts). */
+export interface OthersInviteTable {
+	id: string;
+	user_id: string;
+	instrument_id: string;
+	code: string;
+	/** The first name the client chose to show to the people they invite. */
+	shown_name: string;
+	/** Only the client sees it ("Mum", "my manager"). */
+	nickname: string | null;
+	created_at: string;
+	expires_at: string;
+	revoked_at: string | null;
+}
+
+/** One invitee's answer; `id` is the SHA-256 of the random answer id kept in their browser. */
+export interface OthersAnswerTable {
+	id: string;
+	invite_id: string;
+	/** JSON array of quality ids. */
+	qualities: string;
+	free_text: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
 export interface DB {
 	user: UserTable;
 	session: SessionTable;
@@ -137,6 +163,8 @@ export interface DB {
 	api_token: ApiTokenTable;
 	rate_limit: RateLimitTable;
 	app_lock: AppLockTable;
+	others_invite: OthersInviteTable;
+	others_answer: OthersAnswerTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -152,3 +180,4 @@ export type Share = Selectable<ShareTable>;
 export type Note = Selectable<NoteTable>;
 export type Assignment = Selectable<AssignmentTable>;
 export type ApiToken = Selectable<ApiTokenTable>;
+export type OthersInvite = Selectable<OthersInviteTable>;

@@ -1,0 +1,80 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb, getRegistry } from '$lib/server/app';
+import {
+	ANSWER_COOKIE,
+	inviteAnswerLimiter,
+	inviteCodeLimiter,
+	newAnswerToken,
+	openInvite,
+	previousAnswer,
+	saveInviteeAnswer
+} from '$lib/server/others-invitee';
+import { showCode } from '$lib/server/others-view';
+import type { Actions, PageServerLoad } from './$types';
+
+// The page a person opens from an invitation link. No account, works without JavaScript; the only
+// thing kept in their browser is a random answer id, in a cookie that only this link's page gets.
+
+const cookiePath = (code: string) => `/o/${code}`;
+const addressKey = (address: string) => address.slice(0, 64);
+
+export const load: PageServerLoad = async ({ params, cookies, getClientAddress, setHeaders }) => {
+	setHeaders({ 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' });
+	const db = getDb();
+	const key = addressKey(getClientAddress());
+	const blocked = await inviteCodeLimiter.blockedFor(db, key);
+	if (blocked > 0) return { status: 'throttled' as const, minutes: blocked };
+	const opened = await openInvite(db, getRegistry(), params.code);
+	if (opened.state === 'unknown') {
+		await inviteCodeLimiter.fail(db, key);
+		return { status: 'unknown' as const };
+	}
+	// One spelling of each link, so the answer cookie (scoped to the link's path) is always sent.
+	if (params.code !== opened.invite.code) redirect(303, cookiePath(opened.invite.code));
+	if (opened.state !== 'open') return { status: 'closed' as const };
+	const { invite, themes, definition } = opened;
+	const previous = await previousAnswer(db, invite.id, cookies.get(ANSWER_COOKIE));
+	return {
+		status: 'open' as const,
+		code: showCode(invite.code),
+		name: invite.shown_name,
+		closes: invite.expires_at,
+		themes,
+		max: definition.max,
+		maxText: definition.maxTextLength,
+		previous
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, params, cookies, getClientAddress, url }) => {
+		const db = getDb();
+		const key = addressKey(getClientAddress());
+		const blocked = await inviteAnswerLimiter.blockedFor(db, key);
+		if (blocked > 0) return fail(429, { reason: 'throttled' as const, minutes: blocked });
+		await inviteAnswerLimiter.fail(db, key);
+		const opened = await openInvite(db, getRegistry(), params.code);
+		if (opened.state === 'unknown') {
+			await inviteCodeLimiter.fail(db, key);
+			return fail(404, { reason: 'closed' as const });
+		}
+		const data = await request.formData();
+		const form = { qualities: data.getAll('quality'), text: data.get('text') ?? undefined };
+		let token = cookies.get(ANSWER_COOKIE);
+		if (!token || token.length > 64) token = newAnswerToken();
+		const saved = await saveInviteeAnswer(db, opened, token, form);
+		if (!saved.ok) {
+			const picked = form.qualities.filter((v): v is string => typeof v === 'string').slice(0, 100);
+			return fail(saved.status, { reason: saved.reason, problems: saved.problems ?? [], picked, text: typeof form.text === 'string' ? form.text.slice(0, 5000) : '' });
+		}
+		if (opened.state === 'open')
+			cookies.set(ANSWER_COOKIE, token, {
+				path: cookiePath(opened.invite.code),
+				httpOnly: true,
+				sameSite: 'lax',
+				secure: url.protocol === 'https:',
+				expires: new Date(opened.invite.expires_at)
+			});
+		return { saved: true, changed: saved.changed };
+	}
+};
