@@ -1,10 +1,13 @@
 // npm run questionnaires:check [-- DIR]: validates every questionnaire file in QUESTIONNAIRES_DIR
-// (default ./questionnaires) exactly as the server does at start; exits 1 on any problem.
-import { scanQuestionnaireDir, formatProblems } from '../src/lib/server/questionnaires';
+// (default ./questionnaires) exactly as the server does at start; exits 1 on any problem. Warnings
+// (what SurveyJS ignores, such as unknown properties) are listed apart and do not fail the check.
+import { scanQuestionnaireDir, formatProblems, formatWarnings } from '../src/lib/server/questionnaires';
 
 const dir = process.argv[2] || process.env.QUESTIONNAIRES_DIR || './questionnaires';
 const { loaded, refused } = scanQuestionnaireDir(dir);
 for (const f of loaded) console.log(`ok      ${f.file}  (${f.questionnaire.id}@${f.questionnaire.version})`);
 for (const line of formatProblems(refused)) console.error(`refused ${line}`);
-console.log(`${loaded.length} valid, ${refused.length} refused in ${dir}`);
+const warnings = formatWarnings([...loaded, ...refused]);
+for (const line of warnings) console.error(`warning ${line}`);
+console.log(`${loaded.length} valid, ${refused.length} refused in ${dir}${warnings.length ? `; ${warnings.length} warning(s)` : ''}`);
 process.exit(refused.length > 0 ? 1 : 0);

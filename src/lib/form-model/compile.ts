@@ -83,8 +83,10 @@ class Compiler {
 	condition(el: Json, key: string, path: string): Condition | undefined {
 		if (el[key] === undefined) return undefined;
 		const c = compileCondition(el[key]);
-		if (typeof c === 'string') this.problems.push({ path: `${path}.${key}`, message: c });
-		return typeof c === 'string' ? undefined : c;
+		if (typeof c !== 'string') return c;
+		// survey-core evaluates a condition it cannot parse as false; so does the server.
+		this.problems.push({ path: `${path}.${key}`, message: `${c}; SurveyJS treats it as false` });
+		return { text: String(el[key]), run: () => false };
 	}
 
 	expression(text: unknown, path: string): Expression | undefined {

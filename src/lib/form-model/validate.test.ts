@@ -177,9 +177,11 @@ describe('formModelOf', () => {
 		const survey = { elements: [{ type: 'text', name: 'a' }] };
 		expect(formModelOf(survey)).toBe(formModelOf(survey));
 	});
-	it('reports conditions that do not parse', () => {
+	it('reports conditions that do not parse, and treats them as false as survey-core does', () => {
+		const s = { elements: [{ type: 'text', name: 'a', visibleIf: '{b} >' }] };
+		expect(check(s, { a: 'x' })).toEqual({ ok: true, answers: {} });
 		expect(compileForm({ elements: [{ type: 'text', name: 'a', visibleIf: '{b} >' }] }).problems).toEqual([
-			{ path: '$.survey.elements[0].visibleIf', message: 'cannot be parsed as a SurveyJS expression: "{b} >"' }
+			{ path: '$.survey.elements[0].visibleIf', message: 'cannot be parsed as a SurveyJS expression: "{b} >"; SurveyJS treats it as false' }
 		]);
 	});
 });

@@ -44,6 +44,7 @@ const messages: Record<keyof typeof author, string> = {
 	'author.playground.checking': 'Kontrollerer …',
 	'author.playground.nothingYet': 'Indsæt et spørgeskema, eller indlæs et eksempel for at kontrollere det.',
 	'author.playground.problems': 'Fundne problemer: {n}. Filen ville blive afvist.',
+	'author.playground.warnings': 'Advarsler: {n}. SurveyJS ser bort fra dem; filen ville stadig blive godkendt.',
 	'author.playground.valid': 'Gyldig: {id} version {version}, {scales} skala(er). Serveren ville indlæse filen.',
 	'author.playground.noProblems': 'Ingen problemer fundet: serveren ville indlæse filen.',
 	'author.playground.tooLarge': 'Spørgeskemaet fylder {kb} KB; legepladsen tager højst {max} KB.',

@@ -42,6 +42,7 @@ const messages = {
 	'author.playground.checking': 'Checking…',
 	'author.playground.nothingYet': 'Paste a questionnaire or load an example to check it.',
 	'author.playground.problems': 'Problems found: {n}. The file would be refused.',
+	'author.playground.warnings': 'Warnings: {n}. SurveyJS ignores these; the file would still be accepted.',
 	'author.playground.valid': 'Valid: {id} version {version}, {scales} scale(s). The server would load this file.',
 	'author.playground.noProblems': 'No problems found: the server would load this file.',
 	'author.playground.tooLarge': 'The questionnaire is {kb} KB; the playground accepts at most {max} KB.',

@@ -16,8 +16,8 @@ import { checkQuestionnaireText } from './questionnaires';
 export const PLAYGROUND_MAX_BYTES = 400 * 1024;
 
 export type PlaygroundCheck =
-	| { ok: true; fileName: string; questionnaire: Questionnaire; locales: string[] }
-	| { ok: false; fileName: string; problems: Problem[] };
+	| { ok: true; fileName: string; questionnaire: Questionnaire; locales: string[]; warnings: Problem[] }
+	| { ok: false; fileName: string; problems: Problem[]; warnings?: Problem[] };
 
 /** The file name the text would be saved as: the one given, else `<id>.json` from the text, else a placeholder. */
 function fileNameFor(text: string, given: string | undefined): string {
@@ -50,8 +50,8 @@ export function checkPlaygroundText(text: string, fileName?: string): Playground
 	}
 	if (text.trim() === '') return { ok: false, fileName: file, problems: [{ path: '$', message: 'The questionnaire is empty.' }] };
 	const checked = checkQuestionnaireText(file, text);
-	if ('problems' in checked) return { ok: false, fileName: file, problems: checked.problems };
-	return { ok: true, fileName: file, questionnaire: checked.questionnaire, locales: questionnaireLocales(checked.questionnaire) };
+	if ('problems' in checked) return { ok: false, fileName: file, problems: checked.problems, warnings: checked.warnings ?? [] };
+	return { ok: true, fileName: file, questionnaire: checked.questionnaire, locales: questionnaireLocales(checked.questionnaire), warnings: checked.warnings };
 }
 
 export interface ItemReport {

@@ -5,10 +5,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateQuestionnaire } from '../core/questionnaire/validate';
 import type { Problem, Questionnaire } from '../core/questionnaire/types';
-import { surveyJsonProblems } from './survey-errors';
+import { checkSurveyJson, summariseProblems } from './survey-errors';
+import { compileForm } from '../form-model/compile';
 
 export interface LoadedFile {
 	file: string;
+	/** What SurveyJS ignores (unknown properties, conditions it cannot parse): the file is served. */
+	warnings: Problem[];
 	sha256: string;
 	questionnaire: Questionnaire;
 }
@@ -16,6 +19,7 @@ export interface LoadedFile {
 export interface RefusedFile {
 	file: string;
 	problems: Problem[];
+	warnings?: Problem[];
 }
 
 export interface ScanResult {
@@ -32,10 +36,14 @@ export function checkQuestionnaireText(file: string, text: string): LoadedFile |
 		return { file, problems: [{ path: '$', message: `Not valid JSON: ${(e as Error).message}` }] };
 	}
 	const survey = (json as { survey?: unknown } | null)?.survey;
-	const result = validateQuestionnaire(json, { fileName: file, surveyProblems: surveyJsonProblems(survey) });
-	if (!result.ok) return { file, problems: result.problems };
+	const surveyJs = checkSurveyJson(survey);
+	const result = validateQuestionnaire(json, { fileName: file, surveyProblems: surveyJs.errors });
+	const compiled = survey !== null && typeof survey === 'object' && !Array.isArray(survey) ? compileForm(survey as Record<string, unknown>).problems : [];
+	const warnings = summariseProblems([...surveyJs.warnings, ...compiled]);
+	if (!result.ok) return { file, problems: result.problems, warnings };
 	return {
 		file,
+		warnings,
 		sha256: createHash('sha256').update(text).digest('hex'),
 		questionnaire: result.questionnaire
 	};
@@ -72,6 +80,12 @@ export function scanQuestionnaireDir(dir: string): ScanResult {
 	return result;
 }
 
-export function formatProblems(refused: RefusedFile[]): string[] {
-	return refused.flatMap((r) => r.problems.map((p) => `${r.file} ${p.path}: ${p.message}`));
+/** One line per problem (`file path: message`); repeats of one message are summarised. */
+export function formatProblems(refused: { file: string; problems: Problem[] }[]): string[] {
+	return refused.flatMap((r) => summariseProblems(r.problems).map((p) => `${r.file} ${p.path}: ${p.message}`));
+}
+
+/** One line per warning of each file, loaded or refused. */
+export function formatWarnings(files: { file: string; warnings?: Problem[] }[]): string[] {
+	return files.flatMap((f) => (f.warnings ?? []).map((p) => `${f.file} ${p.path}: ${p.message}`));
 }

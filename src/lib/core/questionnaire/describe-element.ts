@@ -54,15 +54,15 @@ export interface ElementInfo {
 	unsupported?: boolean;
 }
 
-export const NO_ANSWER = new Set(['html', 'image', 'expression']);
+export const NO_ANSWER = new Set(['html', 'image', 'expression', 'empty']);
 
 /** Every built-in SurveyJS 2.5 question type (custom widgets register others, which Spejl cannot render). */
 export const BUILT_IN_TYPES = new Set([
 	'text', 'comment', 'radiogroup', 'dropdown', 'checkbox', 'tagbox', 'ranking', 'imagepicker', 'rating',
 	'slider', 'boolean', 'matrix', 'matrixdropdown', 'matrixdynamic', 'multipletext', 'paneldynamic',
-	'expression', 'html', 'image', 'file', 'signaturepad', 'panel', 'flowpanel'
+	'expression', 'html', 'image', 'file', 'signaturepad', 'panel', 'flowpanel', 'buttongroup', 'imagemap', 'empty'
 ]);
-const SINGLE = new Set(['radiogroup', 'dropdown']);
+const SINGLE = new Set(['radiogroup', 'dropdown', 'buttongroup']);
 const MULTI = new Set(['checkbox', 'tagbox']);
 
 /** Choice values from SurveyJS `choices`/`rateValues`: plain values or `{ value, text }`. */

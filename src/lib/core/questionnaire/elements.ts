@@ -69,6 +69,13 @@ function walk(list: unknown, path: string, conditional: boolean, out: WalkResult
 			return;
 		}
 		const info = describeElement(el, el.type, p, conditional);
+		if (el.choicesByUrl !== undefined) {
+			out.problems.push({
+				path: `${p}.choicesByUrl`,
+				message:
+					'choicesByUrl loads the choices from another server while the form is filled in, so they cannot be checked here (and that server would learn who answers): copy the choices into "choices" instead'
+			});
+		}
 		if (info.unsupported) {
 			const custom = !BUILT_IN_TYPES.has(el.type);
 			out.problems.push({

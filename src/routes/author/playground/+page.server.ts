@@ -35,12 +35,13 @@ export const actions: Actions = {
 		const checked = checkPlaygroundText(text, field(form, 'fileName'));
 		// A plain form post (no JavaScript) re-renders the page, so it needs the text back.
 		const echo = request.headers.has('x-sveltekit-action') ? {} : { text, fileName: field(form, 'fileName') };
-		if (!checked.ok) return fail(400, { ...echo, valid: false as const, problems: checked.problems });
+		if (!checked.ok) return fail(400, { ...echo, valid: false as const, problems: checked.problems, warnings: checked.warnings });
 		const q = checked.questionnaire;
 		return {
 			...echo,
 			valid: true as const,
 			problems: [],
+			warnings: checked.warnings,
 			questionnaire: { id: q.id, version: q.version, kind: q.kind, title: localize(q.title, locals.locale), scales: q.scoring?.scales?.length ?? 0 },
 			fileName: checked.fileName,
 			locales: checked.locales,
