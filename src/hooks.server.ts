@@ -5,6 +5,7 @@ import { SESSION_COOKIE, clearSessionCookie, setSessionCookie, validateSessionTo
 import { isLocale, pickLocale } from '$lib/i18n';
 import { checkActionName, checkBodySize, checkFormPost, safeClientAddress, type Refusal } from '$lib/server/request-guard';
 import { securityHeaders } from '$lib/server/security-headers';
+import { touchAnonymous } from '$lib/server/anonymous';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -38,6 +39,8 @@ const session: Handle = async ({ event, resolve }) => {
 		const valid = await validateSessionToken(getDb(), token);
 		if (valid) {
 			event.locals.user = valid.user;
+			// Inactivity deletion of anonymous clients counts from their last visit.
+			if (valid.user.email === null) await touchAnonymous(getDb(), valid.user.id);
 			setSessionCookie(event.cookies, token, valid.expiresAt, secure);
 		} else clearSessionCookie(event.cookies, secure);
 	}

@@ -127,6 +127,11 @@ const PAGES: PageSpec[] = [
 	{ name: 'register', role: 'anon', path: () => '/register' },
 	{ name: 'login', role: 'anon', path: () => '/login' },
 	{ name: 'setup', role: 'anon', path: () => '/setup' },
+	{ name: 'start without an account', role: 'anon', path: () => '/start' },
+	{ name: 'a test, not signed in', role: 'anon', path: () => '/q/riasec-48' },
+	{ name: 'resume with a code', role: 'anon', path: () => '/resume' },
+	// The anonymous context carries a new code in its cookie, as right after starting.
+	{ name: 'new resume code', role: 'anon', path: () => '/start/code' },
 	{ name: 'not found', role: 'anon', path: () => '/no-such-page', expectedErrors: /404/ },
 	{ name: 'home', role: 'client', path: () => '/', ready: '[data-testid="assigned-to-you"]' },
 	{ name: 'take riasec-48', role: 'client', path: () => '/q/riasec-48', ready: '[data-name="R1"] input' },
@@ -172,6 +177,7 @@ async function contextFor(role: Role, locale: Locale, width: number, extra: Para
 	contexts.push(context);
 	const cookies: { name: string; value: string; url: string }[] = [{ name: 'lang', value: locale, url: base }];
 	if (role !== 'anon') cookies.push({ name: 'spejl_session', value: jars[role].cookies.get('spejl_session')!, url: base });
+	else cookies.push({ name: 'spejl_new_code', value: 'K7QM-3HXT-9WAC-PRDE', url: base });
 	await context.addCookies(cookies);
 	return context;
 }

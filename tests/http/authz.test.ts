@@ -71,6 +71,14 @@ const TABLE: Record<string, Row> = {
 	'POST /login': { body: () => ({ email: 'nobody@example.org', password: 'wrong password' }), expect: { ...everyone({ redirect: '/' }), anonymous: 400 } },
 	'GET /register': { expect: { ...everyone({ redirect: '/' }), anonymous: 200 } },
 	'POST /register': { body: () => ({ email: 'not-an-email', password: 'short' }), expect: { ...everyone({ redirect: '/' }), anonymous: 400 } },
+	// Starting without an account: only for people not signed in (a fresh browser, so the shared one stays signed out).
+	'GET /start': { expect: { ...everyone({ redirect: '/' }), anonymous: 200 } },
+	'POST /start': { freshSession: true, expect: { ...everyone({ redirect: '/' }), anonymous: { redirect: '/start/code?next=%2F' } } },
+	// The code page without a new code (none in the cookie) goes on to `next`.
+	'GET /start/code': { expect: everyone({ redirect: '/' }) },
+	'POST /start/code': { expect: everyone({ redirect: '/' }) },
+	'GET /resume': { expect: { ...everyone({ redirect: '/' }), anonymous: 200 } },
+	'POST /resume': { body: () => ({ code: 'nope' }), expect: { ...everyone({ redirect: '/' }), anonymous: 400 } },
 	'GET /logout': { expect: everyone({ redirect: '/' }) },
 	'POST /logout': { freshSession: true, expect: everyone({ redirect: '/' }) },
 	'GET /language': { expect: everyone({ redirect: '/' }) },
@@ -87,7 +95,8 @@ const TABLE: Record<string, Row> = {
 	'GET /profile/export.json': { expect: signedIn(200) },
 	'GET /profile/export.csv': { expect: signedIn(200) },
 	'GET /matches': { expect: signedIn(200) },
-	'GET /q/[id]': { expect: signedIn(200) },
+	// Not signed in: the page offers to start without an account.
+	'GET /q/[id]': { expect: everyone(200) },
 	// Client A's response: A may save it, nobody else may even see that it exists (404).
 	'POST /q/[id]?/save': {
 		body: (f) => ({ responseId: f.responseId, answers: '{"R1":4}', page: '0' }),
@@ -105,6 +114,9 @@ const TABLE: Record<string, Row> = {
 		body: (f) => ({ counsellorId: f.spareCounsellorId }),
 		expect: only(400, CLIENTS)
 	},
+	// Only anonymous clients have a resume code or lack an email: any other client is told no (400).
+	'POST /account?/replaceCode': { expect: only(400, CLIENTS) },
+	'POST /account?/addCredentials': { body: () => ({ email: 'bad', password: '' }), expect: only(400, CLIENTS) },
 	'GET /account/tokens': { expect: signedIn(200) },
 	'POST /account/tokens?/create': { body: () => ({ name: '' }), expect: signedIn(400) },
 	// A revokes one of A's tokens; everybody else tries A's other token and is told there is no such token.
@@ -243,7 +255,7 @@ function urlOf(endpoint: string, row: Row): string {
 
 async function call(endpoint: string, row: Row, actor: Actor): Promise<Response> {
 	let jar = jars[actor];
-	if (row.freshSession && actor !== 'anonymous') jar = await new Jar(base).login(emails[actor]);
+	if (row.freshSession) jar = actor === 'anonymous' ? new Jar(base) : await new Jar(base).login(emails[actor]);
 	const method = endpoint.split(' ')[0];
 	const url = urlOf(endpoint, row);
 	if (method === 'POST') return jar.post(url, row.body?.(f, actor) ?? {});

@@ -34,7 +34,9 @@ describe('first run', () => {
 	it('starts despite a broken questionnaire file, serving the valid one and logging the refused one', async () => {
 		expect(server.output()).toContain('1 questionnaires loaded, 1 refused');
 		expect(server.output()).toMatch(/refused broken\.json \$: Not valid JSON/);
-		expect((await fetch(`${server.url}/q/broken`, { redirect: 'manual' })).status).toBe(303); // sign-in first
+		// Anyone may open a questionnaire page (and start without an account): the refused one does not exist.
+		expect((await fetch(`${server.url}/q/broken`, { redirect: 'manual' })).status).toBe(404);
+		expect((await fetch(`${server.url}/q/riasec-48`, { redirect: 'manual' })).status).toBe(200);
 	});
 
 	it('creates exactly one admin when two first-run requests race', async () => {

@@ -10,13 +10,16 @@ import matchingEn from './matching.en';
 import matchingDa from './matching.da';
 import formEn from './form.en';
 import formDa from './form.da';
+import accessEn from './access.en';
+import accessDa from './access.da';
 
 const pairs: [string, Record<string, string>, Record<string, string>][] = [
 	['base', en, da],
 	['author', authorEn, authorDa],
 	['counsellor', counsellorEn, counsellorDa],
 	['matching', matchingEn, matchingDa],
-	['form', formEn, formDa]
+	['form', formEn, formDa],
+	['access', accessEn, accessDa]
 ];
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -12,10 +12,12 @@ import enForm from './form.en';
 import daForm from './form.da';
 import enOthers from './others.en';
 import daOthers from './others.da';
+import enAccess from './access.en';
+import daAccess from './access.da';
 
 // Each area keeps its strings in its own pair of files; English is the reference for the keys.
-const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm, ...enOthers };
-const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm, ...daOthers };
+const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm, ...enOthers, ...enAccess };
+const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm, ...daOthers, ...daAccess };
 
 export const LOCALES = ['en', 'da'] as const;
 export type Locale = (typeof LOCALES)[number];

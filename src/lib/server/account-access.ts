@@ -18,7 +18,7 @@ export async function listSharedWith(db: Db, clientId: string): Promise<SharedWi
 	const activity = await summariseActionsAbout(db, clientId, shares.map((s) => s.counsellor_id));
 	return shares.map((s) => ({
 		counsellorId: s.counsellor_id,
-		email: s.email,
+		email: s.email ?? '',
 		name: s.display_name,
 		since: s.granted_at,
 		activity: activity

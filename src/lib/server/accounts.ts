@@ -66,7 +66,7 @@ let dummyHash: Promise<string> | null = null;
 
 export async function authenticate(db: Db, email: string, password: string) {
 	const user = await findUserByEmail(db, email);
-	if (!user) {
+	if (!user?.password_hash) {
 		dummyHash ??= hashPassword('not-a-real-password-0000');
 		await verifyPassword(await dummyHash, password);
 		return null;

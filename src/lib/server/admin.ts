@@ -57,7 +57,8 @@ export async function createStaffAccount(
 
 export interface AccountRow {
 	id: string;
-	email: string;
+	/** null for an anonymous client. */
+	email: string | null;
 	display_name: string | null;
 	role: Role;
 	created_at: string;

@@ -3,6 +3,7 @@ import { env } from '$env/dynamic/private';
 import { createDb, migrateToLatest, type Db } from './db';
 import { loadRegistry, type Registry } from './registry';
 import { formatSetProblems, loadOpportunitySets, type OpportunitySets } from './opportunities';
+import { DEFAULT_ANONYMOUS_RETENTION_DAYS, deleteInactiveAnonymous } from './anonymous';
 
 let state: { db: Db; registry: Registry; opportunities: OpportunitySets } | null = null;
 
@@ -15,6 +16,7 @@ export async function startApp(): Promise<void> {
 	const opportunities = loadOpportunitySets(env.OPPORTUNITIES_DIR || './opportunities');
 	for (const line of formatSetProblems(opportunities.refused)) console.error(`[opportunities] refused ${line}`);
 	state = { db, registry, opportunities };
+	startAnonymousCleanup(db, anonymousRetentionDays());
 	console.log(
 		`[spejl] ${registry.instruments.size} questionnaires loaded, ${registry.refused.length} refused; ` +
 			`${opportunities.sets.size} opportunity sets loaded, ${opportunities.refused.length} refused`
@@ -29,3 +31,22 @@ function current() {
 export const getDb = (): Db => current().db;
 export const getRegistry = (): Registry => current().registry;
 export const getOpportunitySets = (): OpportunitySets => current().opportunities;
+
+/** ANONYMOUS_RETENTION_DAYS: days without use before an anonymous client is deleted (default 180). */
+export function anonymousRetentionDays(value = env.ANONYMOUS_RETENTION_DAYS): number {
+	if (value === undefined || value === '') return DEFAULT_ANONYMOUS_RETENTION_DAYS;
+	const days = Number(value);
+	if (!Number.isFinite(days) || days <= 0)
+		throw new Error(`ANONYMOUS_RETENTION_DAYS must be a positive number of days, not "${value}"`);
+	return days;
+}
+
+/** Runs the deletion of inactive anonymous clients at start and then every day. */
+function startAnonymousCleanup(db: Db, days: number) {
+	const run = () =>
+		deleteInactiveAnonymous(db, days)
+			.then((n) => n > 0 && console.log(`[spejl] deleted ${n} anonymous clients unused for ${days} days`))
+			.catch((e) => console.error('[spejl] deleting inactive anonymous clients failed', e));
+	void run();
+	setInterval(run, 24 * 60 * 60 * 1000).unref();
+}

@@ -97,7 +97,7 @@ export async function loadClientAssignments(
 	const rows = await listAssignmentsForClient(db, clientId);
 	return rows.map((r) => ({
 		...viewOf(registry, r, locale),
-		counsellorName: r.counsellor_name || r.counsellor_email,
+		counsellorName: r.counsellor_name || r.counsellor_email || '',
 		available: registry.instruments.has(r.instrument_id)
 	}));
 }

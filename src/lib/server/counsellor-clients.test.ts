@@ -125,7 +125,7 @@ describe('listSharingClients with 10,000 sharing clients', () => {
 		expect(r.total).toBe(100);
 		expect(r.pages).toBe(4);
 		expect(r.clients).toHaveLength(25);
-		for (const c of r.clients) expect(c.email.startsWith('c001')).toBe(true);
+		for (const c of r.clients) expect(c.email?.startsWith('c001')).toBe(true);
 	});
 
 	it('shows last activity, completed instruments and open assignments per client', async () => {

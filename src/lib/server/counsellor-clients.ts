@@ -12,7 +12,8 @@ export const MAX_SEARCH_LENGTH = 100;
 
 export interface ClientSummary {
 	id: string;
-	email: string;
+	/** null for an anonymous client. */
+	email: string | null;
 	name: string | null;
 	sharedSince: string;
 	/** Latest `updated_at` of any of the client's responses; null when they have none. */

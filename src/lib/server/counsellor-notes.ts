@@ -53,7 +53,7 @@ export async function loadClientThreads(db: Db, clientId: string): Promise<Clien
 	]);
 	return shares.map((s) => ({
 		counsellorId: s.counsellor_id,
-		counsellorName: s.display_name || s.email,
+		counsellorName: s.display_name || s.email || '',
 		notes: notes.filter((n) => n.counsellor_id === s.counsellor_id).map(toView(s.counsellor_id))
 	}));
 }

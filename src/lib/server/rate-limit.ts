@@ -88,3 +88,7 @@ const FIFTEEN_MINUTES = 15 * 60_000;
 export const signInLimiter = createRateLimiter({ scope: 'sign-in', limit: 10, windowMs: FIFTEEN_MINUTES });
 /** Unknown share codes per signed-in client. */
 export const shareCodeLimiter = createRateLimiter({ scope: 'share-code', limit: 20, windowMs: FIFTEEN_MINUTES });
+/** Wrong resume codes per address: 10 tries in 15 minutes leave a 78-bit code unguessable. */
+export const resumeCodeLimiter = createRateLimiter({ scope: 'resume-code', limit: 10, windowMs: FIFTEEN_MINUTES });
+/** Anonymous starts per address (a classroom behind one address still fits). */
+export const anonymousStartLimiter = createRateLimiter({ scope: 'anonymous-start', limit: 100, windowMs: 60 * 60_000 });

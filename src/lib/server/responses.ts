@@ -3,6 +3,7 @@
 import type { Answers, Questionnaire, ScoredResult } from '$lib/core/questionnaire/types';
 import { formModelOf, validateForm } from '$lib/form-model';
 import { scoreResponse } from '$lib/core/scoring/score';
+import { findShortfalls, type Shortfall } from '$lib/core/scoring/shortfalls';
 import type { Db } from './db';
 import { isUniqueViolation } from './db/errors';
 import type { Response } from './db/schema';
@@ -16,7 +17,9 @@ import {
 	saveResponseProgress
 } from './repositories/responses';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; message: string; errors?: { name: string; message: string }[] };
+export type Outcome<T> =
+	| { ok: true; value: T }
+	| { ok: false; status: number; message: string; errors?: { name: string; message: string }[]; shortfalls?: Shortfall[] };
 
 /** The client's unfinished response to this instrument, or a new one on the current version. */
 export async function startOrResume(db: Db, userId: string, instrument: Instrument, now = new Date()) {
@@ -127,6 +130,9 @@ export async function complete(
 	if (!checked.ok) return { ok: false, status: 400, message: 'Some answers are not valid.', errors: checked.errors };
 	const answers = canonicalJson(checked.answers);
 	if (own.value.status === 'completed') return repeatedCompletion(own.value, answers);
+	// Too few answers for a score, or a card sort never sorted: refused rather than stored empty.
+	const shortfalls = findShortfalls(q, checked.answers as Answers);
+	if (shortfalls.length > 0) return { ok: false, status: 400, message: describeShortfalls(shortfalls), shortfalls };
 	const result = scoreResponse(q, checked.answers as Answers);
 	const stored = await completeResponse(db, {
 		id: own.value.id,
@@ -151,6 +157,16 @@ export async function complete(
 		return again ? repeatedCompletion(again, answers) : { ok: false, status: 404, message: 'No such response.' };
 	}
 	return { ok: true, value: { result, repeated: false } };
+}
+
+/** The shortfalls in plain English (the pages show them translated). */
+function describeShortfalls(list: Shortfall[]): string {
+	const parts = list.map((s) =>
+		s.kind === 'scale'
+			? `${s.scale}: ${s.answered} of ${s.items} questions answered, at least ${s.needed} needed`
+			: `${s.question}: the cards have not been sorted`
+	);
+	return `Not enough answers for a result. ${parts.join('; ')}.`;
 }
 
 /** The same answers submitted again (double click, retry) get the stored result; different ones are refused. */

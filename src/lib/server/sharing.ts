@@ -87,7 +87,7 @@ export async function findCounsellorByCode(db: Db, input: string, asker?: string
 		if (asker) await shareCodeLimiter.fail(db, asker);
 		return { ok: false, code, reason: 'unknown' };
 	}
-	return { ok: true, code, counsellor: { id: user.id, email: user.email, name: user.display_name } };
+	return { ok: true, code, counsellor: { id: user.id, email: user.email ?? '', name: user.display_name } };
 }
 
 export type GrantResult =

@@ -1,6 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n';
-import { getDb } from '$lib/server/app';
+import { anonymousRetentionDays, getDb } from '$lib/server/app';
+import { addCredentials, replaceResumeCode } from '$lib/server/anonymous';
+import { rememberNewCode } from '$lib/server/new-code-cookie';
 import { clearSessionCookie } from '$lib/server/auth';
 import { deleteAccount } from '$lib/server/accounts';
 import { listSharedWith } from '$lib/server/account-access';
@@ -20,6 +22,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const code = user.role === 'counsellor' ? await ensureShareCode(db, user.id) : null;
 	return {
 		email: user.email,
+		anonymous: user.email === null ? { days: anonymousRetentionDays() } : null,
 		role: user.role,
 		userId: user.id,
 		share: code ? { code, link: shareLink(url.origin, code) } : null,
@@ -30,6 +33,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
+	replaceCode: async ({ locals, url, cookies }) => {
+		const user = requireRole(locals, url, ['client']);
+		const code = await replaceResumeCode(getDb(), user.id);
+		if (!code) return fail(400, { replaceError: true });
+		rememberNewCode(cookies, code, url.protocol === 'https:');
+		redirect(303, '/start/code?next=/account');
+	},
+	addCredentials: async ({ request, locals, url }) => {
+		const user = requireRole(locals, url, ['client']);
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '').trim();
+		const r = await addCredentials(getDb(), user.id, { email, password: String(form.get('password') ?? '') });
+		if (!r.ok) return fail(400, { email, errors: r.errors });
+		return { credentialsAdded: email.toLowerCase() };
+	},
 	language: async ({ request, locals, url, cookies }) => {
 		const user = requireUser(locals, url);
 		const locale = (await request.formData()).get('locale');

@@ -2,10 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
 import { checkCredentials, createAccount, signIn } from '$lib/server/accounts';
 import { safeNext } from '$lib/server/guards';
+import { addCredentials } from '$lib/server/anonymous';
 import type { Actions, PageServerLoad } from './$types';
 
+// An anonymous client who registers keeps everything: email and password are added to their account.
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user && locals.user.email !== null) redirect(303, safeNext(url.searchParams.get('next')));
 };
 
 export const actions: Actions = {
@@ -17,6 +19,12 @@ export const actions: Actions = {
 		const errors = checkCredentials(email, password, name);
 		if (errors.length) return fail(400, { email, name, errors });
 		const db = getDb();
+		if (locals.user?.email === null) {
+			const added = await addCredentials(db, locals.user.id, { email, password, name });
+			if (!added.ok) return fail(400, { email, name, errors: added.errors });
+			redirect(303, safeNext(url.searchParams.get('next')));
+		}
+		if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
 		const created = await createAccount(db, { email, password, name, role: 'client', locale: locals.locale });
 		if (!created.ok)
 			return fail(400, { email, name, errors: [{ field: 'email', key: 'auth.error.taken' } as const] });

@@ -30,3 +30,9 @@ export async function migrateToLatest(db: Db): Promise<void> {
 	const { error } = await new Migrator({ db, provider }).migrateToLatest();
 	if (error) throw error;
 }
+
+/** Brings the schema to exactly the migration `name` (tests of a migration's effect on existing rows). */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+	const { error } = await new Migrator({ db, provider }).migrateTo(name);
+	if (error) throw error;
+}

@@ -4,14 +4,19 @@ export type Role = 'client' | 'counsellor' | 'author' | 'admin';
 
 export interface UserTable {
 	id: string;
-	email: string;
-	password_hash: string;
+	/** null for an anonymous client, who signs back in with a resume code. */
+	email: string | null;
+	password_hash: string | null;
 	role: Role;
 	display_name: string | null;
 	locale: string | null;
 	created_at: string;
 	/** Counsellors: the short code clients enter to share with them (unique). */
 	share_code: string | null;
+	/** SHA-256 (hex) of an anonymous client's resume code; the code itself is never stored. */
+	resume_code_hash: string | null;
+	/** Last use by an anonymous client (ISO time), for deletion after inactivity. */
+	last_active_at: string | null;
 }
 
 export interface SessionTable {

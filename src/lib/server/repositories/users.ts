@@ -8,7 +8,7 @@ export const findUserById = (db: Db, id: string): Promise<User | undefined> =>
 	db.selectFrom('user').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function insertUser(db: Db, user: NewUser): Promise<void> {
-	await db.insertInto('user').values({ ...user, email: user.email.trim().toLowerCase() }).execute();
+	await db.insertInto('user').values({ ...user, email: user.email?.trim().toLowerCase() ?? null }).execute();
 }
 
 export async function updateUser(db: Db, id: string, changes: UserUpdate): Promise<void> {
@@ -28,3 +28,18 @@ export async function countUsersWithRole(db: Db, role: Role): Promise<number> {
 export async function deleteUser(db: Db, id: string): Promise<void> {
 	await db.deleteFrom('user').where('id', '=', id).execute();
 }
+
+export const findUserByResumeCodeHash = (db: Db, hash: string): Promise<User | undefined> =>
+	db.selectFrom('user').selectAll().where('resume_code_hash', '=', hash).where('email', 'is', null).executeTakeFirst();
+
+/** Anonymous clients (no email) last active before `cutoff` (ISO time); never used clients count from creation. */
+export const listInactiveAnonymousIds = async (db: Db, cutoff: string): Promise<string[]> =>
+	(
+		await db
+			.selectFrom('user')
+			.select('id')
+			.where('email', 'is', null)
+			.where('role', '=', 'client')
+			.where((eb) => eb(eb.fn.coalesce('last_active_at', 'created_at'), '<', cutoff))
+			.execute()
+	).map((r) => r.id);

@@ -1,0 +1,20 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app';
+import { resumeWithCode } from '$lib/server/anonymous';
+import { safeNext } from '$lib/server/guards';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const next = safeNext(url.searchParams.get('next'));
+	if (locals.user) redirect(303, next);
+	return { next };
+};
+
+export const actions: Actions = {
+	default: async ({ request, url, cookies, getClientAddress }) => {
+		const code = String((await request.formData()).get('code') ?? '');
+		const r = await resumeWithCode(getDb(), cookies, { code, address: getClientAddress(), secure: url.protocol === 'https:' });
+		if (!r.ok) return fail(r.problem.key === 'resume.error.tooMany' ? 429 : 400, { code: code.slice(0, 40), problem: r.problem });
+		redirect(303, safeNext(url.searchParams.get('next')));
+	}
+};

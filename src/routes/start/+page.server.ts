@@ -1,0 +1,24 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app';
+import { startAnonymous } from '$lib/server/anonymous';
+import { safeNext } from '$lib/server/guards';
+import { rememberNewCode } from '$lib/server/new-code-cookie';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const next = safeNext(url.searchParams.get('next'));
+	if (locals.user) redirect(303, next);
+	return { next };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, url, cookies, getClientAddress }) => {
+		const next = safeNext(url.searchParams.get('next'));
+		if (locals.user) redirect(303, next);
+		const secure = url.protocol === 'https:';
+		const r = await startAnonymous(getDb(), cookies, { locale: locals.locale, address: getClientAddress(), secure });
+		if (!r.ok) return fail(429, { tooMany: r.minutes });
+		rememberNewCode(cookies, r.code, secure);
+		redirect(303, `/start/code?next=${encodeURIComponent(next)}`);
+	}
+};

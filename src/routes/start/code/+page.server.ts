@@ -1,0 +1,18 @@
+import { redirect } from '@sveltejs/kit';
+import { safeNext } from '$lib/server/guards';
+import { forgetNewCode, newCodeOf } from '$lib/server/new-code-cookie';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ cookies, url }) => {
+	const next = safeNext(url.searchParams.get('next'));
+	const code = newCodeOf(cookies);
+	if (!code) redirect(303, next);
+	return { code, next, resumeUrl: `${url.origin}/resume` };
+};
+
+export const actions: Actions = {
+	default: ({ cookies, url }) => {
+		forgetNewCode(cookies, url.protocol === 'https:');
+		redirect(303, safeNext(url.searchParams.get('next')));
+	}
+};
