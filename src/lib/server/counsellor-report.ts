@@ -7,6 +7,7 @@ import type { SessionUser } from './auth';
 import type { Db } from './db';
 import type { Registry } from './registry';
 import { loadProfile } from './profile';
+import { loadOthersSummaries } from './others-summary';
 import { requireSharedClient } from './sharing';
 import { insertAuditEvent } from './repositories/audit';
 import { findActiveShare } from './repositories/shares';
@@ -27,11 +28,12 @@ export async function openClientReport(
 ) {
 	const client = await requireSharedClient(db, user, clientId);
 	await insertAuditEvent(db, { actorId: user.id, action: REPORT_VIEWED, subjectId: client.id });
-	const [profile, share, notes, assignments] = await Promise.all([
+	const [profile, share, notes, assignments, others] = await Promise.all([
 		loadProfile(db, client.id),
 		findActiveShare(db, client.id, user.id),
 		loadThread(db, user.id, client.id),
-		loadPairAssignments(db, registry, user.id, client.id, locale)
+		loadPairAssignments(db, registry, user.id, client.id, locale),
+		loadOthersSummaries(db, registry, client.id, locale)
 	]);
 	return {
 		client: { id: client.id, email: client.email, name: client.display_name, sharedSince: share?.granted_at ?? null },
@@ -39,6 +41,7 @@ export async function openClientReport(
 		matches: opportunities
 			? buildMatchesView({ dimensions: profile.dimensions, sets: [...opportunities.sets.values()], defaultId: opportunities.defaultId, locale, limit: 10 })
 			: null,
+		others,
 		notes,
 		assignments,
 		instruments: assignableInstruments(registry, locale),

@@ -5,7 +5,8 @@ import { profileExportCsv } from '$lib/core/profile/export-csv';
 import type { OpportunitySet } from '$lib/core/opportunities/types';
 import { buildMatchesView, type MatchesView } from '$lib/core/matching/matches-view';
 import type { Db } from './db';
-import { getOpportunitySets } from './app';
+import { getOpportunitySets, getRegistry } from './app';
+import { othersViewForExport } from './others-summary';
 import { loadProfile } from './profile';
 
 export { profileExportCsv };
@@ -26,7 +27,9 @@ export async function profileExportFor(
 	opportunities: OpportunitySet | null = defaultOpportunitySet()
 ): Promise<ProfileExport> {
 	const profile = await loadProfile(db, userId);
-	return buildProfileExport({ subjectId: userId, locale, profile, generatedAt: now, opportunities });
+	const doc = buildProfileExport({ subjectId: userId, locale, profile, generatedAt: now, opportunities });
+	const othersView = await othersViewForExport(db, getRegistry(), userId);
+	return othersView ? { ...doc, othersView } : doc;
 }
 
 /** `spejl-profile-2026-11-26.json`: a file name for a download (ASCII only). */

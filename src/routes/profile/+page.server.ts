@@ -1,5 +1,7 @@
 import { fail } from '@sveltejs/kit';
-import { getDb } from '$lib/server/app';
+import { getDb, getRegistry } from '$lib/server/app';
+import { loadOthersSummaries } from '$lib/server/others-summary';
+import { othersExercises } from '$lib/server/others-view';
 import { requireUser } from '$lib/server/guards';
 import { loadProfile } from '$lib/server/profile';
 import { profileView } from '$lib/profile-view';
@@ -9,7 +11,15 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const profile = await loadProfile(getDb(), user.id);
-	return { results: profileView(profile, locals.locale), threads: await loadClientThreads(getDb(), user.id), noteMaxLength: MAX_NOTE_LENGTH };
+	const others = await loadOthersSummaries(getDb(), getRegistry(), user.id, locals.locale);
+	const othersStart = user.role === 'client' && others.length === 0 ? (othersExercises(getRegistry())[0]?.questionnaire.id ?? null) : null;
+	return {
+		results: profileView(profile, locals.locale),
+		others,
+		othersStart,
+		threads: await loadClientThreads(getDb(), user.id),
+		noteMaxLength: MAX_NOTE_LENGTH
+	};
 };
 
 export const actions: Actions = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { johariWindow } from './window.ts';
+import { johariWindow, othersViewExport } from './window.ts';
 import { checkOthersAnswer, validateOthersView } from './validate.ts';
 import { othersViewThemes, selfPicks } from './qualities.ts';
 import { validateQuestionnaire } from '../questionnaire/validate.ts';
@@ -119,5 +119,21 @@ describe('checkOthersAnswer', () => {
 		expect(checkOthersAnswer(def, themes, ['kind', 'patient', 'careful', 'on-time'], undefined)).toEqual({ ok: false, problems: [{ path: 'qualities', message: 'pick at most 3 qualities (got 4)' }] });
 		expect(checkOthersAnswer(def, themes, ['kind'], 'x'.repeat(21))).toEqual({ ok: false, problems: [{ path: 'text', message: 'is 21 characters long; at most 20 are allowed' }] });
 		expect(checkOthersAnswer(def, themes, ['kind'], 'a\u0000b')).toEqual({ ok: false, problems: [{ path: 'text', message: 'contains control characters' }] });
+	});
+});
+
+describe('othersViewExport', () => {
+	it('lists open, blind and hidden qualities with self and the count, and nothing while waiting', () => {
+		const w = johariWindow(['patient', 'kind', 'careful', 'on-time'], ['patient', 'careful'], [['patient', 'kind'], ['kind', 'on-time'], ['kind', 'patient']], 3);
+		expect(othersViewExport(w)).toEqual({
+			respondents: 3,
+			qualities: [
+				{ id: 'patient', self: true, others: 2 },
+				{ id: 'kind', self: false, others: 3 },
+				{ id: 'on-time', self: false, others: 1 },
+				{ id: 'careful', self: true, others: 0 }
+			]
+		});
+		expect(othersViewExport(johariWindow(['a'], ['a'], [['a']], 3))).toBeNull();
 	});
 });

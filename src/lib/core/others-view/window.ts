@@ -41,3 +41,29 @@ export function johariWindow(
 		hidden: sorted(qualityOrder.filter((id) => mine.has(id) && !counts.has(id)).map(entry))
 	};
 }
+
+/** `othersView` of the profile export (v1 extension): counts only, never who chose what. */
+export interface OthersViewExport {
+	respondents: number;
+	qualities: { id: string; self: boolean; others: number }[];
+}
+
+/**
+ * The export form of a ready window: every quality I or others chose, open first, then blind spot,
+ * then hidden (each most chosen first). No free texts: they could name or identify their author.
+ * Null while the window is waiting for answers (never a partial result).
+ *
+ * @example othersViewExport({ ready: true, respondents: 3, open: [{ id: 'a', others: 2 }], blind: [], hidden: [{ id: 'b', others: 0 }] })
+ * // → { respondents: 3, qualities: [{ id: 'a', self: true, others: 2 }, { id: 'b', self: true, others: 0 }] }
+ */
+export function othersViewExport(w: JohariWindow): OthersViewExport | null {
+	if (!w.ready) return null;
+	return {
+		respondents: w.respondents,
+		qualities: [
+			...w.open.map((e) => ({ id: e.id, self: true, others: e.others })),
+			...w.blind.map((e) => ({ id: e.id, self: false, others: e.others })),
+			...w.hidden.map((e) => ({ id: e.id, self: true, others: 0 }))
+		]
+	};
+}

@@ -9,6 +9,7 @@ import { riasecFromDimensions } from '../matching/profile-riasec.ts';
 import type { OpportunitySet } from '../opportunities/types.ts';
 import type { Interval } from '../questionnaire/types.ts';
 import type { CompletedResult, Profile, ProfileDimension } from './build.ts';
+import type { OthersViewExport } from '../others-view/window.ts';
 
 /** Identifies the format and its version; the same string is the schema's `$id`. */
 export const PROFILE_SCHEMA_URL = 'https://spejl.example/schema/profile-v1.json';
@@ -72,6 +73,8 @@ export interface ProfileExport {
 	results: ExportResult[];
 	matches: ExportMatch[];
 	matchSource?: ExportMatchSource;
+	/** "How others see me" (v1 extension), once enough people answered; see docs/others-view.md. */
+	othersView?: OthersViewExport;
 }
 
 export interface ProfileExportInput {

@@ -28,6 +28,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	return {
 		start: false as const,
 		instrument: describe(q, locals.locale),
+		// Where completing leads: the profile, or the page of an exercise that goes on (How others see me).
+		doneUrl: q.scoring?.othersView ? `/others/${q.id}` : `/profile#${q.id}`,
 		// Only the form goes to the browser: never the scoring key, norms or reverse keys.
 		survey: sanitizeSurvey(q.survey),
 		answers: open ? (JSON.parse(open.answers) as Record<string, unknown>) : {},
