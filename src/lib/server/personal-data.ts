@@ -11,19 +11,21 @@ import {
 	listAllResponsesOf,
 	listAllSharesOf
 } from './repositories/personal-data';
+import { listAllOthersInvitesOf } from './repositories/others-view';
 
 export const PERSONAL_DATA_FORMAT = 'spejl-personal-data-v1';
 
 export async function collectPersonalData(db: Db, userId: string, now: Date) {
 	const user = await findUserById(db, userId);
 	if (!user) throw new Error(`no user ${userId}`);
-	const [responses, shares, notes, assignments, tokens, accessLog] = await Promise.all([
+	const [responses, shares, notes, assignments, tokens, accessLog, othersInvites] = await Promise.all([
 		listAllResponsesOf(db, userId),
 		listAllSharesOf(db, userId),
 		listAllNotesOf(db, userId),
 		listAllAssignmentsOf(db, userId),
 		listAllApiTokensOf(db, userId),
-		listAllAuditAbout(db, userId)
+		listAllAuditAbout(db, userId),
+		listAllOthersInvitesOf(db, userId)
 	]);
 	return {
 		format: PERSONAL_DATA_FORMAT,
@@ -60,6 +62,17 @@ export async function collectPersonalData(db: Db, userId: string, now: Date) {
 			cancelledAt: a.cancelled_at
 		})),
 		apiTokens: tokens.map((t) => ({ name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at, revokedAt: t.revoked_at })),
-		accessLog: accessLog.map((e) => ({ action: e.action, by: e.actor, at: e.at }))
+		accessLog: accessLog.map((e) => ({ action: e.action, by: e.actor, at: e.at })),
+		// How others see me: the links. The answers themselves are in the window on the profile:
+		// listed per link they would tell who said what.
+		othersViewLinks: othersInvites.map((i) => ({
+			exercise: i.instrument_id,
+			code: i.code,
+			shownName: i.shown_name,
+			nickname: i.nickname,
+			createdAt: i.created_at,
+			expiresAt: i.expires_at,
+			revokedAt: i.revoked_at
+		}))
 	};
 }

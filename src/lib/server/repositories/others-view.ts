@@ -78,3 +78,7 @@ export async function upsertAnswer(
 export async function deleteInvites(db: Db, userId: string, instrumentId: string): Promise<void> {
 	await db.deleteFrom('others_invite').where('user_id', '=', userId).where('instrument_id', '=', instrumentId).execute();
 }
+
+/** Every invitation of a person, for their "download all my data" (without the answers). */
+export const listAllOthersInvitesOf = (db: Db, userId: string) =>
+	db.selectFrom('others_invite').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute();
