@@ -32,6 +32,10 @@ export interface ResultView {
 	completedAt: string;
 	chart: 'radar' | 'percentile' | 'bars' | null;
 	normTitle: string | null;
+	/** Some scales have percentiles (a norm): the table shows them. */
+	hasPercentiles: boolean;
+	/** The instrument's translation into the reader's language is a draft (`validated: false`). */
+	draftTranslation: boolean;
 	scales: ScaleView[];
 	codes: { id: string; code: string | null; ties: string[][] }[];
 	rankings: { id: string; items: string[] }[];
@@ -98,10 +102,12 @@ function scaleViews(r: CompletedResult, locale: string): ScaleView[] {
 	});
 }
 
+// A letter code over five or more scales (RIASEC) is read by its shape on the raw scores, even when the
+// scales also have norms, so the radar comes first.
 function chartOf(r: CompletedResult, scales: ScaleView[]): ResultView['chart'] {
 	if (scales.length === 0) return null;
-	if (scales.every((s) => s.percentile !== null)) return 'percentile';
 	if ((r.questionnaire.scoring?.codes ?? []).some((c) => c.scales.length >= 5)) return 'radar';
+	if (scales.every((s) => s.percentile !== null)) return 'percentile';
 	return scales.length > 1 ? 'bars' : null;
 }
 
@@ -119,6 +125,8 @@ export function resultView(r: CompletedResult, history: CompletedResult[], local
 		completedAt: r.completedAt,
 		chart: chartOf(r, scales),
 		normTitle: firstNorm ? localize(firstNorm.title ?? firstNorm.id, locale) : null,
+		hasPercentiles: scales.some((s) => s.percentile !== null),
+		draftTranslation: q.translations?.[locale.split('-')[0]]?.validated === false,
 		scales,
 		codes: Object.entries(r.result.codes).map(([id, c]) => ({ id, code: c.code, ties: c.ties })),
 		rankings: (scoring.rankings ?? []).map((def) => {

@@ -85,6 +85,16 @@ describe.concurrent('npm run match', () => {
 		for (const l of lists) for (const m of l) expect(m.level).toBe(2);
 	});
 
+	it('matches a profile from another service that has no matches field (and ignores a shortlist)', async () => {
+		const { matches: _drop, ...rest } = exportFor('u-other', investigative);
+		const doc = { ...rest, shortlist: [{ set: 'onet-29-3', id: '15-1252.00', title: 'Software Developers', addedAt: '2026-11-30T10:00:00Z' }] };
+		expect('matches' in doc).toBe(false);
+		const out = await runMatch([tempFile('no-matches.json', JSON.stringify(doc)), '--top', '3']);
+		expect(out.stderr).toBe('');
+		expect(out.code).toBe(0);
+		expect(JSON.parse(out.stdout).map((m: { id: string }) => m.id)).toEqual(expectedTop(investigative, 3).map((w) => w.id));
+	});
+
 	it('matches against another set with --set', async () => {
 		const out = await runMatch([socialFile, '--set', 'danish-education-examples', '--top', '2']);
 		expect(out.code).toBe(0);

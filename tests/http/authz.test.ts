@@ -95,6 +95,10 @@ const TABLE: Record<string, Row> = {
 	'GET /profile/export.json': { expect: signedIn(200) },
 	'GET /profile/export.csv': { expect: signedIn(200) },
 	'GET /matches': { expect: signedIn(200) },
+	// The preparation level and the shortlist are each person's own: any signed-in person, for themself.
+	'POST /matches?/prep': { body: () => ({ level: '3', set: '' }), expect: signedIn({ redirect: '/matches' }) },
+	'POST /matches?/star': { body: () => ({ set: 'onet-29-3', id: '15-1252.00' }), expect: signedIn(200) },
+	'POST /matches?/unstar': { body: () => ({ set: 'onet-29-3', id: '15-1252.00' }), expect: signedIn(200) },
 	// Not signed in: the page offers to start without an account.
 	'GET /q/[id]': { expect: everyone(200) },
 	// Client A's response: A may save it, nobody else may even see that it exists (404).

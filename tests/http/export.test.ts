@@ -145,8 +145,9 @@ describe('GET /profile/export.csv', () => {
 			rows.find((r) => r.cells[0] === instrument && r.cells[3] === scale)!.cells[header.indexOf(column)];
 		expect(cell('riasec-48', 'social', 'score')).toBe('5');
 		expect(cell('riasec-48', 'social', 'answered')).toBe('8');
-		expect(cell('riasec-48', 'social', 'z')).toBe('');
-		expect(cell('riasec-48', 'social', 'band')).toBe('Strong interest');
+		// RIASEC-48 norm for S: mean 3.101, SD 0.916 → z = (5 − 3.101) / 0.916
+		expect(Number(cell('riasec-48', 'social', 'z'))).toBeCloseTo(2.0731441048034935, 12);
+		expect(cell('riasec-48', 'social', 'band')).toBe('More interest than most');
 		const ext = exported.results.find((r) => r.instrument === 'big-five-ipip-50')!.scales.find((s) => (s as { id: string }).id === 'extraversion') as {
 			score: number; percentile: number; sten: number; ci90: { score: { low: number; high: number } };
 		};

@@ -12,6 +12,8 @@ import formEn from './form.en';
 import formDa from './form.da';
 import accessEn from './access.en';
 import accessDa from './access.da';
+import optionsEn from './options.en';
+import optionsDa from './options.da';
 
 const pairs: [string, Record<string, string>, Record<string, string>][] = [
 	['base', en, da],
@@ -19,7 +21,8 @@ const pairs: [string, Record<string, string>, Record<string, string>][] = [
 	['counsellor', counsellorEn, counsellorDa],
 	['matching', matchingEn, matchingDa],
 	['form', formEn, formDa],
-	['access', accessEn, accessDa]
+	['access', accessEn, accessDa],
+	['options', optionsEn, optionsDa]
 ];
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

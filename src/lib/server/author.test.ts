@@ -41,7 +41,7 @@ describe('authorOverview', () => {
 		}
 		const o = await authorOverview(db, registry);
 		expect(o.instruments.map((i) => [i.id, i.version, i.kind, i.locales.join(' '), i.file])).toEqual([
-			['riasec-48', '1.0.0', 'test', 'default da', 'riasec-48.json'],
+			['riasec-48', '1.1.0', 'test', 'default da', 'riasec-48.json'],
 			['work-values', '1.0.0', 'self-evaluation', 'default da', 'work-values.json']
 		]);
 		expect(o.instruments[1].versions).toEqual([{ version: '1.0.0', sha: registry.instruments.get('work-values')!.sha256.slice(0, 12), completed: 2, current: true }]);

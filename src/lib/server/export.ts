@@ -8,6 +8,7 @@ import type { Db } from './db';
 import { getOpportunitySets, getRegistry } from './app';
 import { othersViewForExport } from './others-summary';
 import { loadProfile } from './profile';
+import { exportShortlist, loadShortlist } from './shortlist';
 
 export { profileExportCsv };
 export type { ProfileExport, MatchesView };
@@ -27,7 +28,8 @@ export async function profileExportFor(
 	opportunities: OpportunitySet | null = defaultOpportunitySet()
 ): Promise<ProfileExport> {
 	const profile = await loadProfile(db, userId);
-	const doc = buildProfileExport({ subjectId: userId, locale, profile, generatedAt: now, opportunities });
+	const shortlist = exportShortlist(await loadShortlist(db, getOpportunitySets().sets, userId, locale));
+	const doc = buildProfileExport({ subjectId: userId, locale, profile, generatedAt: now, opportunities, shortlist });
 	const othersView = await othersViewForExport(db, getRegistry(), userId);
 	return othersView ? { ...doc, othersView } : doc;
 }

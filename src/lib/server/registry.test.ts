@@ -82,7 +82,7 @@ describe('loadRegistry', () => {
 		expect(rows[0]).toMatchObject({
 			id: instrument.versionId,
 			instrument_id: 'riasec-48',
-			version: '1.0.0',
+			version: '1.1.0',
 			sha256: fileHash,
 			first_loaded_at: '2026-01-02T03:04:05.000Z'
 		});
@@ -109,7 +109,7 @@ describe('loadRegistry', () => {
 		const second = await loadRegistry(db, dir, new Date('2026-03-01T00:00:00.000Z'));
 		expect(second.warnings).toHaveLength(1);
 		expect(second.warnings[0]).toContain('riasec-48.json');
-		expect(second.warnings[0]).toContain('1.0.0');
+		expect(second.warnings[0]).toContain('1.1.0');
 		expect(second.warnings[0]).toMatch(/not bumped/);
 		expect(vi.mocked(console.warn)).toHaveBeenCalledWith(`[questionnaires] ${second.warnings[0]}`);
 
@@ -121,7 +121,7 @@ describe('loadRegistry', () => {
 		expect(after[1]).toMatchObject({
 			id: newId,
 			instrument_id: 'riasec-48',
-			version: '1.0.0',
+			version: '1.1.0',
 			sha256: sha256(text),
 			first_loaded_at: '2026-03-01T00:00:00.000Z'
 		});

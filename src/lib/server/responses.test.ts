@@ -72,15 +72,37 @@ const riasecAnswers = (change: Record<string, number> = {}) => {
 	for (const t of TYPES) RIASEC[t].forEach((v, i) => (a[`${t}${i + 1}`] = v));
 	return { ...a, ...change };
 };
-// Bands (upTo inclusive): ≤ 2.5 → 0, ≤ 3.5 → 1, else 2.
+// Norms of riasec-48 (cleaned OSPP sample, mean/SD): A 2.976/0.986, C 2.305/0.937, E 2.44/0.837,
+// I 3.029/1.013, R 2.083/0.868, S 3.101/0.916. z = (score − mean)/SD, percentile = 100·Φ(z),
+// sten = round(2z + 5.5) within 1–10, band by percentile (≤ 30 → 0, ≤ 70 → 1, else 2), worked by hand:
+// A z 0.0243 → P 51.0, sten 6, band 1; C z 2.476 → P 99.3, sten 10, band 2; E z 0.0717 → P 52.9, sten 6,
+// band 1; I z −1.880 → P 3.0, sten 2, band 0; R z 2.785 → P 99.7, sten 10, band 2; S z 1.118 → P 86.8,
+// sten 8, band 2.
+const NORMS: Record<string, [number, number]> = {
+	artistic: [2.976, 0.986], conventional: [2.305, 0.937], enterprising: [2.44, 0.837],
+	investigative: [3.029, 1.013], realistic: [2.083, 0.868], social: [3.101, 0.916]
+};
 const EXPECTED_RIASEC = [
-	{ scale_id: 'artistic', score: 3, band: 1 },
-	{ scale_id: 'conventional', score: 4.625, band: 2 },
-	{ scale_id: 'enterprising', score: 2.5, band: 0 },
-	{ scale_id: 'investigative', score: 1.125, band: 0 },
-	{ scale_id: 'realistic', score: 4.5, band: 2 },
-	{ scale_id: 'social', score: 4.125, band: 2 }
-].map((s) => ({ ...s, answered: 8, reason: null, z: null, t: null, percentile: null, sten: null }));
+	{ scale_id: 'artistic', score: 3, band: 1, sten: 6, percentile: 50.97096038167718 },
+	{ scale_id: 'conventional', score: 4.625, band: 2, sten: 10, percentile: 99.33565827914148 },
+	{ scale_id: 'enterprising', score: 2.5, band: 1, sten: 6, percentile: 52.85735391259926 },
+	{ scale_id: 'investigative', score: 1.125, band: 0, sten: 2, percentile: 3.0083649438364723 },
+	{ scale_id: 'realistic', score: 4.5, band: 2, sten: 10, percentile: 99.73199981179555 },
+	{ scale_id: 'social', score: 4.125, band: 2, sten: 8, percentile: 86.81959868279716 }
+];
+/** The stored rows against EXPECTED_RIASEC: exact where exact, z/T from the norms, percentile to 1e-9. */
+function expectRiasecRows(rows: { scale_id: string; score: number | null; answered: number; reason: string | null; z: number | null; t: number | null; percentile: number | null; sten: number | null; band: number | null }[]) {
+	expect(rows.map((r) => r.scale_id)).toEqual(EXPECTED_RIASEC.map((e) => e.scale_id));
+	rows.forEach((r, i) => {
+		const e = EXPECTED_RIASEC[i];
+		const [mean, sd] = NORMS[e.scale_id];
+		const z = (e.score - mean) / sd;
+		expect(r).toMatchObject({ score: e.score, answered: 8, reason: null, sten: e.sten, band: e.band });
+		expect(r.z).toBeCloseTo(z, 12);
+		expect(r.t).toBeCloseTo(50 + 10 * z, 10);
+		expect(r.percentile).toBeCloseTo(e.percentile, 9);
+	});
+}
 
 describe('startOrResume', () => {
 	it('creates a response, then resumes the same one', async () => {
@@ -202,7 +224,7 @@ describe('complete', () => {
 		expect(stored).toMatchObject({ status: 'completed', completed_at: '2026-04-05T06:07:08.000Z' });
 		expect(JSON.parse(stored.answers)).toEqual(JSON.parse(answers));
 		expect(JSON.parse(stored.result!)).toEqual(r.value.result);
-		expect(await scaleRows(id)).toEqual(EXPECTED_RIASEC.map((s) => ({ response_id: id, ...s })));
+		expectRiasecRows(await scaleRows(id));
 	});
 
 	it('returns the stored result for the same answers again (repeated) and stores nothing more', async () => {
@@ -237,7 +259,7 @@ describe('complete', () => {
 		expect(results.every((r) => r.ok)).toBe(true);
 		const repeated = results.map((r) => (r.ok ? r.value.repeated : null)).sort();
 		expect(repeated).toEqual([false, true]);
-		expect(await scaleRows(response.id)).toEqual(EXPECTED_RIASEC.map((s) => ({ response_id: response.id, ...s })));
+		expectRiasecRows(await scaleRows(response.id));
 		expect(await db.selectFrom('response').select('id').execute()).toHaveLength(1);
 	});
 

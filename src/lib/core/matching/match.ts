@@ -25,6 +25,8 @@ export interface MatchOptions {
 	level?: number;
 	/** Keep only opportunities whose title or description contains this text (case-insensitive). */
 	text?: string;
+	/** The reader's locale: `text` also searches the opportunity's translated title and description. */
+	locale?: string;
 	/** Return at most this many matches (after ranking). Default: all. */
 	top?: number;
 }
@@ -44,6 +46,8 @@ export interface Match {
 	url?: string;
 	isco?: string[];
 	esco?: string[];
+	/** The opportunity's translated texts, as in the set. */
+	translations?: Opportunity['translations'];
 }
 
 export type MatchResult =
@@ -79,10 +83,17 @@ function drivers(zc: readonly number[], opportunity: readonly number[]): string[
 		.map((k) => RIASEC_LETTERS[k]);
 }
 
+/** The translated texts of `o` for `locale` (exact tag, then its language), if any. */
+export function translationOf(o: { translations?: Opportunity['translations'] }, locale: string | undefined) {
+	if (!locale || !o.translations) return undefined;
+	return o.translations[locale] ?? o.translations[locale.split('-')[0]];
+}
+
 function keep(o: Opportunity, options: MatchOptions, needle: string): boolean {
 	if (options.level !== undefined && o.level !== options.level) return false;
 	if (needle === '') return true;
-	return o.title.toLowerCase().includes(needle) || (o.description?.toLowerCase().includes(needle) ?? false);
+	const local = translationOf(o, options.locale);
+	return [o.title, o.description, local?.title, local?.description].some((s) => s?.toLowerCase().includes(needle) ?? false);
 }
 
 /**
@@ -98,7 +109,7 @@ function keep(o: Opportunity, options: MatchOptions, needle: string): boolean {
  * Opportunities with six equal values (no shape) are left out. A profile with a missing score is
  * `incomplete`; one whose population SD is below `FLAT_SD_SHARE` × the scale range (0.1 on 1–5) is
  * `flat-profile`: shape matching would rank noise. Filters: `level` (exact), `text` (case-insensitive
- * substring of title or description), `top`.
+ * substring of title or description, and with `locale` of the translated title or description), `top`.
  *
  * Reference: McCloy, R., Campbell, J., Oswald, F. L., Lewis, P., & Rivkin, D. (1999). Linking client
  * assessment profiles to O*NET occupational profiles. Raleigh, NC: National Center for O*NET Development.
@@ -155,6 +166,7 @@ export function matchOpportunities(
 		if (o.url !== undefined) m.url = o.url;
 		if (o.isco !== undefined) m.isco = o.isco;
 		if (o.esco !== undefined) m.esco = o.esco;
+		if (o.translations !== undefined) m.translations = o.translations;
 		return m;
 	});
 	return { matchable: true, code: person.code, ties: person.ties, matches };

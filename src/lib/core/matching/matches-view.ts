@@ -1,12 +1,19 @@
 import { localize } from '../localize.ts';
 import type { OpportunityKind, OpportunitySet } from '../opportunities/types.ts';
 import { fitLevel, type FitLevel } from './fit-words.ts';
-import { matchOpportunities } from './match.ts';
+import { matchOpportunities, translationOf, type Match } from './match.ts';
 import { riasecFromDimensions, type DimensionLike } from './profile-riasec.ts';
 
 export interface MatchView {
 	id: string;
+	/** The title in the reader's language when the set has it, else the original. */
 	title: string;
+	/** The original title, when `title` is a translation. */
+	originalTitle?: string;
+	/** How the translation was found (the set's `title_<locale>_source`, e.g. `exactMatch <URI>`). */
+	titleSource?: string;
+	/** True when the set translates titles into the reader's language but not this one: `title` is the original. */
+	untranslated?: boolean;
 	/** Pearson r, unrounded; the UI shows two decimals. */
 	fit: number;
 	fitLevel: FitLevel;
@@ -26,8 +33,8 @@ export interface MatchesView {
 	sets: { id: string; title: string }[];
 	setId: string | null;
 	kind: OpportunityKind | null;
-	/** The chosen set's levels with their labels, lowest first. */
-	levels: { value: number; label: string }[];
+	/** The chosen set's levels with their labels (and plain-words descriptions when the set has them), lowest first. */
+	levels: { value: number; label: string; description?: string }[];
 	/** The level filter in force (null = all). */
 	level: number | null;
 	text: string;
@@ -59,20 +66,44 @@ export interface MatchesViewInput {
 }
 
 /** The set's levels: the sidecar's labels, or the levels its opportunities use, lowest first. */
-function levelsOf(set: OpportunitySet, locale: string): { value: number; label: string }[] {
+function levelsOf(set: OpportunitySet, locale: string): MatchesView['levels'] {
 	if (set.levels) {
 		return Object.entries(set.levels)
-			.map(([k, label]) => ({ value: Number(k), label: localize(label, locale) }))
+			.map(([k, label]) => {
+				const description = set.levelDescriptions?.[k];
+				return { value: Number(k), label: localize(label, locale), ...(description ? { description: localize(description, locale) } : {}) };
+			})
 			.sort((a, b) => a.value - b.value);
 	}
 	const used = new Set(set.opportunities.flatMap((o) => (o.level === undefined ? [] : [o.level])));
 	return [...used].sort((a, b) => a - b).map((value) => ({ value, label: String(value) }));
 }
 
+/** The set's translation provenance for `locale` (exact tag, then language); none for English. */
+function translationSource(set: OpportunitySet, locale: string) {
+	if (!set.translations || locale.split('-')[0] === 'en') return undefined;
+	return set.translations[locale] ?? set.translations[locale.split('-')[0]];
+}
+
+/** The title to show for `m` in `locale`, and whether it is a translation or a marked original. */
+export function displayTitle(
+	m: Pick<Match, 'title' | 'translations'>,
+	set: OpportunitySet,
+	locale: string
+): Pick<MatchView, 'title' | 'originalTitle' | 'titleSource' | 'untranslated'> {
+	if (!translationSource(set, locale)) return { title: m.title };
+	const local = translationOf(m, locale);
+	if (!local?.title) return { title: m.title, untranslated: true };
+	// ESCO labels are lower case ("administrerende direktør"); a title starts with a capital.
+	const title = local.title.charAt(0).toLocaleUpperCase(locale) + local.title.slice(1);
+	return { title, originalTitle: m.title, ...(local.titleSource ? { titleSource: local.titleSource } : {}) };
+}
+
 /**
  * What a matches page (or a counsellor's report) shows for one person: the chosen set (default
  * O*NET), its levels with labels, and the person's best opportunities by profile shape with their fit
- * in words (`fitLevel`), code agreement and the letters that drove the fit — or why there are none
+ * in words (`fitLevel`), code agreement and the letters that drove the fit, titles in the reader's
+ * language where the set has them (`displayTitle`; search covers them too) — or why there are none
  * (no set, no interest scores, a flat or incomplete profile). Pure: the sets come in as data.
  *
  * Reference: DESIGN.md §6; `matchOpportunities` for the method.
@@ -105,7 +136,7 @@ export function buildMatchesView(input: MatchesViewInput): MatchesView {
 					title: localize(set.title, locale),
 					...(set.source ? { source: set.source } : {}),
 					licence: set.licence,
-					attribution: set.attribution,
+					attribution: [...set.attribution, ...(translationSource(set, locale)?.attribution ?? [])],
 					notices: set.notices ?? []
 				}
 			: null
@@ -113,7 +144,7 @@ export function buildMatchesView(input: MatchesViewInput): MatchesView {
 	if (!set) return { ...view, status: 'no-sets' };
 	const { found, profile } = riasecFromDimensions(input.dimensions);
 	if (!found) return { ...view, status: 'no-result' };
-	const result = matchOpportunities(profile, set, { ...(level !== null ? { level } : {}), text });
+	const result = matchOpportunities(profile, set, { ...(level !== null ? { level } : {}), text, locale });
 	if (!result.matchable) return { ...view, status: result.reason };
 	const labels = new Map(levels.map((l) => [l.value, l.label]));
 	return {
@@ -123,7 +154,7 @@ export function buildMatchesView(input: MatchesViewInput): MatchesView {
 		total: result.matches.length,
 		matches: result.matches.slice(0, Math.max(0, input.limit)).map((m) => ({
 			id: m.id,
-			title: m.title,
+			...displayTitle(m, set, locale),
 			fit: m.fit,
 			fitLevel: fitLevel(m.fit),
 			agreement: m.agreement,

@@ -5,6 +5,8 @@ import type { Opportunity, OpportunityProblem, OpportunitySetResult, Riasec } fr
 export const RIASEC_COLUMNS = ['R', 'I', 'A', 'S', 'E', 'C'] as const;
 const REQUIRED = ['id', 'title', ...RIASEC_COLUMNS];
 const OPTIONAL = ['level', 'url', 'isco', 'esco', 'description'];
+/** `title_da`, `description_da`, and their provenance columns `title_da_source`, `description_da_source`. */
+const TRANSLATED = /^(title|description)_([a-z]{2,3}(?:-[A-Za-z0-9]+)*)(_source)?$/;
 /** More problems than this are summarised, so a wrong file does not flood the screen. */
 const MAX_PROBLEMS = 100;
 
@@ -25,9 +27,29 @@ function splitList(cell: string): string[] {
 		.filter((s) => s !== '');
 }
 
+/** The row's non-empty translated cells by locale, or undefined when it has none. */
+function translatedCells(
+	header: readonly string[],
+	cell: (name: string) => string | undefined
+): Opportunity['translations'] {
+	const out: NonNullable<Opportunity['translations']> = {};
+	for (const h of header) {
+		const m = TRANSLATED.exec(h);
+		const value = m ? cell(h) : undefined;
+		if (!m || !value) continue;
+		const [, field, locale, source] = m;
+		const key = source ? (field === 'title' ? 'titleSource' : 'descriptionSource') : (field as 'title' | 'description');
+		(out[locale] ??= {})[key] = value;
+	}
+	return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /**
  * Reads an opportunity set (DESIGN §6): the CSV text with columns `id,title,R,I,A,S,E,C` and optional
- * `level,url,isco,esco,description` (any order), and its parsed JSON sidecar (see `parseSidecar`).
+ * `level,url,isco,esco,description` (any order), translated `title_<locale>` and `description_<locale>`
+ * with optional provenance columns `title_<locale>_source` / `description_<locale>_source` (an empty
+ * translated cell means "no translation": the original is shown), and its parsed JSON sidecar (see
+ * `parseSidecar`).
  * Checks the header (required columns present, no unknown or repeated ones) and every row: a non-empty,
  * unique `id`; a `title`; R–C numbers within the sidecar's `scale` (lo ≤ x ≤ hi); `level` an integer (and
  * a key of `levels` when the sidecar has them); `url` http(s); `isco` 1–4 digit codes. `isco` and `esco`
@@ -62,12 +84,18 @@ export function parseOpportunitySet(csvText: string, sidecar: unknown, fileName:
 	const col = new Map<string, number>();
 	header.forEach((h, i) => {
 		if (col.has(h)) add({ row: 1, column: h, message: `column "${h}" appears more than once` });
-		else if (!REQUIRED.includes(h) && !OPTIONAL.includes(h)) {
-			add({ row: 1, column: h, message: `unknown column "${h}" (allowed: ${[...REQUIRED, ...OPTIONAL].join(', ')})` });
+		else if (!REQUIRED.includes(h) && !OPTIONAL.includes(h) && !TRANSLATED.test(h)) {
+			add({ row: 1, column: h, message: `unknown column "${h}" (allowed: ${[...REQUIRED, ...OPTIONAL].join(', ')}, and per language title_<locale>, description_<locale>, title_<locale>_source, description_<locale>_source)` });
 		} else col.set(h, i);
 	});
 	for (const r of REQUIRED) {
 		if (!col.has(r)) add({ row: 1, column: r, message: `required column "${r}" is missing` });
+	}
+	for (const h of col.keys()) {
+		const locale = TRANSLATED.exec(h)?.[2];
+		if (locale && side.fields && !side.fields.translations?.[locale]) {
+			add({ row: 1, column: h, message: `column "${h}" is a translation, but the sidecar's "translations" has no "${locale}" entry saying where it comes from` });
+		}
 	}
 	if (problems.length > 0) return { ok: false, problems };
 	if (parsed.rows.length === 0) {
@@ -133,6 +161,8 @@ export function parseOpportunitySet(csvText: string, sidecar: unknown, fileName:
 		if (esco.length > 0) o.esco = esco;
 		const description = cell('description');
 		if (description) o.description = description;
+		const translations = translatedCells(header, cell);
+		if (translations) o.translations = translations;
 		if (problems.length === before) opportunities.push(o);
 	}
 	if (problems.length >= MAX_PROBLEMS) {

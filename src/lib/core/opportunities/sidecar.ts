@@ -1,5 +1,5 @@
 import type { LocalizedString } from '../questionnaire/types.ts';
-import { OPPORTUNITY_KINDS, type OpportunityKind, type OpportunityProblem, type OpportunitySet } from './types.ts';
+import { OPPORTUNITY_KINDS, type OpportunityKind, type OpportunityProblem, type OpportunitySet, type TranslationSource } from './types.ts';
 
 /** The set-level fields that come from the JSON sidecar. */
 export type SidecarFields = Omit<OpportunitySet, 'opportunities'>;
@@ -23,10 +23,42 @@ function isStringList(v: unknown): v is string[] {
 	return Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '');
 }
 
+const LOCALE = /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/;
+
+/** The sidecar's `translations` block, checked; undefined when absent or wrong (problems are reported). */
+function parseTranslations(
+	v: unknown,
+	problem: (column: string, message: string) => void
+): Record<string, TranslationSource> | undefined {
+	if (v === undefined) return undefined;
+	if (!isRecord(v)) {
+		problem('translations', 'translations must be an object: locale → { "source", "licence", "attribution" }');
+		return undefined;
+	}
+	const out: Record<string, TranslationSource> = {};
+	for (const [locale, t] of Object.entries(v)) {
+		const at = `translations.${locale}`;
+		if (!LOCALE.test(locale)) problem(at, `"${locale}" is not a language code such as "da"`);
+		if (!isRecord(t)) {
+			problem(at, `${at} must be an object with "source" and "licence"`);
+			continue;
+		}
+		if (typeof t.source !== 'string' || t.source.trim() === '') problem(`${at}.source`, `${at}.source is required: where the translated columns come from`);
+		if (typeof t.licence !== 'string' || t.licence.trim() === '') problem(`${at}.licence`, `${at}.licence is required`);
+		const attribution = t.attribution === undefined ? [] : typeof t.attribution === 'string' ? [t.attribution] : t.attribution;
+		if (!isStringList(attribution)) problem(`${at}.attribution`, `${at}.attribution must be a string or a list of strings`);
+		out[locale] = { source: String(t.source), licence: String(t.licence), attribution: attribution as string[] };
+	}
+	return out;
+}
+
 /**
  * Checks an opportunity set's JSON sidecar: `title` (localised), `kind`, `licence`, `scale` `[lo, hi]`
  * with lo < hi, and optionally `id` (must equal `expectedId`, the CSV's file name without `.csv`),
- * `source`, `attribution` (a string or a list), `notices`, `levels` (integer keys → localised labels).
+ * `source`, `attribution` (a string or a list), `notices`, `levels` (integer keys → localised labels),
+ * `levelDescriptions` (level key → localised plain-words description of the preparation it means),
+ * `translations` (locale → `{ source, licence, attribution? }`: where the `title_<locale>` and
+ * `description_<locale>` columns come from).
  * Unknown properties are ignored, so sidecars may carry documentation. Every problem names the property.
  *
  * Reference: DESIGN.md §6 (opportunity sets).
@@ -77,6 +109,16 @@ export function parseSidecar(
 			}
 		}
 	}
+	if (s.levelDescriptions !== undefined) {
+		if (!isRecord(s.levelDescriptions)) problem('levelDescriptions', 'levelDescriptions must be an object: level number → description');
+		else {
+			for (const [key, text] of Object.entries(s.levelDescriptions)) {
+				if (!isRecord(s.levels) || !(key in s.levels)) problem(`levelDescriptions.${key}`, `level ${key} is not one of the levels`);
+				if (!isLocalizedString(text)) problem(`levelDescriptions.${key}`, `level ${key} needs a description (string or localised object)`);
+			}
+		}
+	}
+	const translations = parseTranslations(s.translations, problem);
 	if (problems.length > 0) return { problems };
 	const fields: SidecarFields = {
 		id: expectedId,
@@ -89,5 +131,7 @@ export function parseSidecar(
 	if (typeof s.source === 'string') fields.source = s.source;
 	if (s.notices !== undefined) fields.notices = s.notices as string[];
 	if (s.levels !== undefined) fields.levels = s.levels as Record<string, LocalizedString>;
+	if (s.levelDescriptions !== undefined) fields.levelDescriptions = s.levelDescriptions as Record<string, LocalizedString>;
+	if (translations) fields.translations = translations;
 	return { fields, problems };
 }

@@ -25,6 +25,19 @@ export interface Opportunity {
 	/** ESCO concept URIs. */
 	esco?: string[];
 	description?: string;
+	/**
+	 * Translated texts by locale (`title_da`, `description_da` columns); `titleSource` / `descriptionSource`
+	 * say how each was obtained (e.g. `exactMatch <ESCO URI>`). A locale without a title shows `title`.
+	 */
+	translations?: Record<string, { title?: string; description?: string; titleSource?: string; descriptionSource?: string }>;
+}
+
+/** Where a set's translated columns for one locale come from (sidecar `translations`). */
+export interface TranslationSource {
+	source: string;
+	licence: string;
+	/** Attribution texts the translation's licence requires; shown with the set's own. */
+	attribution: string[];
 }
 
 export interface OpportunitySet {
@@ -42,6 +55,10 @@ export interface OpportunitySet {
 	scale: [number, number];
 	/** Labels of the levels, keyed by the level number as a string. */
 	levels?: Record<string, LocalizedString>;
+	/** Plain-words descriptions of the levels (what preparation each means), keyed like `levels`. */
+	levelDescriptions?: Record<string, LocalizedString>;
+	/** Provenance of the translated columns, by locale. */
+	translations?: Record<string, TranslationSource>;
 	opportunities: Opportunity[];
 }
 

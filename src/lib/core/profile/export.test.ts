@@ -76,7 +76,7 @@ describe('buildProfileExport', () => {
 	});
 
 	it('has the dimensions and codes of the latest results', () => {
-		expect(doc.dimensions['riasec.S']).toEqual({ score: 5, scale: [1, 5], from: 'riasec-48@1.0.0' });
+		expect(doc.dimensions['riasec.S']).toMatchObject({ score: 5, scale: [1, 5], from: 'riasec-48@1.1.0' });
 		expect(doc.dimensions['riasec.R'].score).toBe(2); // the older result (R = 5) is history
 		expect(doc.dimensions['bigfive.E']).toMatchObject({ score: 3, scale: [1, 5], from: 'big-five-ipip-50@1.0.0' });
 		expect(doc.dimensions['bigfive.E'].percentile).toBeGreaterThan(0);
@@ -89,8 +89,10 @@ describe('buildProfileExport', () => {
 			['riasec-48', '2026-11-20T09:00:00.000Z']
 		]);
 		const social = doc.results[1].scales.find((s) => s.id === 'social')!;
-		// riasec-48 has no norms: the norm fields are null, not missing; band by the score (5 → strong)
-		expect(social).toEqual({ id: 'social', score: 5, answered: 8, z: null, t: null, percentile: null, sten: null, band: 'Stor interesse', ci90: null });
+		// riasec-48 has norms (from 1.1.0): every scale field is there; sten = round(5.5 + 2 · 2.073) = 10; the band is by percentile (98 → the top one)
+		expect(Object.keys(social)).toEqual(['id', 'score', 'answered', 'z', 't', 'percentile', 'sten', 'band', 'ci90']);
+		expect(social).toMatchObject({ id: 'social', score: 5, answered: 8, sten: 10, band: 'Større interesse end de fleste' });
+		expect(social.percentile).toBeCloseTo(98.09205647808521, 8);
 		expect(doc.results[1].codes).toEqual({ holland: { code: 'SIA', ties: [] } });
 		const extraversion = doc.results[0].scales.find((s) => s.id === 'extraversion')!;
 		// EXT answered 4 everywhere with 5 reversed items: (5·4 + 5·2)/10 = 3
@@ -107,7 +109,28 @@ describe('buildProfileExport', () => {
 
 	it('gives band labels in the subject\'s locale', () => {
 		const en = exportOf([riasec], null, 'en');
-		expect(en.results[0].scales.find((s) => s.id === 'social')!.band).toBe('Strong interest');
+		expect(en.results[0].scales.find((s) => s.id === 'social')!.band).toBe('More interest than most');
+		const da = exportOf([riasec], null, 'da');
+		expect(da.results[0].scales.find((s) => s.id === 'social')!.band).toBe('Større interesse end de fleste');
+	});
+
+	it('gives interest scales z, percentile and a 90 % band from the RIASEC-48 norm, and keeps the Holland code on the raw means', () => {
+		const doc = exportOf([riasec], null, 'en');
+		const social = doc.results[0].scales.find((s) => s.id === 'social')!;
+		// Norm (cleaned OSPP sample): S mean 3.101, SD 0.916, alpha 0.848. z = (5 − 3.101) / 0.916;
+		// percentile = 100·Φ(z) and the 90 % band = 5 ± 1.645 · 0.916 · √(1 − 0.848), by hand with erf.
+		expect(social.score).toBe(5);
+		expect(social.z).toBeCloseTo(2.0731441048034935, 12);
+		expect(social.t).toBeCloseTo(70.73144104803494, 10);
+		expect(social.percentile).toBeCloseTo(98.09205647808521, 8);
+		expect(social.ci90!.score.low).toBeCloseTo(4.412533413814198, 12);
+		expect(social.ci90!.score.high).toBeCloseTo(5.587466586185802, 12);
+		const realistic = doc.results[0].scales.find((s) => s.id === 'realistic')!;
+		// R 2 against mean 2.083, SD 0.868: z = −0.0956…, percentile 46.19 → the middle band
+		expect(realistic.percentile).toBeCloseTo(46.191034831365144, 8);
+		expect(realistic.band).toBe('About as much interest as most');
+		expect(doc.codes.holland).toBe('SIA');
+		expect(doc.dimensions['riasec.S'].score).toBe(5);
 	});
 
 	it('lists the top 10 O*NET matches with fit = Pearson r of the six scores, rounded to 3 decimals', () => {
@@ -205,10 +228,14 @@ describe('profileExportCsv', () => {
 			const row = rows.find((r) => r.cells[0] === instrument && r.cells[3] === scale)!;
 			return Object.fromEntries(header.map((h, i) => [h, row.cells[i]]));
 		};
+		const social = doc.results[1].scales.find((s) => s.id === 'social')!;
 		expect(cells('riasec-48', 'social')).toEqual({
-			instrument: 'riasec-48', version: '1.0.0', completedAt: '2026-11-20T09:00:00.000Z', scale: 'social',
-			score: '5', answered: '8', z: '', t: '', percentile: '', sten: '', band: 'Stor interesse', ci90_low: '', ci90_high: ''
+			instrument: 'riasec-48', version: '1.1.0', completedAt: '2026-11-20T09:00:00.000Z', scale: 'social',
+			score: '5', answered: '8', z: String(social.z), t: String(social.t), percentile: String(social.percentile), sten: '10',
+			band: 'Større interesse end de fleste', ci90_low: String(social.ci90!.score.low), ci90_high: String(social.ci90!.score.high)
 		});
+		const unscored = doc.results[0].scales.find((s) => s.z === null);
+		expect(unscored).toBeUndefined(); // every Big Five scale is normed too
 		const e = doc.results[0].scales.find((s) => s.id === 'extraversion')!;
 		const ext = cells('big-five-ipip-50', 'extraversion');
 		expect(Number(ext.z)).toBe(e.z);

@@ -64,6 +64,16 @@ export interface ExportMatchSource {
 	attribution: string[];
 }
 
+/** Extension: an opportunity the person starred. */
+export interface ExportShortlistItem {
+	/** The opportunity set's id. */
+	set: string;
+	id: string;
+	/** As shown to the person (their language where the set has it). */
+	title: string;
+	addedAt: string;
+}
+
 export interface ProfileExport {
 	schema: typeof PROFILE_SCHEMA_URL;
 	subject: { id: string; locale: string };
@@ -75,6 +85,7 @@ export interface ProfileExport {
 	matchSource?: ExportMatchSource;
 	/** "How others see me" (v1 extension), once enough people answered; see docs/others-view.md. */
 	othersView?: OthersViewExport;
+	shortlist?: ExportShortlistItem[];
 }
 
 export interface ProfileExportInput {
@@ -86,6 +97,8 @@ export interface ProfileExportInput {
 	generatedAt: Date;
 	/** The set the matches come from (the default set); without one, `matches` is empty. */
 	opportunities?: OpportunitySet | null;
+	/** The person's shortlist; carried as `shortlist` when given. */
+	shortlist?: ExportShortlistItem[];
 }
 
 /** `2026-11-26T10:00:00.000Z` → `2026-11-26T10:00:00Z`, as in DESIGN §5. */
@@ -170,5 +183,6 @@ export function buildProfileExport(input: ProfileExportInput): ProfileExport {
 			attribution: opportunities.attribution
 		};
 	}
+	if (input.shortlist) doc.shortlist = input.shortlist;
 	return doc;
 }

@@ -17,6 +17,8 @@ export interface UserTable {
 	resume_code_hash: string | null;
 	/** Last use by an anonymous client (ISO time), for deletion after inactivity. */
 	last_active_at: string | null;
+	/** Clients: the preparation chosen on the matches page: null = not asked yet, 'all', or a level number. */
+	preparation_level: string | null;
 }
 
 export interface SessionTable {
@@ -155,6 +157,19 @@ export interface OthersAnswerTable {
 	updated_at: string;
 }
 
+/** An opportunity a client starred; a counsellor they share with may comment on it. */
+export interface ShortlistItemTable {
+	user_id: string;
+	set_id: string;
+	opportunity_id: string;
+	/** The set's own title when it was starred (shown if the set no longer has the opportunity). */
+	title: string;
+	added_at: string;
+	comment: string | null;
+	comment_by: string | null;
+	comment_at: string | null;
+}
+
 export interface DB {
 	user: UserTable;
 	session: SessionTable;
@@ -170,6 +185,7 @@ export interface DB {
 	app_lock: AppLockTable;
 	others_invite: OthersInviteTable;
 	others_answer: OthersAnswerTable;
+	shortlist_item: ShortlistItemTable;
 }
 
 export type User = Selectable<UserTable>;
