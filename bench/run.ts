@@ -1,10 +1,11 @@
 // npm run bench: every benchmark, each next to a baseline measured in the same run; writes
 // bench/RESULTS.md (medians, ratios, machine and date) and prints the same table.
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { benchScoring, type PeerFigures, type ScoringBench } from './scoring.bench.ts';
 import { benchMatching } from './matching.bench.ts';
 import { benchCounsellor } from './counsellor.bench.ts';
+import { benchCompletion, ensureBuild, type CompletionBench } from './completion.bench.ts';
 
 /** Figures recorded before this round's work, kept so progress shows. */
 const PREVIOUS = {
@@ -13,13 +14,20 @@ const PREVIOUS = {
 	cliSeconds: '5.90',
 	cliRssMB: 289,
 	/** Measured side by side on 2026-12-01 before the scoring plan: npm run score vs read.csv + scoreItems. */
-	peer: 'npm run score about 10.9 s, R psych about 2.5 s (Spejl 4× slower)'
+	peer: 'npm run score about 10.9 s, R psych about 2.5 s (Spejl 4× slower)',
+	completions: 'about 350–400 completions/s with p99 about 180–200 ms, the trivial page about 1,100/s: ratio 0.33'
 };
 
 const f = (x: number, d = 2) => x.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d });
+const loadAtStart = loadavg()[0];
 const scoring = await benchScoring();
 const matching = await benchMatching();
 const counsellor = await benchCounsellor();
+const buildDir = ensureBuild();
+const completions: CompletionBench[] = [
+	await benchCompletion({ args: [buildDir], server: '1 process (`node build`)' }),
+	await benchCompletion({ args: ['scripts/cluster.js', buildDir], env: { WORKERS: '2' }, server: '2 processes (`WORKERS=2 node scripts/cluster.js`)' })
+];
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${process.platform}`;
 const ip = scoring.inProcess;
 
@@ -46,6 +54,7 @@ const lines = [
 	'',
 	`Recorded by \`npm run bench\` on ${scoring.date.slice(0, 10)}. Machine: ${machine}.`,
 	'Each figure is the median of several runs; ratios compare with a baseline measured in the same run.',
+	`How busy the machine was: load average ${f(loadAtStart)} at the start and ${f(loadavg()[0])} at the end (1-minute; with ${cpus().length} cores, above ${cpus().length} means other work competed for them, and wall times and rates suffer more than CPU times and ratios).`,
 	'',
 	'## Scoring (core, one core, in process)',
 	'',
@@ -80,6 +89,19 @@ const lines = [
 	...matching.map(
 		(m) => `| ${m.name}: ${m.work} | ${f(m.medianMs, 3)} ms | ${m.perProfileMs === undefined ? '' : `${f(m.perProfileMs, 3)} ms`} | ${m.ratioToBaseline !== undefined ? f(m.ratioToBaseline, 0) : m.name.startsWith('baseline') ? '1 (baseline)' : '–'} |`
 	),
+	'',
+	'## Completions under load (the built app, SQLite file, load generator on the same machine)',
+	'',
+	`${completions[0].concurrency} signed-in clients, each completing riasec-48 again and again through the real form action (POST /q/riasec-48?/complete without a response id: start the response, validate, score, store in one transaction), for ${completions[0].durationSeconds} s after a warm-up; next to a trivial page of the same server for the same time (GET /schema/questionnaire-v1.json with the same session cookies: the hooks, the session lookup and a fixed 9 KB JSON document). The load generator (bench/lib/load.ts, keep-alive connections) runs in the benchmark process on the same ${cpus().length} cores as the server. CPU ms/request is the server's own CPU time (every process) per request, which depends less on what else the machine runs.`,
+	'',
+	'| server | what | requests/s | p50 | p99 | errors | server CPU ms/request | ratio to trivial page |',
+	'|---|---|---|---|---|---|---|---|',
+	...completions.flatMap((c) => [
+		`| ${c.server} | trivial page | ${f(c.trivial.perSecond, 0)} | ${f(c.trivial.p50Ms, 1)} ms | ${f(c.trivial.p99Ms, 1)} ms | ${c.trivial.errors} | ${f(c.trivialCpuMs)} | 1 |`,
+		`| ${c.server} | **completion** | **${f(c.complete.perSecond, 0)}** | ${f(c.complete.p50Ms, 1)} ms | **${f(c.complete.p99Ms, 1)} ms** | ${c.complete.errors} | ${f(c.completeCpuMs)} | **${f(c.ratio)}** |`
+	]),
+	'',
+	`Every acknowledged completion was in the database afterwards: ${completions.map((c) => `${c.acknowledged.toLocaleString('en-GB')} acknowledged, ${c.stored.toLocaleString('en-GB')} stored (${c.server.replace(/ \(.*$/, '')})`).join('; ')}. Goals: ratio at least 0.8, at least 1,000 completions/s, p99 under 100 ms, no errors. Before (2026-12-01, first measurement, 1 process, 32 clients): ${PREVIOUS.completions}.`,
 	'',
 	'## Counsellor client list (SQLite in memory, 10,000 sharing clients)',
 	'',

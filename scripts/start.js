@@ -30,6 +30,8 @@ const env = {
 	QUESTIONNAIRES_DIR: process.env.QUESTIONNAIRES_DIR || './questionnaires'
 };
 console.log(`Spejl: open ${env.ORIGIN} (on a new installation, ${env.ORIGIN}/setup creates the first administrator)`);
-const child = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
+// WORKERS=2 (or more) runs that many processes on one port, one per core (scripts/cluster.js).
+const args = Number(process.env.WORKERS) > 1 ? ['scripts/cluster.js', 'build'] : ['build'];
+const child = spawn(process.execPath, args, { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,16 +1,54 @@
 // Starts the real built app (`node build`) on a free loopback port with a fresh SQLite file.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface RunningServer {
 	url: string;
+	/** Process id of the server (of the cluster's primary when it runs several processes). */
+	pid: number;
 	dir: string;
 	dbPath: string;
 	stop(): Promise<void>;
+	/** kill -9 of the server and every process it started (cluster workers), as a crash would. */
+	crash(): Promise<void>;
 	output(): string;
+}
+
+/** Whether a process still exists and is not a zombie waiting to be reaped. */
+function isRunning(pid: number): boolean {
+	try {
+		return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+	} catch {
+		return false;
+	}
+}
+
+/** CPU seconds (user + system) used so far by `pid` and every process it started, from /proc (Linux). */
+export function cpuSecondsOf(pid: number): number {
+	let ticks = 0;
+	for (const p of [pid, ...descendants(pid)]) {
+		try {
+			const fields = readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+			ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+		} catch {
+			// ended
+		}
+	}
+	return ticks / 100; // USER_HZ is 100 on Linux
+}
+
+/** Pids of the processes started by `pid`, and theirs, from /proc (Linux). */
+function descendants(pid: number): number[] {
+	let children: number[] = [];
+	try {
+		children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+	} catch {
+		return [];
+	}
+	return children.flatMap((c) => [c, ...descendants(c)]);
 }
 
 function freePort(): Promise<number> {
@@ -24,12 +62,16 @@ function freePort(): Promise<number> {
 	});
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * `args` replaces the default node arguments (the build folder), e.g. to run the app under a cluster
+ * entry point or with profiling flags.
+ */
+export async function startServer(env: Record<string, string> = {}, options: { args?: string[] } = {}): Promise<RunningServer> {
 	const port = await freePort();
 	const dir = mkdtempSync(join(tmpdir(), 'spejl-test-'));
 	const url = `http://127.0.0.1:${port}`;
 	const dbPath = join(dir, 'test.db');
-	const child: ChildProcess = spawn(process.execPath, [process.env.BUILD_DIR || 'build'], {
+	const child: ChildProcess = spawn(process.execPath, options.args ?? [process.env.BUILD_DIR || 'build'], {
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, DATABASE_PATH: dbPath, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -48,11 +90,27 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 	});
 	return {
 		url,
+		pid: child.pid!,
 		dir,
 		dbPath,
 		output: () => out,
+		crash: async () => {
+			if (child.exitCode !== null || child.signalCode !== null) return;
+			const exited = new Promise((r) => child.once('exit', r));
+			const all = [child.pid!, ...descendants(child.pid!)];
+			for (const pid of all) {
+				try {
+					process.kill(pid, 'SIGKILL');
+				} catch {
+					// already gone
+				}
+			}
+			await exited;
+			// Wait until the workers are gone too, so nothing writes to the database any more.
+			for (let i = 0; i < 100 && all.some(isRunning); i++) await new Promise((r) => setTimeout(r, 20));
+		},
 		stop: async () => {
-			if (child.exitCode === null) {
+			if (child.exitCode === null && child.signalCode === null) {
 				const exited = new Promise((r) => child.once('exit', r));
 				child.kill('SIGTERM');
 				await exited;

@@ -1,0 +1,83 @@
+// Nothing acknowledged is lost: clients complete riasec-48 as fast as the server takes them, the server is
+// killed with SIGKILL in the middle (every process of it, as a crash would), and every completion a client
+// was told had succeeded must be in the database, completed, with its six scale scores. Once with one
+// process, once with two cluster processes writing to the same SQLite file.
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../support/server';
+
+const build = process.env.BUILD_DIR || 'build';
+const items = (JSON.parse(readFileSync('questionnaires/riasec-48.json', 'utf8')) as { scoring: { scales: { items: string[] }[] } }).scoring.scales.flatMap(
+	(s) => s.items
+);
+
+async function register(server: RunningServer, i: number): Promise<string> {
+	const res = await fetch(`${server.url}/register`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+		body: new URLSearchParams({ email: `durable-${i}@example.org`, password: 'correct horse battery', name: `Client ${i}` })
+	});
+	expect(res.status).toBe(303);
+	const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('spejl_session='));
+	expect(cookie).toBeDefined();
+	return cookie!;
+}
+
+/** Completes one response; its id when the server acknowledged it, undefined when the request failed. */
+async function completeOnce(server: RunningServer, cookie: string, n: number): Promise<string | undefined> {
+	const answers = Object.fromEntries(items.map((item, i) => [item, 1 + ((i + n) % 5)]));
+	try {
+		const res = await fetch(`${server.url}/q/riasec-48?/complete`, {
+			method: 'POST',
+			headers: { cookie, origin: server.url, 'x-sveltekit-action': 'true', 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ answers: JSON.stringify(answers) })
+		});
+		const result = (await res.json()) as { type: string; data: string };
+		const data = JSON.parse(result.data) as unknown[]; // devalue: [{ responseId: 1, completed: 2, … }, id, true, …]
+		return result.type === 'success' && data[2] === true ? (data[1] as string) : undefined;
+	} catch {
+		return undefined; // the server died while answering: not acknowledged
+	}
+}
+
+describe('kill -9 during completions', () => {
+	it.each([
+		['one process', [build]],
+		['two cluster processes on one database', ['scripts/cluster.js', build]]
+	])('%s: every acknowledged completion is stored', async (_, args) => {
+		const server = await startServer({ WORKERS: '2' }, { args });
+		try {
+			const cookies = await Promise.all(Array.from({ length: 8 }, (_, i) => register(server, i)));
+			const acknowledged: string[] = [];
+			let killed = false;
+			const clients = cookies.map(async (cookie, c) => {
+				for (let n = 0; !killed; n++) {
+					const id = await completeOnce(server, cookie, c + n);
+					if (id) acknowledged.push(id); // one answered after `killed` was set but before the kill landed counts too
+				}
+			});
+			// Kill once plenty have been acknowledged, while requests are in flight.
+			while (acknowledged.length < 60) await new Promise((r) => setTimeout(r, 10));
+			killed = true;
+			await server.crash();
+			await Promise.all(clients);
+
+			const db = new Database(server.dbPath);
+			const status = db.prepare('SELECT status FROM response WHERE id = ?');
+			const scores = db.prepare('SELECT count(*) AS n FROM scale_score WHERE response_id = ?');
+			const lost = acknowledged.filter((id) => (status.get(id) as { status: string } | undefined)?.status !== 'completed');
+			const unscored = acknowledged.filter((id) => (scores.get(id) as { n: number }).n !== 6);
+			const completed = (db.prepare("SELECT count(*) AS n FROM response WHERE status = 'completed'").get() as { n: number }).n;
+			db.close();
+			expect(acknowledged.length).toBeGreaterThanOrEqual(60);
+			expect(lost).toEqual([]);
+			expect(unscored).toEqual([]);
+			// The database may hold a few more than were acknowledged (committed, answer not yet sent), never fewer.
+			expect(completed).toBeGreaterThanOrEqual(acknowledged.length);
+		} finally {
+			await server.stop();
+		}
+	});
+});
