@@ -5,6 +5,8 @@ declare global {
 	namespace App {
 		interface Locals {
 			user: SessionUser | null;
+			/** The id (token hash) of the session in use, when signed in. */
+			sessionId: string | null;
 			locale: Locale;
 		}
 		interface Error {

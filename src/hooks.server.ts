@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { getDb, startApp } from '$lib/server/app';
+import { getDb, getSessionPolicy, startApp } from '$lib/server/app';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth';
 import { isLocale, pickLocale } from '$lib/i18n';
 import { checkActionName, checkBodySize, checkFormPost, safeClientAddress, type Refusal } from '$lib/server/request-guard';
@@ -35,10 +35,12 @@ const session: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	const secure = event.url.protocol === 'https:';
 	event.locals.user = null;
+	event.locals.sessionId = null;
 	if (token) {
-		const valid = await validateSessionToken(getDb(), token);
+		const valid = await validateSessionToken(getDb(), token, getSessionPolicy());
 		if (valid) {
 			event.locals.user = valid.user;
+			event.locals.sessionId = valid.sessionId;
 			// Inactivity deletion of anonymous clients counts from their last visit.
 			if (valid.user.email === null) await touchAnonymous(getDb(), valid.user.id);
 			setSessionCookie(event.cookies, token, valid.expiresAt, secure);

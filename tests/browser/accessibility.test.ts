@@ -104,7 +104,7 @@ async function seed() {
 	await action(jars.counsellor, `/counsellor/clients/${clientId}?/assign`, { instrument: 'brainstorm-dream-jobs', message: 'Before Tuesday, please.' });
 	await action(jars.counsellor, `/counsellor/clients/${clientId}?/note`, { body: 'Your practical interests stand out.' });
 	await action(jars.client, '/profile?/reply', { counsellor: sql<{ id: string }[]>('SELECT id FROM user WHERE email = ?', users.counsellor)[0].id, body: 'Thank you!' });
-	await action(jars.client, '/account/tokens?/create', { name: 'Job portal' });
+	await action(jars.client, '/account/tokens?/create', { name: 'Job portal', password: 'correct horse battery' });
 }
 
 function setLocale(locale: Locale) {

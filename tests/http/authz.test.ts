@@ -45,6 +45,8 @@ interface Row {
 	body?: (f: Fixture, actor: Actor) => Record<string, string>;
 	/** Ends the actor's session (logout): use a fresh one for this request. */
 	freshSession?: boolean;
+	/** Ends all the actor's sessions: sign the actor in again afterwards. */
+	endsAllSessions?: boolean;
 	expect: Record<Actor, Expect>;
 }
 
@@ -113,6 +115,11 @@ const TABLE: Record<string, Row> = {
 	'GET /account': { expect: signedIn(200) },
 	'POST /account?/language': { body: () => ({ locale: 'en' }), expect: signedIn(200) },
 	'POST /account?/delete': { body: () => ({ confirm: 'no' }), expect: signedIn(400) },
+	// Ending a session that is not one's own is "no such session"; ending them all signs out (a fresh session).
+	'POST /account?/endSession': { body: (f) => ({ id: f.responseId }), expect: signedIn(404) },
+	'POST /account?/endAllSessions': { endsAllSessions: true, expect: { ...everyone({ redirect: '/login' }), anonymous: 'login' } },
+	'GET /account/password': { expect: signedIn(200) },
+	'POST /account/password': { body: () => ({ current: 'not the password', password: 'another long password' }), expect: signedIn(400) },
 	// Only clients revoke; revoking a share that does not exist (B has none with the spare counsellor) is a 400.
 	'POST /account?/revoke': {
 		body: (f) => ({ counsellorId: f.spareCounsellorId }),
@@ -234,7 +241,7 @@ beforeAll(async () => {
 	expect((await jars.client.post('/account?/revoke', { counsellorId: revokedId })).status).toBe(200);
 	expect(activeShares(f.clientId)).toEqual([f.sharingCounsellorId]);
 	// A has two API tokens.
-	for (const name of ['own', 'kept']) expect((await jars.client.post('/account/tokens?/create', { name })).status).toBe(200);
+	for (const name of ['own', 'kept']) expect((await jars.client.post('/account/tokens?/create', { name, password: PASSWORD })).status).toBe(200);
 	const tokenOf = (name: string) => (sqlite.prepare('SELECT id FROM api_token WHERE user_id = ? AND name = ?').get(f.clientId, name) as { id: string }).id;
 	f.ownTokenId = tokenOf('own');
 	f.keptTokenId = tokenOf('kept');
@@ -262,7 +269,11 @@ async function call(endpoint: string, row: Row, actor: Actor): Promise<Response>
 	if (row.freshSession) jar = actor === 'anonymous' ? new Jar(base) : await new Jar(base).login(emails[actor]);
 	const method = endpoint.split(' ')[0];
 	const url = urlOf(endpoint, row);
-	if (method === 'POST') return jar.post(url, row.body?.(f, actor) ?? {});
+	if (method === 'POST') {
+		const res = await jar.post(url, row.body?.(f, actor) ?? {});
+		if (row.endsAllSessions && actor !== 'anonymous') jars[actor] = await new Jar(base).login(emails[actor]);
+		return res;
+	}
 	return jar.request(url, { method, headers: { accept: 'text/html' } });
 }
 

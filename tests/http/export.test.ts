@@ -171,7 +171,7 @@ describe('API tokens and GET /api/v1/profile', () => {
 
 	it('a good token returns the export, updates last used and writes an audit row; revoked → 401', async () => {
 		const name = `Job portal ${Date.now()}`;
-		const created = await client.action('/account/tokens?/create', { name });
+		const created = await client.action('/account/tokens?/create', { name, password: 'correct horse battery' });
 		expect(created).toMatchObject({ type: 'success', data: { created: { name } } });
 		const token = (created.data!.created as { token: string }).token;
 		expect(token).toMatch(/^spejl_[a-z2-7]{32}$/);
@@ -211,9 +211,9 @@ describe('API tokens and GET /api/v1/profile', () => {
 	});
 
 	it('refuses a token without a name, and revoking someone else\'s token', async () => {
-		const empty = await client.action('/account/tokens?/create', { name: '  ' });
+		const empty = await client.action('/account/tokens?/create', { name: '  ', password: 'correct horse battery' });
 		expect(empty).toMatchObject({ type: 'failure', status: 400, data: { createError: 'name-empty' } });
-		const created = await client.action('/account/tokens?/create', { name: 'Mine' });
+		const created = await client.action('/account/tokens?/create', { name: 'Mine', password: 'correct horse battery' });
 		const id = tokenRow('Mine', client.userId)!.id;
 		const mallory = await new Client().register();
 		expect(await mallory.action('/account/tokens?/revoke', { id })).toMatchObject({ type: 'failure', status: 404 });

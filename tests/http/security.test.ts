@@ -97,14 +97,14 @@ describe('the last administrator', () => {
 		const first = email('admin1');
 		await insertAdmin(server.dbPath, first);
 		const jar = await new Jar(server.url).login(first);
-		const refused = await jar.post('/account?/delete', { confirm: 'DELETE' });
+		const refused = await jar.post('/account?/delete', { confirm: 'DELETE', password: PASSWORD });
 		expect(refused.status).toBe(400);
 		expect(await refused.text()).toContain('You are the only administrator');
 		const setup = await new Jar(server.url).post('/setup', { email: email('intruder'), password: PASSWORD });
 		expect(setup.status).toBe(403);
 
 		await insertAdmin(server.dbPath, email('admin2'));
-		const deleted = await jar.post('/account?/delete', { confirm: 'DELETE' });
+		const deleted = await jar.post('/account?/delete', { confirm: 'DELETE', password: PASSWORD });
 		expect(deleted.status).toBe(303);
 		const db = new Database(server.dbPath, { readonly: true });
 		try {

@@ -16,10 +16,12 @@ import enAccess from './access.en';
 import daAccess from './access.da';
 import enOptions from './options.en';
 import daOptions from './options.da';
+import enTrust from './trust.en';
+import daTrust from './trust.da';
 
 // Each area keeps its strings in its own pair of files; English is the reference for the keys.
-const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm, ...enOthers, ...enAccess, ...enOptions };
-const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm, ...daOthers, ...daAccess, ...daOptions };
+const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm, ...enOthers, ...enAccess, ...enOptions, ...enTrust };
+const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm, ...daOthers, ...daAccess, ...daOptions, ...daTrust };
 
 export const LOCALES = ['en', 'da'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -47,7 +47,7 @@ describe('deleteAccount', () => {
 	it("deletes a client's sessions, tokens, shares, notes and assignments, and the token names in the audit log", async () => {
 		const client = await user('client-1', 'client');
 		const counsellor = await user('counsellor-1', 'counsellor');
-		await insertSession(db, { id: 's1', user_id: client.id, expires_at: NOW.getTime() + 1000 });
+		await insertSession(db, { id: 's1', user_id: client.id, expires_at: NOW.getTime() + 1000, created_at: NOW.toISOString(), last_used_at: NOW.toISOString(), user_agent: 'Firefox', address: '10.0.0.9' });
 		const token = await createApiToken(db, client.id, 'Anna Jensen at Jobcenter Aarhus', NOW);
 		expect(token.ok).toBe(true);
 		await insertAuditEvent(db, { actorId: null, action: 'profile.api.read', subjectId: client.id, detail: 'Anna Jensen at Jobcenter Aarhus', at: NOW });

@@ -6,7 +6,11 @@ import type { Role } from './db/schema';
 import {
 	MAX_PASSWORD_LENGTH,
 	MIN_PASSWORD_LENGTH,
+	SESSION_COOKIE,
+	cookieExpiry,
 	createSession,
+	invalidateSession,
+	sessionPolicy,
 	generateSessionToken,
 	hashPassword,
 	setSessionCookie,
@@ -16,7 +20,7 @@ import { countUsersWithRole, deleteUser, findUserByEmail, insertUser } from './r
 import { insertAuditEvent } from './repositories/audit';
 
 export interface FieldError {
-	field: 'email' | 'password' | 'name';
+	field: 'email' | 'password' | 'name' | 'current';
 	key: MessageKey;
 	params?: Record<string, number>;
 }
@@ -24,14 +28,25 @@ export interface FieldError {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_NAME = 100;
 
-export function checkCredentials(email: string, password: string, name = ''): FieldError[] {
+/**
+ * Problems with a new password. `related` are things the person typed elsewhere (email, name),
+ * which a password must not simply repeat.
+ */
+export function checkPassword(password: string, related: string[] = []): FieldError[] {
+	void related;
 	const errors: FieldError[] = [];
-	// Length first: EMAIL backtracks quadratically on long input (`a@....@`), so it only sees short strings.
-	if (email.length > 254 || !EMAIL.test(email)) errors.push({ field: 'email', key: 'auth.error.email' });
 	if (password.length < MIN_PASSWORD_LENGTH)
 		errors.push({ field: 'password', key: 'auth.error.passwordShort', params: { n: MIN_PASSWORD_LENGTH } });
 	if (password.length > MAX_PASSWORD_LENGTH)
 		errors.push({ field: 'password', key: 'auth.error.passwordLong', params: { n: MAX_PASSWORD_LENGTH } });
+	return errors;
+}
+
+export function checkCredentials(email: string, password: string, name = ''): FieldError[] {
+	const errors: FieldError[] = [];
+	// Length first: EMAIL backtracks quadratically on long input (`a@....@`), so it only sees short strings.
+	if (email.length > 254 || !EMAIL.test(email)) errors.push({ field: 'email', key: 'auth.error.email' });
+	errors.push(...checkPassword(password, [email, name]));
 	if (name.length > MAX_NAME) errors.push({ field: 'name', key: 'auth.error.nameLong', params: { n: MAX_NAME } });
 	return errors;
 }
@@ -74,10 +89,39 @@ export async function authenticate(db: Db, email: string, password: string) {
 	return (await verifyPassword(user.password_hash, password)) ? user : null;
 }
 
-export async function signIn(db: Db, cookies: Cookies, userId: string, secure: boolean) {
+/** What signing in needs: the cookies to set, whether the site is https, the browser and address. */
+export interface SignInContext {
+	cookies: Cookies;
+	secure: boolean;
+	userAgent?: string | null;
+	address?: string | null;
+}
+
+/** The sign-in context of a request. */
+export const signInContext = (event: {
+	cookies: Cookies;
+	url: URL;
+	request: Request;
+	getClientAddress: () => string;
+}): SignInContext => ({
+	cookies: event.cookies,
+	secure: event.url.protocol === 'https:',
+	userAgent: event.request.headers.get('user-agent'),
+	address: event.getClientAddress()
+});
+
+/**
+ * Starts a new session for `userId` on this browser. The session that was in use before (whoever it
+ * belonged to) ends, so a token planted or left behind on a shared computer stops working.
+ */
+export async function signIn(db: Db, ctx: SignInContext, userId: string) {
+	const policy = sessionPolicy();
+	const previous = ctx.cookies.get(SESSION_COOKIE);
+	if (previous) await invalidateSession(db, previous);
 	const token = generateSessionToken();
-	const session = await createSession(db, token, userId);
-	setSessionCookie(cookies, token, session.expires_at, secure);
+	const session = await createSession(db, token, userId, policy, { userAgent: ctx.userAgent, address: ctx.address });
+	setSessionCookie(ctx.cookies, token, cookieExpiry(Date.now(), session.expires_at, policy), ctx.secure);
+	return session;
 }
 
 /** Audit actions whose detail is text the person wrote (a token's name); erased with their account. */

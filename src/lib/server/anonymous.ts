@@ -48,7 +48,7 @@ export async function startAnonymous(
 		last_active_at: now.toISOString()
 	});
 	await insertAuditEvent(db, { actorId: id, action: 'account.created', subjectId: id, detail: 'anonymous', at: now });
-	await signIn(db, cookies, id, input.secure);
+	await signIn(db, { cookies, secure: input.secure, address: input.address }, id);
 	return { ok: true, code };
 }
 
@@ -82,7 +82,7 @@ export async function resumeWithCode(
 	}
 	await resumeCodeLimiter.reset(db, key);
 	await updateUser(db, user.id, { last_active_at: now.toISOString() });
-	await signIn(db, cookies, user.id, input.secure);
+	await signIn(db, { cookies, secure: input.secure, address: input.address }, user.id);
 	await insertAuditEvent(db, { actorId: user.id, action: 'account.resumed', subjectId: user.id, at: now });
 	return { ok: true, userId: user.id };
 }

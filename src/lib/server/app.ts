@@ -4,11 +4,14 @@ import { createDb, migrateToLatest, type Db } from './db';
 import { loadRegistry, type Registry } from './registry';
 import { formatSetProblems, loadOpportunitySets, type OpportunitySets } from './opportunities';
 import { DEFAULT_ANONYMOUS_RETENTION_DAYS, deleteInactiveAnonymous } from './anonymous';
+import { sessionPolicy, sessionPolicyFrom, useSessionPolicy, type SessionPolicy } from './auth';
 
 let state: { db: Db; registry: Registry; opportunities: OpportunitySets } | null = null;
 
 export async function startApp(): Promise<void> {
 	if (state) return;
+	// Read first: a bad setting stops the start before anything is opened.
+	useSessionPolicy(sessionPolicyFrom(env));
 	const db = createDb(env.DATABASE_PATH || './data/spejl.db');
 	await migrateToLatest(db);
 	const registry = await loadRegistry(db, env.QUESTIONNAIRES_DIR || './questionnaires');
@@ -50,3 +53,4 @@ function startAnonymousCleanup(db: Db, days: number) {
 	void run();
 	setInterval(run, 24 * 60 * 60 * 1000).unref();
 }
+export const getSessionPolicy = (): SessionPolicy => sessionPolicy();

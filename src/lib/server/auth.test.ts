@@ -4,19 +4,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { translate } from '$lib/i18n';
 import { createDb, migrateToLatest, type Db } from './db';
 import {
-	SESSION_DAYS,
 	createSession,
 	generateSessionToken,
 	hashPassword,
 	invalidateSession,
 	sessionIdOf,
+	sessionPolicyFrom,
 	validateSessionToken,
 	verifyPassword
 } from './auth';
 import { authenticate, checkCredentials, createAccount } from './accounts';
 import { insertUser } from './repositories/users';
 
-const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 
 let db: Db;
@@ -43,70 +42,94 @@ afterEach(async () => {
 
 const sessionRow = (id: string) => db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
 
+const MINUTE = 60 * 1000;
+const POLICY = { idleMs: 60 * MINUTE, maxMs: 12 * 60 * MINUTE };
+
 describe('sessions', () => {
-	it('stores only the SHA-256 (hex) of the token as the session id', async () => {
+	it('stores only the SHA-256 (hex) of the token as the session id, with when and where it began', async () => {
 		const token = generateSessionToken();
 		expect(token).toMatch(/^[a-z2-7]{32}$/); // 20 random bytes, base32 without padding
 		expect(generateSessionToken()).not.toBe(token);
 		const expected = createHash('sha256').update(token, 'utf8').digest('hex');
 		expect(sessionIdOf(token)).toBe(expected);
-		const session = await createSession(db, token, userId, NOW);
-		expect(session).toEqual({ id: expected, user_id: userId, expires_at: NOW + SESSION_DAYS * DAY });
+		const session = await createSession(db, token, userId, POLICY, { userAgent: 'Firefox/1 ' + 'x'.repeat(400), address: '10.1.2.3' }, NOW);
+		expect(session).toMatchObject({ id: expected, user_id: userId, expires_at: NOW + 12 * 60 * MINUTE, address: '10.1.2.3' });
+		expect(session.created_at).toBe(new Date(NOW).toISOString());
+		expect(session.user_agent).toHaveLength(300);
 		expect(await sessionRow(expected)).toEqual(session);
 		const all = await db.selectFrom('session').selectAll().execute();
 		expect(JSON.stringify(all)).not.toContain(token);
 	});
 
-	it('validates a fresh session to its user, without changing its expiry', async () => {
+	it('validates a session to its user and gives the cookie the idle timeout', async () => {
 		const token = generateSessionToken();
-		const session = await createSession(db, token, userId, NOW);
-		const valid = await validateSessionToken(db, token, NOW + DAY);
+		const session = await createSession(db, token, userId, POLICY, {}, NOW);
+		const valid = await validateSessionToken(db, token, POLICY, NOW + 10 * MINUTE);
 		expect(valid).toEqual({
 			user: { id: userId, email: 'client@example.org', role: 'client', locale: 'da', display_name: 'Client' },
-			expiresAt: session.expires_at
+			sessionId: session.id,
+			expiresAt: NOW + 70 * MINUTE
 		});
-		expect((await sessionRow(session.id))!.expires_at).toBe(NOW + 30 * DAY);
-		expect(await validateSessionToken(db, generateSessionToken(), NOW)).toBeNull();
+		expect(await validateSessionToken(db, generateSessionToken(), POLICY, NOW)).toBeNull();
 	});
 
-	it('rejects an expired session and deletes its row', async () => {
+	it('ends after the idle timeout without use, and deletes the row', async () => {
 		const token = generateSessionToken();
-		const session = await createSession(db, token, userId, NOW);
-		expect(await validateSessionToken(db, token, session.expires_at)).toBeNull();
+		const session = await createSession(db, token, userId, POLICY, {}, NOW);
+		// Used at 50 minutes: the idle clock starts again from there.
+		expect(await validateSessionToken(db, token, POLICY, NOW + 50 * MINUTE)).not.toBeNull();
+		expect((await sessionRow(session.id))!.last_used_at).toBe(new Date(NOW + 50 * MINUTE).toISOString());
+		expect(await validateSessionToken(db, token, POLICY, NOW + 109 * MINUTE)).not.toBeNull();
+		// 60 minutes after the last use (at 109): gone.
+		expect(await validateSessionToken(db, token, POLICY, NOW + 169 * MINUTE)).toBeNull();
 		expect(await sessionRow(session.id)).toBeUndefined();
 		// Once deleted it stays invalid, even at a time it would have been valid.
-		expect(await validateSessionToken(db, token, NOW)).toBeNull();
+		expect(await validateSessionToken(db, token, POLICY, NOW + 170 * MINUTE)).toBeNull();
 	});
 
-	it('extends a session in its last 15 days to now + 30 days', async () => {
+	it('ends at the absolute lifetime however busy it is; the cookie never outlives it', async () => {
 		const token = generateSessionToken();
-		const session = await createSession(db, token, userId, NOW);
-		// 14 days 23 h in: 15 days and 1 h left, not yet renewed.
-		const early = NOW + 15 * DAY - 60 * 60 * 1000;
-		expect((await validateSessionToken(db, token, early))!.expiresAt).toBe(session.expires_at);
-		expect((await sessionRow(session.id))!.expires_at).toBe(session.expires_at);
-		// 20 days in: 10 days left → renewed to 20 + 30 = 50 days after creation.
-		const later = NOW + 20 * DAY;
-		const valid = await validateSessionToken(db, token, later);
-		expect(valid!.expiresAt).toBe(later + 30 * DAY);
-		expect((await sessionRow(session.id))!.expires_at).toBe(NOW + 50 * DAY);
+		const session = await createSession(db, token, userId, POLICY, {}, NOW);
+		let at = NOW;
+		for (; at < NOW + 12 * 60 * MINUTE - 30 * MINUTE; at += 30 * MINUTE) expect(await validateSessionToken(db, token, POLICY, at)).not.toBeNull();
+		// 11.5 h in, used every 30 minutes: the cookie ends at 12 h, not 12.5 h.
+		expect((await validateSessionToken(db, token, POLICY, at))!.expiresAt).toBe(NOW + 12 * 60 * MINUTE);
+		expect(await validateSessionToken(db, token, POLICY, NOW + 12 * 60 * MINUTE)).toBeNull();
+		expect(await sessionRow(session.id)).toBeUndefined();
+	});
+
+	it('writes last use at most once a minute', async () => {
+		const token = generateSessionToken();
+		const session = await createSession(db, token, userId, POLICY, {}, NOW);
+		await validateSessionToken(db, token, POLICY, NOW + 30 * 1000);
+		expect((await sessionRow(session.id))!.last_used_at).toBe(new Date(NOW).toISOString());
+		await validateSessionToken(db, token, POLICY, NOW + 61 * 1000);
+		expect((await sessionRow(session.id))!.last_used_at).toBe(new Date(NOW + 61 * 1000).toISOString());
+	});
+
+	it('reads the policy from the environment and refuses nonsense by name', () => {
+		expect(sessionPolicyFrom({})).toEqual(POLICY);
+		expect(sessionPolicyFrom({ SESSION_IDLE_MINUTES: '15', SESSION_MAX_HOURS: '2' })).toEqual({ idleMs: 15 * MINUTE, maxMs: 2 * 60 * MINUTE });
+		expect(() => sessionPolicyFrom({ SESSION_IDLE_MINUTES: 'soon' })).toThrow('SESSION_IDLE_MINUTES must be a positive number (got "soon")');
+		expect(() => sessionPolicyFrom({ SESSION_MAX_HOURS: '-1' })).toThrow('SESSION_MAX_HOURS must be a positive number');
+		expect(() => sessionPolicyFrom({ SESSION_IDLE_MINUTES: '600', SESSION_MAX_HOURS: '1' })).toThrow('must not be longer');
 	});
 
 	it('invalidateSession deletes the session', async () => {
 		const token = generateSessionToken();
 		const other = generateSessionToken();
-		const session = await createSession(db, token, userId, NOW);
-		await createSession(db, other, userId, NOW);
+		const session = await createSession(db, token, userId, POLICY, {}, NOW);
+		await createSession(db, other, userId, POLICY, {}, NOW);
 		await invalidateSession(db, token);
 		expect(await sessionRow(session.id)).toBeUndefined();
-		expect(await validateSessionToken(db, token, NOW)).toBeNull();
+		expect(await validateSessionToken(db, token, POLICY, NOW)).toBeNull();
 		// The user's other session is untouched.
-		expect(await validateSessionToken(db, other, NOW)).not.toBeNull();
+		expect(await validateSessionToken(db, other, POLICY, NOW)).not.toBeNull();
 	});
 
 	it('sessions go when their user is deleted', async () => {
 		const token = generateSessionToken();
-		const session = await createSession(db, token, userId, NOW);
+		const session = await createSession(db, token, userId, POLICY, {}, NOW);
 		await db.deleteFrom('user').where('id', '=', userId).execute();
 		expect(await sessionRow(session.id)).toBeUndefined();
 	});

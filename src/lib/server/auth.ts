@@ -1,21 +1,54 @@
-// Sessions as the Lucia guide describes them: the cookie holds a random token, the database
-// holds only its SHA-256, sessions last 30 days and are renewed in their last 15.
+// Sessions as the Lucia guide describes them (the cookie holds a random token, the database holds
+// only its SHA-256), with an idle timeout and an absolute lifetime instead of endless renewal: a
+// session ends when it has not been used for `idleMs`, and in any case `maxMs` after signing in.
 import { hash, verify } from '@node-rs/argon2';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
 import type { Db } from './db';
 import type { User } from './db/schema';
-import {
-	deleteSession,
-	findSessionWithUser,
-	insertSession,
-	updateSessionExpiry
-} from './repositories/sessions';
+import { deleteSession, findSessionWithUser, insertSession, touchSession } from './repositories/sessions';
 
-const DAY = 24 * 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
 export const SESSION_COOKIE = 'spejl_session';
-export const SESSION_DAYS = 30;
+
+export interface SessionPolicy {
+	/** A session unused this long ends. */
+	idleMs: number;
+	/** A session ends this long after signing in, however busy. */
+	maxMs: number;
+}
+
+/** 60 minutes idle, 12 hours at most (configurable: SESSION_IDLE_MINUTES, SESSION_MAX_HOURS). */
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 60 * MINUTE, maxMs: 12 * 60 * MINUTE };
+
+let activePolicy = DEFAULT_SESSION_POLICY;
+/** Sets the policy new sessions get (at start, from the environment). */
+export const useSessionPolicy = (policy: SessionPolicy) => void (activePolicy = policy);
+export const sessionPolicy = (): SessionPolicy => activePolicy;
+
+/** The policy from the environment; a bad value stops the start with a message naming the variable. */
+export function sessionPolicyFrom(env: Record<string, string | undefined>): SessionPolicy {
+	const read = (name: string, unitMs: number, fallback: number) => {
+		const raw = env[name];
+		if (raw === undefined || raw.trim() === '') return fallback;
+		const n = Number(raw);
+		if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number (got ${JSON.stringify(raw)})`);
+		return n * unitMs;
+	};
+	const policy = {
+		idleMs: read('SESSION_IDLE_MINUTES', MINUTE, DEFAULT_SESSION_POLICY.idleMs),
+		maxMs: read('SESSION_MAX_HOURS', 60 * MINUTE, DEFAULT_SESSION_POLICY.maxMs)
+	};
+	if (policy.idleMs > policy.maxMs) throw new Error('SESSION_IDLE_MINUTES must not be longer than SESSION_MAX_HOURS');
+	return policy;
+}
+
+/**
+ * How stale `last_used_at` may get before a request writes it again: one write a minute at most,
+ * more often only when the idle timeout itself is that short.
+ */
+const touchEvery = (policy: SessionPolicy) => Math.min(MINUTE, policy.idleMs / 4);
 
 export function generateSessionToken(): string {
 	return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
@@ -25,33 +58,60 @@ export function sessionIdOf(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export async function createSession(db: Db, token: string, userId: string, now = Date.now()) {
-	const session = { id: sessionIdOf(token), user_id: userId, expires_at: now + SESSION_DAYS * DAY };
+export interface SessionOrigin {
+	userAgent?: string | null;
+	address?: string | null;
+}
+
+export async function createSession(
+	db: Db,
+	token: string,
+	userId: string,
+	policy: SessionPolicy,
+	origin: SessionOrigin = {},
+	now = Date.now()
+) {
+	const at = new Date(now).toISOString();
+	const session = {
+		id: sessionIdOf(token),
+		user_id: userId,
+		expires_at: now + policy.maxMs,
+		created_at: at,
+		last_used_at: at,
+		user_agent: origin.userAgent?.slice(0, 300) || null,
+		address: origin.address?.slice(0, 64) || null
+	};
 	await insertSession(db, session);
 	return session;
 }
 
 export type SessionUser = Pick<User, 'id' | 'email' | 'role' | 'locale' | 'display_name'>;
 
+/** When the cookie should expire: at the idle timeout from the last use, or the absolute end if sooner. */
+export const cookieExpiry = (lastUsed: number, absoluteEnd: number, policy: SessionPolicy) =>
+	Math.min(lastUsed + policy.idleMs, absoluteEnd);
+
 export async function validateSessionToken(
 	db: Db,
 	token: string,
+	policy: SessionPolicy,
 	now = Date.now()
-): Promise<{ user: SessionUser; expiresAt: number } | null> {
+): Promise<{ user: SessionUser; sessionId: string; expiresAt: number } | null> {
 	const id = sessionIdOf(token);
 	const row = await findSessionWithUser(db, id);
 	if (!row) return null;
-	if (now >= row.expires_at) {
+	const lastUsed = row.last_used_at ? Date.parse(row.last_used_at) : now;
+	if (now >= row.expires_at || now - lastUsed >= policy.idleMs) {
 		await deleteSession(db, id);
 		return null;
 	}
-	let expiresAt = row.expires_at;
-	if (now >= expiresAt - 15 * DAY) {
-		expiresAt = now + SESSION_DAYS * DAY;
-		await updateSessionExpiry(db, id, expiresAt);
-	}
+	if (now - lastUsed >= touchEvery(policy) || !row.last_used_at) await touchSession(db, id, new Date(now).toISOString());
 	const { email, role, locale, display_name } = row;
-	return { user: { id: row.id, email, role, locale, display_name }, expiresAt };
+	return {
+		user: { id: row.id, email, role, locale, display_name },
+		sessionId: id,
+		expiresAt: cookieExpiry(now, row.expires_at, policy)
+	};
 }
 
 export const invalidateSession = (db: Db, token: string) => deleteSession(db, sessionIdOf(token));

@@ -1,8 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n';
-import { anonymousRetentionDays, getDb } from '$lib/server/app';
+import { anonymousRetentionDays, getDb, getSessionPolicy } from '$lib/server/app';
 import { addCredentials, replaceResumeCode } from '$lib/server/anonymous';
 import { rememberNewCode } from '$lib/server/new-code-cookie';
+import { confirmPassword, endAllSessions, endSession, listSessions } from '$lib/server/account-sessions';
 import { clearSessionCookie } from '$lib/server/auth';
 import { deleteAccount } from '$lib/server/accounts';
 import { listSharedWith } from '$lib/server/account-access';
@@ -28,7 +29,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		share: code ? { code, link: shareLink(url.origin, code) } : null,
 		sharedWith: user.role === 'client' ? await listSharedWith(db, user.id) : [],
 		log: await listAuditEntriesAbout(db, user.id, { limit: log.size, offset: log.offset }),
-		logPage: log
+		logPage: log,
+		sessions: await listSessions(db, user.id, locals.sessionId),
+		sessionPolicy: { idleMinutes: Math.round(getSessionPolicy().idleMs / 60_000), maxHours: Math.round(getSessionPolicy().maxMs / 3_600_000) }
 	};
 };
 
@@ -64,12 +67,32 @@ export const actions: Actions = {
 		if (!counsellor || !(await withdrawShare(db, user, counsellorId))) return fail(400, { revokeError: true });
 		return { revoked: counsellor.display_name ?? counsellor.email };
 	},
+	endSession: async ({ request, locals, url, cookies }) => {
+		const user = requireUser(locals, url);
+		const id = String((await request.formData()).get('id') ?? '');
+		if (!id || !(await endSession(getDb(), user.id, id))) return fail(404, { sessionNotFound: true });
+		if (id === locals.sessionId) {
+			clearSessionCookie(cookies, url.protocol === 'https:');
+			redirect(303, '/login');
+		}
+		return { sessionEnded: true };
+	},
+	endAllSessions: async ({ locals, url, cookies }) => {
+		const user = requireUser(locals, url);
+		await endAllSessions(getDb(), user.id);
+		clearSessionCookie(cookies, url.protocol === 'https:');
+		redirect(303, '/login');
+	},
 	delete: async ({ request, locals, url, cookies }) => {
 		const user = requireUser(locals, url);
-		const confirm = String((await request.formData()).get('confirm') ?? '').trim();
+		const form = await request.formData();
+		const confirm = String(form.get('confirm') ?? '').trim();
 		if (confirm !== 'DELETE' && confirm !== 'SLET') return fail(400, { deleteError: true });
+		const db = getDb();
+		const password = await confirmPassword(db, user.id, String(form.get('password') ?? ''));
+		if (!password.ok) return fail(400, { deletePassword: password.error });
 		// The audit trail keeps that it happened, not who it was.
-		const deleted = await deleteAccount(getDb(), user);
+		const deleted = await deleteAccount(db, user);
 		if (!deleted.ok) return fail(400, { lastAdmin: true });
 		clearSessionCookie(cookies, url.protocol === 'https:');
 		redirect(303, '/');

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { authenticate, signIn } from '$lib/server/accounts';
+import { authenticate, signIn, signInContext } from '$lib/server/accounts';
 import { safeNext } from '$lib/server/guards';
 import { insertAuditEvent } from '$lib/server/repositories/audit';
 import { signInKey, signInLimiter } from '$lib/server/rate-limit';
@@ -11,7 +11,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async (event) => {
+		const { request, cookies, url, getClientAddress } = event;
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '').trim();
 		const password = String(form.get('password') ?? '');
@@ -26,7 +27,7 @@ export const actions: Actions = {
 			return fail(400, { email, errors: [{ field: 'password', key: 'auth.error.invalid' } as const] });
 		}
 		await signInLimiter.reset(db, key);
-		await signIn(db, cookies, user.id, url.protocol === 'https:');
+		await signIn(db, signInContext(event), user.id);
 		await insertAuditEvent(db, { actorId: user.id, action: 'account.signed-in', subjectId: user.id });
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { checkCredentials, createAccount, signIn } from '$lib/server/accounts';
+import { checkCredentials, createAccount, signIn, signInContext } from '$lib/server/accounts';
 import { safeNext } from '$lib/server/guards';
 import { addCredentials } from '$lib/server/anonymous';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,7 +11,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, locals, url }) => {
+	default: async (event) => {
+		const { request, cookies, locals, url } = event;
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '').trim();
 		const password = String(form.get('password') ?? '');
@@ -28,7 +29,7 @@ export const actions: Actions = {
 		const created = await createAccount(db, { email, password, name, role: 'client', locale: locals.locale });
 		if (!created.ok)
 			return fail(400, { email, name, errors: [{ field: 'email', key: 'auth.error.taken' } as const] });
-		await signIn(db, cookies, created.id, url.protocol === 'https:');
+		await signIn(db, signInContext(event), created.id);
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}
 };

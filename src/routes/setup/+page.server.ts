@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { signIn } from '$lib/server/accounts';
+import { signIn, signInContext } from '$lib/server/accounts';
 import { createFirstAdmin, setupNeeded } from '$lib/server/setup';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -8,7 +8,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async () => ({ needed: await setupNeeded(getDb()) });
 
 export const actions: Actions = {
-	default: async ({ request, cookies, locals, url }) => {
+	default: async (event) => {
+		const { request, cookies, locals, url } = event;
 		const db = getDb();
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '').trim();
@@ -18,7 +19,7 @@ export const actions: Actions = {
 			return created.reason === 'done'
 				? fail(403, { done: true, email: '', errors: [] })
 				: fail(400, { email, errors: created.errors });
-		await signIn(db, cookies, created.id, url.protocol === 'https:');
+		await signIn(db, signInContext(event), created.id);
 		redirect(303, '/');
 	}
 };

@@ -24,8 +24,16 @@ export interface UserTable {
 export interface SessionTable {
 	id: string;
 	user_id: string;
-	/** Milliseconds since the epoch. */
+	/** The absolute end of the session, however busy it is: milliseconds since the epoch. */
 	expires_at: number;
+	/** ISO-8601 UTC; null only for sessions from before these were recorded. */
+	created_at: string | null;
+	/** ISO-8601 UTC, updated at most once a minute: the idle timeout counts from here. */
+	last_used_at: string | null;
+	/** The browser's User-Agent when signing in (cut to 300 characters), to recognise the device. */
+	user_agent: string | null;
+	/** The address the session was opened from. */
+	address: string | null;
 }
 
 export interface InstrumentVersionTable {

@@ -5,19 +5,50 @@ export async function insertSession(db: Db, session: Session): Promise<void> {
 	await db.insertInto('session').values(session).execute();
 }
 
+export type SessionWithUser = User & {
+	session_id: string;
+	expires_at: number;
+	session_created_at: string | null;
+	last_used_at: string | null;
+};
+
 export const findSessionWithUser = (db: Db, id: string) =>
 	db
 		.selectFrom('session')
 		.innerJoin('user', 'user.id', 'session.user_id')
-		.select(['session.id as session_id', 'session.expires_at'])
+		.select(['session.id as session_id', 'session.expires_at', 'session.created_at as session_created_at', 'session.last_used_at'])
 		.selectAll('user')
 		.where('session.id', '=', id)
-		.executeTakeFirst() as Promise<(User & { session_id: string; expires_at: number }) | undefined>;
+		.executeTakeFirst() as Promise<SessionWithUser | undefined>;
 
-export async function updateSessionExpiry(db: Db, id: string, expiresAt: number): Promise<void> {
-	await db.updateTable('session').set({ expires_at: expiresAt }).where('id', '=', id).execute();
+export async function touchSession(db: Db, id: string, at: string): Promise<void> {
+	await db.updateTable('session').set({ last_used_at: at }).where('id', '=', id).execute();
 }
 
 export async function deleteSession(db: Db, id: string): Promise<void> {
 	await db.deleteFrom('session').where('id', '=', id).execute();
+}
+
+/** The person's sessions, most recently used first. */
+export const listSessionsOf = (db: Db, userId: string) =>
+	db
+		.selectFrom('session')
+		.select(['id', 'created_at', 'last_used_at', 'user_agent', 'address', 'expires_at'])
+		.where('user_id', '=', userId)
+		.orderBy('last_used_at', 'desc')
+		.orderBy('id')
+		.execute();
+
+/** Ends one of the person's own sessions; false when they have no such session. */
+export async function deleteSessionOf(db: Db, userId: string, id: string): Promise<boolean> {
+	const r = await db.deleteFrom('session').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+	return Number(r.numDeletedRows) > 0;
+}
+
+/** Ends every session of the person, but `keepId` when given. */
+export async function deleteSessionsOf(db: Db, userId: string, keepId?: string): Promise<number> {
+	let q = db.deleteFrom('session').where('user_id', '=', userId);
+	if (keepId) q = q.where('id', '!=', keepId);
+	const r = await q.executeTakeFirst();
+	return Number(r.numDeletedRows);
 }

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
 import { requireUser } from '$lib/server/guards';
+import { confirmPassword } from '$lib/server/account-sessions';
 import { listActiveApiTokens } from '$lib/server/repositories/api-tokens';
 import { createApiToken, MAX_ACTIVE_TOKENS, MAX_TOKEN_NAME, revokeOwnApiToken } from '$lib/server/tokens';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,15 +14,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		tokens: tokens.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at })),
 		apiUrl: `${url.origin}/api/v1/profile`,
 		maxName: MAX_TOKEN_NAME,
-		maxTokens: MAX_ACTIVE_TOKENS
+		maxTokens: MAX_ACTIVE_TOKENS,
+		// A client without an account has no password to type again.
+		askPassword: user.email !== null
 	};
 };
 
 export const actions: Actions = {
 	create: async ({ request, locals, url }) => {
 		const user = requireUser(locals, url);
-		const name = String((await request.formData()).get('name') ?? '');
-		const created = await createApiToken(getDb(), user.id, name);
+		const form = await request.formData();
+		const name = String(form.get('name') ?? '');
+		const db = getDb();
+		const password = await confirmPassword(db, user.id, String(form.get('password') ?? ''));
+		if (!password.ok) return fail(400, { passwordError: password.error, name: name.slice(0, 200) });
+		const created = await createApiToken(db, user.id, name);
 		if (!created.ok) return fail(400, { createError: created.error, name: name.slice(0, 200) });
 		// Shown once: the token is in this response only, never stored or put in a URL.
 		return { created: { name: created.row.name, token: created.token } };
