@@ -1,17 +1,19 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
 import { signInContext } from '$lib/server/accounts';
 import { changePassword } from '$lib/server/account-sessions';
 import { requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
+// A client without an account has no password yet: they add an email and password on /account.
 export const load: PageServerLoad = ({ locals, url }) => {
-	requireUser(locals, url);
+	if (requireUser(locals, url).email === null) redirect(303, '/account');
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requireUser(event.locals, event.url);
+		if (user.email === null) redirect(303, '/account');
 		const form = await event.request.formData();
 		const r = await changePassword(
 			getDb(),
