@@ -1,6 +1,7 @@
-import { Model, Serializer } from 'survey-core';
-const s = new Model({ questions:[{type:'nouislider',name:'x'}, {type:'text', name:'a', isRequred:true, foo: 1}, {type:'text', name:'b', isRequred:true}], pages:[{name:'p', elements:[{type:'rating', name:'r', ratemax: 4}], navigationTitle:'x'}], cookieName:'c', showProgressBarr: 'top' });
-console.log(s.jsonErrors.map(e=>[e.type, e.message, e.propertyName, e.className, !!e.jsonObj]));
-const props = Serializer.getPropertiesByObj ? 'gp' : ''; console.log(props, Serializer.findClass('text').getAllProperties ? 'has' : 'no');
-console.log(Serializer.getAllPropertiesByName ? 1:0, typeof Serializer.getProperties, Serializer.getProperties('text').length, Serializer.getProperties('survey').length);
-console.log(Serializer.getChildrenClasses('question', true).map(c=>c.name).join(' '));
+import { Model } from 'survey-core';
+import fs from 'fs';
+const q = JSON.parse(fs.readFileSync('questionnaires/study-habits.json','utf8'));
+const s = new Model(q.survey);
+const m = s.getQuestionByName('askFor'); console.log(m.columns.map(c=>[c.value, c.score, c.getType()]));
+const r = s.getQuestionByName('searchFirst'); console.log(r.choices.map(c=>[c.value,c.score]));
+s.setValue('plan', {week: 4}); s.setValue('courses', [{course:'x', enjoy: true}]); console.log(JSON.stringify(s.data));

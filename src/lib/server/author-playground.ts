@@ -6,6 +6,8 @@ import { choiceLabels } from '$lib/core/questionnaire/labels';
 import type { Interval, Problem, Questionnaire } from '$lib/core/questionnaire/types';
 import { keyedValue } from '$lib/core/scoring/scale';
 import { scoreResponse } from '$lib/core/scoring/score';
+import { scaleItemReader } from '$lib/core/scoring/items';
+import { elementsOf } from '$lib/core/questionnaire/elements';
 import { questionnaireLocales } from './author';
 import { checkQuestionnaireText } from './questionnaires';
 
@@ -114,6 +116,8 @@ export function scorePlayground(text: string, answersText: string, locale: strin
 		const r = result.scales.find((s) => s.id === def.id)!;
 		const reverse = new Set(def.reverse ?? []);
 		const norm = def.norms?.find((n) => n.id === r.norm);
+		const read = scaleItemReader(def, () => elementsOf(q.survey));
+		const itemAnswers = read ? read(valid.answers) : valid.answers;
 		return {
 			id: def.id,
 			title: text_(def.title),
@@ -121,7 +125,7 @@ export function scorePlayground(text: string, answersText: string, locale: strin
 			range: def.range,
 			minAnswered: def.minAnswered ?? def.items.length,
 			items: def.items.map((name) => {
-				const answer = num(valid.answers[name]);
+				const answer = num(itemAnswers[name]);
 				return { name, reversed: reverse.has(name), answer, keyed: answer === null ? null : keyedValue(answer, def.range, reverse.has(name)) };
 			}),
 			score: r.score,

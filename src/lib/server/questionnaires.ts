@@ -39,7 +39,11 @@ export function checkQuestionnaireText(file: string, text: string): LoadedFile |
 	const surveyJs = checkSurveyJson(survey);
 	const result = validateQuestionnaire(json, { fileName: file, surveyProblems: surveyJs.errors });
 	const compiled = survey !== null && typeof survey === 'object' && !Array.isArray(survey) ? compileForm(survey as Record<string, unknown>).problems : [];
-	const warnings = summariseProblems([...surveyJs.warnings, ...compiled]);
+	// Choice properties a scale reads with valueFrom (e.g. "score") are unknown to SurveyJS but not a slip.
+	const scales = (json as { scoring?: { scales?: { valueFrom?: unknown }[] } } | null)?.scoring?.scales;
+	const weights = new Set((Array.isArray(scales) ? scales : []).map((s) => s?.valueFrom).filter((v): v is string => typeof v === 'string'));
+	const unknown = surveyJs.warnings.filter((w) => ![...weights].some((prop) => w.path.endsWith(`.${prop}`)));
+	const warnings = summariseProblems([...unknown, ...compiled]);
 	if (!result.ok) return { file, problems: result.problems, warnings };
 	return {
 		file,

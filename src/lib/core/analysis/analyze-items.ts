@@ -1,3 +1,5 @@
+import { scaleItemReader } from '../scoring/items.ts';
+import { elementsOf } from '../questionnaire/elements.ts';
 import type { Answers, Questionnaire, ScaleDefinition } from '../questionnaire/types.ts';
 import { cronbachAlpha } from './cronbach-alpha.ts';
 import { describeItem } from './descriptive.ts';
@@ -76,6 +78,10 @@ export function analyzeItems(q: Questionnaire, rows: readonly Answers[]): ItemAn
 		questionnaire: q.id,
 		version: q.version,
 		respondents: rows.length,
-		scales: (q.scoring?.scales ?? []).map((scale) => analyzeScale(scale, rows))
+		scales: (q.scoring?.scales ?? []).map((scale) => {
+			// Matrix-row items and valueFrom: the item values are read out of each response first.
+			const read = scaleItemReader(scale, () => elementsOf(q.survey));
+			return analyzeScale(scale, read ? rows.map(read) : rows);
+		})
 	};
 }

@@ -4,6 +4,7 @@
  */
 import type { CsvRow } from '../csv/parse.ts';
 import { collectElements, type ElementInfo } from '../questionnaire/elements.ts';
+import { resolveItem } from '../scoring/items.ts';
 import type { Answers, Questionnaire } from '../questionnaire/types.ts';
 import { CSV_KINDS, parseCell } from './cells.ts';
 import { BatchError, type BatchIssue } from './errors.ts';
@@ -33,6 +34,14 @@ export interface ResponseReader {
 	finish(): void;
 }
 
+/** A column named like a scale item inside a matrix (`bfi.A1`, `jobs.now.liking`): read as one choice cell. */
+function matrixItemColumn(name: string, elements: Map<string, ElementInfo>): ElementInfo | undefined {
+	const source = resolveItem(name, elements);
+	if (!source || source.path.length === 0) return undefined;
+	const numeric = source.values.length > 0 && source.values.every((v) => typeof v === 'number');
+	return { ...source.element, name, kind: numeric ? 'number-choice' : 'text-choice', values: source.values, cells: undefined, rows: undefined };
+}
+
 /** Column i of the file: the element it answers, or null for an ignored (unknown, lenient) column. */
 export type Column = { name: string; element: ElementInfo | null };
 
@@ -58,7 +67,7 @@ export function readHeader(header: CsvRow, q: Questionnaire, lenient: boolean, w
 		const first = seen.get(name);
 		if (first !== undefined) fail(name, `duplicate column (also column ${first + 1})`);
 		seen.set(name, i);
-		const element = elements.get(name);
+		const element = elements.get(name) ?? matrixItemColumn(name, elements);
 		if (!element) {
 			const message = name === 'id' ? 'the "id" column must come first' : `unknown column: ${q.id} has no question named "${name}"`;
 			if (!lenient) fail(name, message);

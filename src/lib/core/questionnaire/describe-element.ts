@@ -46,6 +46,8 @@ export interface ElementInfo {
 	cells?: Map<string, ElementInfo>;
 	/** Most rows a dynamic question may have (`maxRowCount`/`maxPanelCount`), when set. */
 	maxRows?: number;
+	/** The choice objects as written (`choices`, `rateValues`, matrix `columns`), for `valueFrom`; plain values are left out. */
+	choiceItems?: Json[];
 	/** matrix / matrixdropdown: the row values (a matrix answer is row → column value). */
 	rows?: ChoiceValue[];
 	/** slider: lowest, highest and step; `range` when the answer is a [low, high] pair. */
@@ -133,6 +135,8 @@ export function describeElement(el: Json, type: string, path: string, conditiona
 		isRequired: el.isRequired === true,
 		conditional: conditional || ['visibleIf', 'enableIf', 'requiredIf'].some((k) => k in el)
 	};
+	const listed = type === 'rating' ? el.rateValues : type === 'matrix' ? el.columns : el.choices;
+	if (Array.isArray(listed)) info.choiceItems = listed.filter(isObject);
 	if (type === 'rating') {
 		info.values = ratingValues(el);
 		info.kind = info.values.every((v) => typeof v === 'number') ? 'number-choice' : 'text-choice';

@@ -32,7 +32,13 @@ export interface ScaleDefinition {
 	title: LocalizedString;
 	/** Where the scale lands in the profile, e.g. `bigfive.E`, `riasec.S`. */
 	dimension?: string;
+	/**
+	 * Question names; a Likert-grid row as `<matrix>.<row value>`, a matrixdropdown cell as
+	 * `<matrix>.<row value>.<column name>`.
+	 */
 	items: string[];
+	/** Take each item's value from this property of the chosen choice (e.g. `score`) instead of its `value`. */
+	valueFrom?: string;
 	reverse?: string[];
 	/** Lowest and highest response value of the items. */
 	range: [number, number];

@@ -1,6 +1,7 @@
 /** Validation of `scoring.scales` (DESIGN §3.1). */
 import type { Problem } from './types.ts';
 import type { ElementInfo } from './elements.ts';
+import { resolveItem, valueMap } from '../scoring/items.ts';
 import {
 	arrayAt,
 	checkId,
@@ -15,7 +16,7 @@ import {
 	type Json
 } from './checks.ts';
 
-const SCALE_KEYS = ['id', 'title', 'dimension', 'items', 'reverse', 'range', 'method', 'minAnswered', 'norms', 'reliability', 'bands'];
+const SCALE_KEYS = ['id', 'title', 'dimension', 'items', 'valueFrom', 'reverse', 'range', 'method', 'minAnswered', 'norms', 'reliability', 'bands'];
 const NORM_KEYS = ['id', 'title', 'population', 'n', 'mean', 'sd', 'source'];
 const BAND_KEYS = ['upTo', 'label', 'text'];
 
@@ -28,25 +29,44 @@ function checkRange(v: unknown, path: string, out: Problem[]): [number, number] 
 	return undefined;
 }
 
-/** Each item must name a single-value numeric question whose values lie within `range`. */
-function checkItems(items: unknown[], range: [number, number] | undefined, path: string, elements: Map<string, ElementInfo>, out: Problem[]) {
+const SINGLE_VALUE = new Set(['number-choice', 'text-choice']);
+
+/**
+ * Each item must name a single-value question (or a matrix row / matrixdropdown cell, see
+ * scoring/items.ts) whose values — or with `valueFrom` the choices' property — are numbers within `range`.
+ */
+function checkItems(items: unknown[], range: [number, number] | undefined, valueFrom: string | undefined, path: string, elements: Map<string, ElementInfo>, out: Problem[]) {
 	const seen = new Set<string>();
 	items.forEach((name, i) => {
 		const p = `${path}[${i}]`;
 		if (typeof name !== 'string') return out.push({ path: p, message: 'must be an element name' });
 		if (seen.has(name)) out.push({ path: p, message: `"${name}" is listed twice` });
 		seen.add(name);
-		const el = elements.get(name);
-		if (!el) return out.push({ path: p, message: `unknown item "${name}": no question with this name in survey` });
-		if (el.kind !== 'number-choice' || !el.values?.length) {
+		const source = resolveItem(name, elements);
+		if (!source) {
+			const hint = name.includes('.') ? ' (a matrix row is "<matrix>.<row value>", a matrixdropdown cell "<matrix>.<row value>.<column name>")' : '';
+			return out.push({ path: p, message: `unknown item "${name}": no question with this name in survey${hint}` });
+		}
+		const el = source.element;
+		// A matrix row holds one column value; a plain question or matrixdropdown cell must be single-choice.
+		const single = source.path.length === 1 || SINGLE_VALUE.has(el.kind);
+		const numeric = source.values.every((v) => typeof v === 'number');
+		if (!single || source.values.length === 0 || (valueFrom === undefined && !numeric)) {
 			return out.push({
 				path: p,
-				message: `"${name}" (${el.type}) is not a single-value numeric question: use rating, or radiogroup/dropdown whose choice values are all numbers, without other/none items`
+				message: `"${name}" (${el.type}) is not a single-value numeric question: use rating, radiogroup/dropdown whose choice values are all numbers (or a scale "valueFrom" naming a numeric choice property), a matrix row or a matrixdropdown cell, without other/none items`
 			});
 		}
-		const outside = range ? el.values.filter((v) => (v as number) < range[0] || (v as number) > range[1]) : [];
-		if (outside.length > 0) {
-			out.push({ path: p, message: `"${name}" can be answered ${outside.map(show).join(', ')}, outside the range [${range![0]}, ${range![1]}]` });
+		if (valueFrom === undefined) {
+			const outside = range ? source.values.filter((v) => (v as number) < range[0] || (v as number) > range[1]) : [];
+			if (outside.length > 0) out.push({ path: p, message: `"${name}" can be answered ${outside.map(show).join(', ')}, outside the range [${range![0]}, ${range![1]}]` });
+			return;
+		}
+		const map = valueMap(source, valueFrom);
+		for (const v of source.values) {
+			const x = map.get(v);
+			if (!isFiniteNumber(x)) out.push({ path: p, message: `"${name}": the choice ${show(v)} has no numeric "${valueFrom}" (got ${show(x)})` });
+			else if (range && (x < range[0] || x > range[1])) out.push({ path: p, message: `"${name}": the choice ${show(v)} has "${valueFrom}": ${x}, outside the range [${range[0]}, ${range[1]}]` });
 		}
 	});
 }
@@ -85,7 +105,10 @@ function checkScale(scale: Json, p: string, seen: Set<string>, elements: Map<str
 	const range = checkRange(scale.range, `${p}.range`, out);
 	const items = arrayAt(scale.items, `${p}.items`, out, true);
 	if (Array.isArray(scale.items) && items.length === 0) out.push({ path: `${p}.items`, message: 'must list at least one item' });
-	checkItems(items, range, `${p}.items`, elements, out);
+	if (scale.valueFrom !== undefined && (typeof scale.valueFrom !== 'string' || scale.valueFrom === '' || scale.valueFrom === 'value')) {
+		out.push({ path: `${p}.valueFrom`, message: 'must be the name of a choice property such as "score" (leave it out to use the choice values)' });
+	}
+	checkItems(items, range, typeof scale.valueFrom === 'string' && scale.valueFrom !== '' && scale.valueFrom !== 'value' ? scale.valueFrom : undefined, `${p}.items`, elements, out);
 	arrayAt(scale.reverse, `${p}.reverse`, out).forEach((name, i) => {
 		if (!items.includes(name)) out.push({ path: `${p}.reverse[${i}]`, message: `${show(name)} is not one of this scale's items` });
 	});

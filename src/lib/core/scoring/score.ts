@@ -2,6 +2,7 @@
 import type { Answers, Norm, Questionnaire, ScaleDefinition, ScaleResult, ScoredResult } from '../questionnaire/types.ts';
 import { elementsOf, type ElementInfo } from '../questionnaire/elements.ts';
 import { scoreScale, type RawScaleScore } from './scale.ts';
+import { scaleItemReader } from './items.ts';
 import { applyNorm, ci90 } from './norms.ts';
 import { chooseBand } from './bands.ts';
 import { scoreCode } from './codes.ts';
@@ -65,7 +66,12 @@ export function scoreResponse(q: Questionnaire, answers: Answers, options: Score
 	if (options.norm !== undefined && !scaleDefs.some((s) => s.norms?.some((n) => n.id === options.norm))) {
 		throw new Error(`no scale of ${q.id} has a norm "${options.norm}"`);
 	}
-	const scales = scaleDefs.map((def) => scoreScaleResult(def, answers, options.norm));
+	const elements_ = () => elementsOf(q.survey);
+	const scales = scaleDefs.map((def) => {
+		// Matrix-row items and valueFrom: the item values are read out of the answers first.
+		const read = scaleItemReader(def, elements_);
+		return scoreScaleResult(def, read ? read(answers) : answers, options.norm);
+	});
 	const scores = Object.fromEntries(scales.map((s) => [s.id, s.score]));
 	const result: ScoredResult = { scales, codes: {}, tallies: {}, rankings: {}, lists: {} };
 	for (const def of scoring.codes ?? []) result.codes[def.id] = scoreCode(def, scores);
