@@ -1,7 +1,7 @@
 // npm run bench: every benchmark, each next to a baseline measured in the same run; writes
 // bench/RESULTS.md (medians, ratios, machine and date) and prints the same table.
 import { cpus, loadavg, totalmem } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { benchScoring, type PeerFigures, type ScoringBench } from './scoring.bench.ts';
 import { benchMatching } from './matching.bench.ts';
 import { benchCounsellor } from './counsellor.bench.ts';
@@ -110,5 +110,10 @@ const lines = [
 	...counsellor.map((c) => `| ${c.name} | ${f(c.medianMs, 3)} ms | ${c.ratioToBaseline === undefined ? '1 (baseline)' : f(c.ratioToBaseline, 0)} |`),
 	''
 ];
-writeFileSync(new URL('./RESULTS.md', import.meta.url), lines.join('\n'));
+// Earlier recordings are kept below the new one, so progress shows.
+const resultsFile = new URL('./RESULTS.md', import.meta.url);
+const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
+const kept = previous.indexOf('\n## Previous recordings');
+lines.push(kept >= 0 ? previous.slice(kept + 1) : '');
+writeFileSync(resultsFile, lines.join('\n'));
 console.log(lines.join('\n'));
