@@ -1,5 +1,7 @@
 // Takes the screenshots in docs/screenshots from the real built app (run `npm run build` first):
-// the home page, a test being taken and the profile, at desktop width and on a 360 px phone.
+// the home page, a test being taken, the profile, the matches (with the preparation question) and the
+// counsellor's report, at desktop width and on a 360 px phone; profile, matches and report also in
+// Danish (`-da`).
 import { launchBrowser, choose, completeSurvey, nextPage, registerClient } from '../tests/support/browser';
 import { startServer } from '../tests/support/server';
 import type { Page } from 'playwright-core';
@@ -52,11 +54,20 @@ try {
 	await page.waitForURL(/\/profile/);
 	await page.goto(`${server.url}/`);
 	await shoot(page, 'home');
+	await page.goto(`${server.url}/matches`);
+	await shoot(page, 'matches-question');
+	await page.getByText('Medium preparation').click();
+	await page.getByRole('button', { name: 'Show my matches' }).click();
+	await page.locator('ol.matches > li').first().waitFor();
+	for (const n of [0, 2]) {
+		await page.locator('ol.matches > li').nth(n).getByTestId('star').click();
+		await page.waitForTimeout(400);
+	}
+	await page.locator('ol.matches > li').first().getByText('Numbers and method').click();
+	await shoot(page, 'matches');
 	await page.goto(`${server.url}/profile`);
 	await page.waitForTimeout(500);
 	await shoot(page, 'profile');
-	await page.goto(`${server.url}/matches`);
-	await shoot(page, 'matches');
 
 	// A counsellor the client shares with, and an author.
 	const staff = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -74,7 +85,34 @@ try {
 	await shoot(staff, 'counsellor');
 	await staff.locator('a[href^="/counsellor/clients/"]').first().click();
 	await staff.waitForTimeout(500);
+	const comment = staff.locator('[data-testid="shortlist"] textarea').first();
+	await comment.fill('Good fit with your practical side. Shall we find a workplace to visit?');
+	await staff.locator('[data-testid="shortlist"] form button').first().click();
+	await staff.getByText('Comment saved.').waitFor();
+	await staff.getByRole('button', { name: 'Add note' }).waitFor();
+	await staff.getByLabel('New note').fill('Lovely to meet you today. Next time we look at your shortlist together.');
+	await staff.getByRole('button', { name: 'Add note' }).click();
+	await staff.getByText('Note added.').waitFor();
 	await shoot(staff, 'report');
+
+	// The same pages in Danish.
+	for (const p of [page, staff]) {
+		await p.locator('form.lang button[value="da"]').click();
+		await p.waitForFunction(() => document.documentElement.lang === 'da');
+	}
+	await page.goto(`${server.url}/profile`);
+	await page.waitForTimeout(500);
+	await shoot(page, 'profile-da');
+	await page.goto(`${server.url}/matches`);
+	await page.locator('ol.matches > li').first().waitFor();
+	await shoot(page, 'matches-da');
+	await staff.reload();
+	await staff.waitForTimeout(500);
+	await shoot(staff, 'report-da');
+	for (const p of [page, staff]) {
+		await p.locator('form.lang button[value="en"]').click();
+		await p.waitForFunction(() => document.documentElement.lang === 'en');
+	}
 	db.prepare("UPDATE user SET role = 'author' WHERE email = 'counsellor@example.org'").run();
 	db.close();
 	await staff.goto(`${server.url}/author`);

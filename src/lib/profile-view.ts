@@ -1,7 +1,8 @@
 // Turns a profile into what the profile page (and later the counsellor report) shows: localised
 // titles, band texts and choice labels, and which chart fits each instrument.
 import type { CompletedResult, Profile } from '$lib/core/profile/build';
-import { choiceLabels } from '$lib/core/questionnaire/labels';
+import { choiceLabels, questionTitle } from '$lib/core/questionnaire/labels';
+import { summarizeProfile } from '$lib/core/profile/summary';
 import { localize } from '$lib/core/localize';
 import type { Interval } from '$lib/core/questionnaire/types';
 import { scaleReliableChange } from '$lib/core/scoring/rci';
@@ -39,8 +40,10 @@ export interface ResultView {
 	scales: ScaleView[];
 	codes: { id: string; code: string | null; ties: string[][] }[];
 	rankings: { id: string; items: string[] }[];
-	tallies: { id: string; counts: { label: string; n: number }[] }[];
-	lists: { id: string; items: string[] }[];
+	/** Chosen categories; `counted` is false when every one was chosen once (the counts say nothing then). */
+	tallies: { id: string; counted: boolean; counts: { label: string; n: number }[] }[];
+	/** Free-text lists, each with the title of its first question as the heading. */
+	lists: { id: string; title: string; items: string[] }[];
 	history: { responseId: string; completedAt: string; scales: { id: string; title: string; score: number | null }[] }[];
 	/** Every attempt, newest first (the latest, then the history), each scale with its change since the attempt before. */
 	attempts: AttemptView[];
@@ -140,9 +143,13 @@ export function resultView(r: CompletedResult, history: CompletedResult[], local
 				.filter(([, n]) => n > 0)
 				.map(([v, n]) => ({ label: localize(labels.get(v) ?? v, locale), n }))
 				.sort((a, b) => b.n - a.n);
-			return { id: def.id, counts };
+			return { id: def.id, counted: counts.some((c) => c.n > 1), counts };
 		}),
-		lists: (scoring.lists ?? []).map((def) => ({ id: def.id, items: r.result.lists[def.id] ?? [] })),
+		lists: (scoring.lists ?? []).map((def) => ({
+			id: def.id,
+			title: localize(questionTitle(q.survey, def.questions[0]), locale),
+			items: r.result.lists[def.id] ?? []
+		})),
 		history: history.map((h) => ({
 			responseId: h.responseId,
 			completedAt: h.completedAt,
@@ -152,6 +159,52 @@ export function resultView(r: CompletedResult, history: CompletedResult[], local
 	};
 }
 
+/** The shipped instruments in the order a profile reads best: interests, personality, values, then the exercises. */
+export const INSTRUMENT_ORDER = ['riasec-48', 'big-five-ipip-50', 'work-values', 'brainstorm-strengths', 'brainstorm-dream-jobs'];
+const rank = (id: string) => (INSTRUMENT_ORDER.includes(id) ? INSTRUMENT_ORDER.indexOf(id) : INSTRUMENT_ORDER.length);
+
+/** Every latest result, in the fixed instrument order (others after them, by title). */
 export function profileView(profile: Profile, locale: string): ResultView[] {
-	return profile.latest.map((r) => resultView(r, profile.history[r.instrumentId] ?? [], locale));
+	return profile.latest
+		.map((r) => resultView(r, profile.history[r.instrumentId] ?? [], locale))
+		.sort((a, b) => rank(a.instrumentId) - rank(b.instrumentId) || a.title.localeCompare(b.title, locale));
+}
+
+export interface SummaryView {
+	/** Holland letters, strongest first, and the code. */
+	interests: { letters: string[]; code: string } | null;
+	personality: { high: string[]; low: string[] } | null;
+	/** Short labels of the top values ("Learning", not "Learning – …"). */
+	values: string[] | null;
+	/** Themes: a RIASEC letter when the theme is one (the UI words it), else the choice label. */
+	strengths: { entries: number; themes: { letter: string | null; label: string }[] } | null;
+}
+
+/** The facts of the profile summary (see `summarizeProfile`) with the labels the person saw. */
+export function summaryView(profile: Profile, locale: string): SummaryView {
+	const s = summarizeProfile(profile);
+	const q = (id: string) => profile.latest.find((r) => r.instrumentId === id)?.questionnaire;
+	let values: string[] | null = null;
+	if (s.values) {
+		const vq = q(s.values.instrumentId)!;
+		const def = vq.scoring!.rankings!.find((k) => k.id === s.values!.rankingId)!;
+		const labels = choiceLabels(vq.survey, def.question);
+		values = s.values.items.map((v) => localize(labels.get(v) ?? v, locale).split(/\s+[–—-]\s+/)[0]);
+	}
+	let strengths: SummaryView['strengths'] = null;
+	if (s.strengths) {
+		const sq = q(s.strengths.instrumentId)!;
+		const def = sq.scoring!.tallies!.find((k) => k.id === s.strengths!.tallyId)!;
+		const labels = choiceLabels(sq.survey, def.question, def.column);
+		strengths = {
+			entries: s.strengths.entries,
+			themes: s.strengths.themes.map((v) => ({ letter: /^[RIASEC]$/.test(v) ? v : null, label: localize(labels.get(v) ?? v, locale) }))
+		};
+	}
+	return {
+		interests: s.interests ? { letters: s.interests, code: s.interests.join('') } : null,
+		personality: s.personality,
+		values,
+		strengths
+	};
 }

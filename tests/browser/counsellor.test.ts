@@ -126,6 +126,23 @@ describe('counsellor journey', () => {
 		await client.goto(`${base}/`);
 		expect(await card.getByTestId('assignment-status').textContent()).toBe('Completed');
 
+		// The client answers the preparation question and keeps two occupations; both are on the profile.
+		await client.goto(`${base}/matches`);
+		await client.getByTestId('prep-question').getByText('Medium preparation').click();
+		await client.getByRole('button', { name: 'Show my matches' }).click();
+		await client.locator('ol.matches > li').first().waitFor();
+		const kept: { id: string; title: string }[] = [];
+		for (const n of [0, 1]) {
+			const li = client.locator('ol.matches > li').nth(n);
+			kept.push({ id: (await li.getAttribute('data-id'))!, title: (await li.getByTestId('match-title').textContent())!.trim() });
+			await li.getByTestId('star').click();
+			await expect.poll(() => li.getByTestId('star').getAttribute('aria-pressed')).toBe('true');
+		}
+		await client.goto(`${base}/profile`);
+		expect(await client.getByTestId('shortlist').getByTestId('shortlist-title').allTextContents()).toEqual(kept.map((k) => k.title));
+		// The summary names the Holland letters in words: C, R, S.
+		expect(await client.getByTestId('summary-interests').textContent()).toBe('Your strongest interests are organising, practical work with your hands and helping people (Holland code CRS).');
+
 		// The counsellor reads the report: the Holland code and scales, the assignment completed.
 		const viewsBefore = sql<{ n: number }[]>("SELECT count(*) AS n FROM audit_event WHERE action = 'client.report.viewed' AND subject_id = ?", clientId)[0].n;
 		await couns.goto(`${base}/counsellor/clients/${clientId}`);
@@ -136,6 +153,19 @@ describe('counsellor journey', () => {
 		expect(await assigned.getByTestId('assignment-status').textContent()).toBe('Completed');
 		const viewsAfter = sql<{ n: number }[]>("SELECT count(*) AS n FROM audit_event WHERE action = 'client.report.viewed' AND subject_id = ? AND actor_id = (SELECT id FROM user WHERE email = ?)", clientId, counsellorEmail)[0].n;
 		expect(viewsAfter).toBe(viewsBefore + 1);
+
+		// The report speaks about the client, not to them, and shows the shortlist; the counsellor comments.
+		expect(await report.textContent()).not.toContain('Your Holland code');
+		expect(await couns.getByTestId('summary-interests').textContent()).toBe('Strongest interests: organising, practical, hands-on work and helping people (Holland code CRS).');
+		const shortlist = couns.getByTestId('shortlist');
+		expect(await shortlist.getByTestId('shortlist-title').allTextContents()).toEqual(kept.map((k) => k.title));
+		await shortlist.getByLabel(`Your comment on ${kept[0].title}`).fill('A good first step: ask about an apprenticeship.');
+		await shortlist.locator(`li[data-id="${kept[0].id}"]`).getByRole('button', { name: 'Save comment' }).click();
+		await couns.getByText('Comment saved.').waitFor();
+		expect(await shortlist.getByTestId('shortlist-comment').textContent()).toContain('A good first step: ask about an apprenticeship.');
+		await couns.getByLabel('New note').fill('Printed notes travel with the report.');
+		await couns.getByRole('button', { name: 'Add note' }).click();
+		await couns.getByText('Note added.').waitFor();
 
 		// Printed to PDF (A4, print media): the code and a scale name are in the text; the forms are not.
 		await couns.emulateMedia({ media: 'print' });
@@ -151,6 +181,18 @@ describe('counsellor journey', () => {
 		expect(text).not.toContain('Add note');
 		expect(text).not.toContain('Print report');
 		expect(text).not.toContain('Log out');
+		expect(text).not.toContain('Save comment');
+		// The notes, the shortlist with the comment, and on every page the client's name and the date.
+		expect(text).toContain('Printed notes travel with the report.');
+		for (const k of kept) expect(text.replace(/\s+/g, ' ')).toContain(k.title);
+		expect(text).toContain('A good first step: ask about an apprenticeship.');
+		const pages = text.split('\f').filter((p) => p.trim() !== '');
+		expect(pages.length).toBeGreaterThan(1);
+		const today = new Date().toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' });
+		for (const p of pages) {
+			expect(p).toContain('Profile report: Jonas Klient');
+			expect(p).toContain(today);
+		}
 
 		// Notes: an empty note is refused; a note is saved and shown.
 		await couns.getByRole('button', { name: 'Add note' }).click();
@@ -158,24 +200,33 @@ describe('counsellor journey', () => {
 		await couns.getByLabel('New note').fill('Your Conventional and Realistic interests stand out. Shall we look at technical trades?');
 		await couns.getByRole('button', { name: 'Add note' }).click();
 		await couns.getByText('Note added.').waitFor();
-		expect(await couns.getByTestId('note').count()).toBe(1);
+		expect(await couns.getByTestId('note').count()).toBe(2);
+		// The note's time and the client's access log show the same moment the same way.
+		const noteAt = sql<{ created_at: string }[]>('SELECT created_at FROM note WHERE client_id = ? ORDER BY id DESC LIMIT 1', clientId)[0].created_at;
+		const shown = new Date(noteAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
+		expect(await couns.getByTestId('note').nth(1).textContent()).toContain(shown);
 
 		// The client reads it on /profile and replies.
 		await client.goto(`${base}/profile`);
 		const thread = client.getByTestId('thread');
 		expect(await thread.getByRole('heading', { level: 3 }).textContent()).toBe('With Dana Vejleder');
-		expect(await thread.getByTestId('note').first().textContent()).toContain('Shall we look at technical trades?');
+		expect(await thread.getByTestId('note').nth(1).textContent()).toContain('Shall we look at technical trades?');
+		expect(await thread.getByTestId('note').nth(1).textContent()).toContain(shown);
 		await client.getByLabel('Your reply to Dana Vejleder').fill('Yes please, electrician sounds good.');
 		await client.getByRole('button', { name: 'Send reply' }).click();
 		await client.getByText('Reply sent.').waitFor();
-		expect(await thread.getByTestId('note').count()).toBe(2);
+		expect(await thread.getByTestId('note').count()).toBe(3);
 
 		// The counsellor sees the reply.
 		await couns.reload();
 		const notes = couns.getByTestId('note');
-		expect(await notes.count()).toBe(2);
-		expect(await notes.nth(1).textContent()).toContain('Yes please, electrician sounds good.');
-		expect(await notes.nth(1).textContent()).toContain('Jonas Klient');
+		expect(await notes.count()).toBe(3);
+		expect(await notes.nth(2).textContent()).toContain('Yes please, electrician sounds good.');
+		expect(await notes.nth(2).textContent()).toContain('Jonas Klient');
+		// The client's access log shows the counsellor's report views in the same zone and format.
+		const viewedAt = sql<{ at: string }[]>("SELECT at FROM audit_event WHERE action = 'client.report.viewed' AND subject_id = ? ORDER BY id DESC LIMIT 1", clientId)[0].at;
+		await client.goto(`${base}/account`);
+		expect(await client.locator('body').textContent()).toContain(new Date(viewedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }));
 
 		// The client revokes on /account; the report is refused from then on.
 		await client.goto(`${base}/account`);

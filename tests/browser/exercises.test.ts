@@ -69,6 +69,9 @@ describe('exercises', () => {
 			await page.keyboard.press('Enter');
 			await expect.poll(() => row.locator('.sd-dropdown').textContent()).toContain(ideas[i][1]);
 		}
+		// An empty row left at the end does not block Next; it is simply not counted.
+		await matrix.getByRole('button', { name: 'Add another thing' }).click();
+		await expect.poll(() => matrix.locator('tbody tr.sd-table__row').count()).toBe(ideas.length + 1);
 		await nextPage(page);
 		await page.locator('[data-name="strengths_reflection"] textarea').fill('I like helping people.');
 		await completeSurvey(page);
@@ -78,8 +81,12 @@ describe('exercises', () => {
 		expect(tally[0]).toBe('Helping, teaching: 2');
 		expect(tally).toContain('Practical, hands-on: 1');
 		const list = await card.getByTestId('list-strengths').locator('li').allTextContents();
-		for (const [idea] of ideas) expect(list.some((l) => l.includes(idea))).toBe(true);
-		expect(list.some((l) => l.includes('I like helping people.'))).toBe(true);
+		expect(list).toEqual(ideas.map(([idea]) => idea));
+		// The reflection is not one of the strengths: it has its own heading and list.
+		expect(await card.getByTestId('list-strengths-reflection').locator('li').allTextContents()).toEqual(['I like helping people.']);
+		expect(await card.locator('h3').allTextContents()).toEqual(['Themes you chose', 'Things I am good at', 'Look at your list. What do you notice? Which of these would you like to use in a job?']);
+		// The summary at the top of the profile counts them and names the main theme.
+		expect(await page.getByTestId('summary-strengths').textContent()).toBe('You wrote down 3 things you are good at, most often about helping people and practical work with your hands.');
 		expect(errors).toEqual([]);
 		await page.close();
 	});
@@ -109,9 +116,13 @@ describe('exercises', () => {
 		const card = page.locator('article#brainstorm-dream-jobs');
 		const list = await card.getByTestId('list-dream-jobs').locator('li').allTextContents();
 		expect(list).toEqual(['Zoo keeper — Working with animals outdoors', 'Pilot']);
-		// Only what was chosen is counted on the profile.
-		const tally = await card.locator('ul.tally li').allTextContents();
-		expect(tally.sort()).toEqual(['Good pay: 1', 'Travelling the world: 1']);
+		// Only what was chosen is shown, as tags without a meaningless count of 1.
+		const tags = await card.getByTestId('tally-attractions').locator('li').allTextContents();
+		expect(tags.sort()).toEqual(['Good pay', 'Travelling the world']);
+		// Each list has its own heading: no "Your answers" twice.
+		const headings = await card.locator('h3').allTextContents();
+		expect(new Set(headings).size).toBe(headings.length);
+		expect(headings).not.toContain('Your answers');
 		expect(errors).toEqual([]);
 		await page.close();
 	});

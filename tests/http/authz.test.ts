@@ -93,6 +93,8 @@ const TABLE: Record<string, Row> = {
 		body: (f, actor) => ({ counsellor: actor === 'client' ? f.sharingCounsellorId : f.revokedCounsellorId, body: 'Thank you!' }),
 		expect: { ...signedIn(400), client: 200 }
 	},
+	// Removing from one's own shortlist: anyone signed in, for themself (nothing there is no error).
+	'POST /profile?/unstar': { body: () => ({ set: 'onet-29-3', id: '15-1252.00' }), expect: signedIn(200) },
 	'GET /account/data.json': { expect: signedIn(200) },
 	'GET /profile/export.json': { expect: signedIn(200) },
 	'GET /profile/export.csv': { expect: signedIn(200) },
@@ -161,6 +163,8 @@ const TABLE: Record<string, Row> = {
 		body: () => ({ body: '' }),
 		expect: only(400, ['sharingCounsellor'])
 	},
+	// A comment on an item that is not on the shortlist: refused (400) for the sharing counsellor, 403 for others.
+	'POST /counsellor/clients/[clientId]?/comment': { body: () => ({ set: 'onet-29-3', id: 'not-starred', comment: 'x' }), expect: only(400, ['sharingCounsellor']) },
 	'POST /counsellor/clients/[clientId]?/assign': { body: () => ({}), expect: only(400, ['sharingCounsellor']) },
 	'POST /counsellor/clients/[clientId]?/cancel': {
 		body: () => ({ assignment: '-1' }),

@@ -66,6 +66,7 @@ describe('first run', () => {
 		expect(bad.status).toBe(400);
 		const ok = await post('/setup', { email: 'admin@example.org', password: 'a long admin password' });
 		expect(ok.status).toBe(303);
+		expect(ok.headers.get('location')).toBe('/admin?welcome=1');
 		expect(ok.headers.get('set-cookie')).toMatch(/spejl_session=[a-z0-9]+;.*HttpOnly/i);
 		const again = await post('/setup', { email: 'second@example.org', password: 'another long password' });
 		expect(again.status).toBe(403);

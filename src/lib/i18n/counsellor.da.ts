@@ -191,7 +191,7 @@ const messages: Record<keyof typeof counsellor, string> = {
 	'counsellor.access.you': 'Dig',
 	'counsellor.access.deletedAccount': 'En slettet konto',
 	'counsellor.access.system': 'Spejl',
-	'counsellor.access.action.account.data.downloaded': 'Hentede alle sine data',
+	'counsellor.access.action.account.data.downloaded': 'Hentede alle kontoens data',
 	'counsellor.access.action.account.created': 'Oprettede kontoen',
 	'counsellor.access.action.account.signed-in': 'Loggede ind',
 	'counsellor.access.action.share.granted': 'Begyndte at dele profilen med {other}',

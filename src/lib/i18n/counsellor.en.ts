@@ -189,7 +189,7 @@ const messages = {
 	'counsellor.access.you': 'You',
 	'counsellor.access.deletedAccount': 'A deleted account',
 	'counsellor.access.system': 'Spejl',
-	'counsellor.access.action.account.data.downloaded': 'Downloaded all their data',
+	'counsellor.access.action.account.data.downloaded': 'Downloaded all the account’s data',
 	'counsellor.access.action.account.created': 'Created the account',
 	'counsellor.access.action.account.signed-in': 'Signed in',
 	'counsellor.access.action.share.granted': 'Started sharing the profile with {other}',

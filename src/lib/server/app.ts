@@ -2,11 +2,12 @@
 import { env } from '$env/dynamic/private';
 import { createDb, migrateToLatest, type Db } from './db';
 import { loadRegistry, type Registry } from './registry';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../time';
 import { formatSetProblems, loadOpportunitySets, type OpportunitySets } from './opportunities';
 import { DEFAULT_ANONYMOUS_RETENTION_DAYS, deleteInactiveAnonymous } from './anonymous';
 import { sessionPolicy, sessionPolicyFrom, useSessionPolicy, type SessionPolicy } from './auth';
 
-let state: { db: Db; registry: Registry; opportunities: OpportunitySets } | null = null;
+let state: { db: Db; registry: Registry; opportunities: OpportunitySets; timeZone: string } | null = null;
 
 export async function startApp(): Promise<void> {
 	if (state) return;
@@ -18,7 +19,11 @@ export async function startApp(): Promise<void> {
 	// A broken opportunity set is refused alone (logged with its rows and columns); the app still starts.
 	const opportunities = loadOpportunitySets(env.OPPORTUNITIES_DIR || './opportunities');
 	for (const line of formatSetProblems(opportunities.refused)) console.error(`[opportunities] refused ${line}`);
-	state = { db, registry, opportunities };
+	// Every timestamp is shown in this zone (see $lib/time); a zone the runtime does not know is reported.
+	const zone = env.TIME_ZONE || DEFAULT_TIME_ZONE;
+	const timeZone = isTimeZone(zone) ? zone : DEFAULT_TIME_ZONE;
+	if (timeZone !== zone) console.error(`[spejl] TIME_ZONE "${zone}" is not a known IANA time zone; using ${DEFAULT_TIME_ZONE}`);
+	state = { db, registry, opportunities, timeZone };
 	startAnonymousCleanup(db, anonymousRetentionDays());
 	console.log(
 		`[spejl] ${registry.instruments.size} questionnaires loaded, ${registry.refused.length} refused; ` +
@@ -54,3 +59,5 @@ function startAnonymousCleanup(db: Db, days: number) {
 	setInterval(run, 24 * 60 * 60 * 1000).unref();
 }
 export const getSessionPolicy = (): SessionPolicy => sessionPolicy();
+
+export const getTimeZone = (): string => current().timeZone;

@@ -1,6 +1,6 @@
 // A counsellor opens one client's data: the share is checked and the opening is written to the
 // audit log (the client sees it in their access log) before anything is read.
-import { profileView } from '$lib/profile-view';
+import { profileView, summaryView } from '$lib/profile-view';
 import { buildMatchesView } from '$lib/core/matching/matches-view';
 import type { OpportunitySets } from './opportunities';
 import type { SessionUser } from './auth';
@@ -12,6 +12,7 @@ import { requireSharedClient } from './sharing';
 import { insertAuditEvent } from './repositories/audit';
 import { findActiveShare } from './repositories/shares';
 import { MAX_NOTE_LENGTH, loadThread } from './counsellor-notes';
+import { MAX_COMMENT_LENGTH, loadShortlist } from './shortlist';
 import { MAX_ASSIGNMENT_MESSAGE, assignableInstruments, loadPairAssignments } from './counsellor-assignments';
 
 export const REPORT_VIEWED = 'client.report.viewed';
@@ -28,16 +29,19 @@ export async function openClientReport(
 ) {
 	const client = await requireSharedClient(db, user, clientId);
 	await insertAuditEvent(db, { actorId: user.id, action: REPORT_VIEWED, subjectId: client.id });
-	const [profile, share, notes, assignments, others] = await Promise.all([
+	const [profile, share, notes, assignments, others, shortlist] = await Promise.all([
 		loadProfile(db, client.id),
 		findActiveShare(db, client.id, user.id),
 		loadThread(db, user.id, client.id),
 		loadPairAssignments(db, registry, user.id, client.id, locale),
-		loadOthersSummaries(db, registry, client.id, locale)
+		loadOthersSummaries(db, registry, client.id, locale),
+		loadShortlist(db, opportunities?.sets ?? new Map(), client.id, locale)
 	]);
 	return {
 		client: { id: client.id, email: client.email, name: client.display_name, sharedSince: share?.granted_at ?? null },
 		results: profileView(profile, locale),
+		summary: summaryView(profile, locale),
+		shortlist,
 		matches: opportunities
 			? buildMatchesView({ dimensions: profile.dimensions, sets: [...opportunities.sets.values()], defaultId: opportunities.defaultId, locale, limit: 10 })
 			: null,
@@ -45,6 +49,6 @@ export async function openClientReport(
 		notes,
 		assignments,
 		instruments: assignableInstruments(registry, locale),
-		limits: { note: MAX_NOTE_LENGTH, message: MAX_ASSIGNMENT_MESSAGE }
+		limits: { note: MAX_NOTE_LENGTH, message: MAX_ASSIGNMENT_MESSAGE, comment: MAX_COMMENT_LENGTH }
 	};
 }

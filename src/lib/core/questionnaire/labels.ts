@@ -41,3 +41,13 @@ export function choiceLabels(survey: Json, question: string, column?: string): M
 	}
 	return labels;
 }
+
+/**
+ * The title of a question as the person saw it (its `name` when it has none).
+ *
+ * @example questionTitle({ elements: [{ type: 'comment', name: 'why', title: 'Why?' }] }, 'why') // → 'Why?'
+ */
+export function questionTitle(survey: Json, question: string): LocalizedString {
+	const el = findElement(survey, question);
+	return (el?.title as LocalizedString | undefined) ?? question;
+}

@@ -4,6 +4,7 @@ import { requireRole } from '$lib/server/guards';
 import { requireSharedClient } from '$lib/server/sharing';
 import { openClientReport } from '$lib/server/counsellor-report';
 import { checkNoteBody, writeCounsellorNote } from '$lib/server/counsellor-notes';
+import { commentOnShortlist } from '$lib/server/shortlist';
 import { assignInstruments, cancelClientAssignment, checkAssignForm } from '$lib/server/counsellor-assignments';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,6 +28,14 @@ export const actions: Actions = {
 		if (!checked.ok) return fail(400, { note: { body: String(raw ?? ''), error: checked } });
 		await writeCounsellorNote(getDb(), user.id, client.id, checked.body);
 		return { noteSaved: true };
+	},
+	/** The counsellor's comment on one item of the client's shortlist (empty clears it). */
+	comment: async ({ locals, url, params, request }) => {
+		const { user, client } = await counsellorOfClient(locals, url, params.clientId);
+		const form = await request.formData();
+		const result = await commentOnShortlist(getDb(), user.id, client.id, String(form.get('set') ?? ''), String(form.get('id') ?? ''), form.get('comment'));
+		if (!result.ok) return fail(400, { commentError: { key: result.key, params: result.params ?? {} } });
+		return { commentSaved: true };
 	},
 	assign: async ({ locals, url, params, request }) => {
 		const { user, client } = await counsellorOfClient(locals, url, params.clientId);
