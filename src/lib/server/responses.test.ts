@@ -201,7 +201,8 @@ describe('saveProgress', () => {
 		expect((await saveProgress(db, alice, { responseId: response.id, answers: JSON.stringify(atLimit), page: 0 })).ok).toBe(true);
 		const done = await complete(db, alice, { responseId: response.id, answers: JSON.stringify(atLimit) });
 		if (!done.ok) throw new Error(done.message);
-		expect(done.value.result.lists.strengths).toEqual(['Drawing', 'z'.repeat(2000)]);
+		expect(done.value.result.lists.strengths).toEqual(['Drawing']);
+		expect(done.value.result.lists['strengths-reflection']).toEqual(['z'.repeat(2000)]);
 		expect(done.value.result.tallies.themes).toMatchObject({ A: 1 });
 	});
 });

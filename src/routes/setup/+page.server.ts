@@ -20,6 +20,7 @@ export const actions: Actions = {
 				? fail(403, { done: true, email: '', errors: [] })
 				: fail(400, { email, errors: created.errors });
 		await signIn(db, signInContext(event), created.id);
-		redirect(303, '/');
+		// Straight to the admin page, which says the account is ready and what comes next.
+		redirect(303, '/admin?welcome=1');
 	}
 };
