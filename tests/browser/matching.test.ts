@@ -186,6 +186,8 @@ describe('client journey: matches, export and API token', () => {
 		// Create a token, use it, revoke it.
 		await page.goto(`${base}/account/tokens`);
 		await page.getByLabel('Name').fill('Test matcher');
+		// Creating a token asks for the password again.
+		await page.locator('#token-password').fill('correct horse battery');
 		await page.getByRole('button', { name: 'Create token' }).click();
 		const tokenBox = page.getByTestId('new-token');
 		await tokenBox.waitFor();
