@@ -1,8 +1,8 @@
 // Compiles a SurveyJS form JSON once into a tree of pages, panels and questions with their conditions
 // parsed, so validating answers or laying out a page is a walk over plain objects (no survey-core Model).
-import { describeElement, itemValues, NO_ANSWER, type ChoiceValue, type ElementInfo } from '$lib/core/questionnaire/describe-element';
-import { isObject, type Json } from '$lib/core/questionnaire/checks';
-import type { Problem } from '$lib/core/questionnaire/types';
+import { describeElement, itemValues, NO_ANSWER, type ChoiceValue, type ElementInfo } from '../core/questionnaire/describe-element';
+import { isObject, type Json } from '../core/questionnaire/checks';
+import type { Problem } from '../core/questionnaire/types';
 import { compileCondition, compileExpression, type Condition, type Expression } from './expressions';
 import { compileValidators, type Validator } from './validators';
 

@@ -1,7 +1,7 @@
 // The shape check of one answer value against its question: type, allowed values, rows and columns,
 // lengths. Runs on every save; the rules that need the other answers (visibility, required, validators)
 // run at completion (see validate.ts).
-import type { ChoiceValue } from '$lib/core/questionnaire/describe-element';
+import type { ChoiceValue } from '../core/questionnaire/describe-element';
 import type { FormNode } from './compile';
 import { formError, showValue, type FormError, type FormErrorCode } from './errors';
 import { checkTextRules } from './validators';

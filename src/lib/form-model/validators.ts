@@ -1,7 +1,7 @@
 // SurveyJS's validators (numeric, text, regex, email, expression, answercount) and the checks a text
 // question makes by itself (inputType min/max, email, masks), run on the server as SurveyJS runs them.
-import { isObject, type Json } from '$lib/core/questionnaire/checks';
-import type { Problem } from '$lib/core/questionnaire/types';
+import { isObject, type Json } from '../core/questionnaire/checks';
+import type { Problem } from '../core/questionnaire/types';
 import { compileCondition, type Condition, type Values } from './expressions';
 import type { FormErrorCode } from './errors';
 
