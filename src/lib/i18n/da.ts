@@ -46,7 +46,7 @@ const da: Record<keyof typeof en, string> = {
 	'instrument.completedOn': 'Gennemført {date}',
 	'auth.email': 'E-mail',
 	'auth.password': 'Adgangskode',
-	'auth.passwordHint': 'Mindst {n} tegn.',
+	'auth.passwordHint': 'Mindst {n} tegn og ikke nem at gætte. Nogle ord, der ikke hører sammen, som "lampe å sok violin", er en god adgangssætning.',
 	'auth.displayName': 'Dit navn (valgfrit)',
 	'auth.register': 'Opret konto',
 	'auth.registerTitle': 'Opret din konto',

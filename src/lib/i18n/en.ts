@@ -44,7 +44,7 @@ const en = {
 	'instrument.completedOn': 'Completed {date}',
 	'auth.email': 'Email',
 	'auth.password': 'Password',
-	'auth.passwordHint': 'At least {n} characters.',
+	'auth.passwordHint': 'At least {n} characters, and not easy to guess. A few unrelated words, such as "lamp river sock violin", make a good passphrase.',
 	'auth.displayName': 'Your name (optional)',
 	'auth.register': 'Create account',
 	'auth.registerTitle': 'Create your account',

@@ -1,5 +1,8 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { MessageKey } from '$lib/i18n';
+import trustMessages from '$lib/i18n/trust.en';
+import { passwordStrength } from './password-strength';
+import { hasAnyControlCharacter } from './request-guard';
 import type { Db } from './db';
 import { isUniqueViolation } from './db/errors';
 import type { Role } from './db/schema';
@@ -29,25 +32,49 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_NAME = 100;
 
 /**
- * Problems with a new password. `related` are things the person typed elsewhere (email, name),
- * which a password must not simply repeat.
+ * An email as stored and looked up: Unicode NFC, no surrounding space, lower case (the domain is
+ * case-insensitive by definition; Spejl treats the local part so too, as it always has).
  */
-export function checkPassword(password: string, related: string[] = []): FieldError[] {
-	void related;
-	const errors: FieldError[] = [];
-	if (password.length < MIN_PASSWORD_LENGTH)
-		errors.push({ field: 'password', key: 'auth.error.passwordShort', params: { n: MIN_PASSWORD_LENGTH } });
-	if (password.length > MAX_PASSWORD_LENGTH)
-		errors.push({ field: 'password', key: 'auth.error.passwordLong', params: { n: MAX_PASSWORD_LENGTH } });
-	return errors;
+export function normalizeEmail(email: string): string {
+	return email.normalize('NFC').trim().toLowerCase();
 }
 
+/** The strength explanation as field errors: why it is weak, zxcvbn's hints, and the passphrase tip. */
+function weakPasswordErrors(warning: string | null, suggestions: string[]): FieldError[] {
+	const known = (key: string) => key in trustMessages;
+	const keys = [
+		'trust.error.weakPassword',
+		...(warning ? [`trust.zxcvbn.warning.${warning}`] : []),
+		...suggestions.map((s) => `trust.zxcvbn.suggestion.${s}`),
+		'trust.error.passphrase'
+	].filter(known);
+	return keys.map((key) => ({ field: 'password', key: key as MessageKey }));
+}
+
+/**
+ * Problems with a new password: too short or long, control characters, or too easy to guess
+ * (zxcvbn-ts, see password-strength.ts). `related` are things the person typed elsewhere (email,
+ * name), which a password must not lean on.
+ */
+export function checkPassword(password: string, related: string[] = []): FieldError[] {
+	if (hasAnyControlCharacter(password)) return [{ field: 'password', key: 'trust.error.control' }];
+	if (password.length < MIN_PASSWORD_LENGTH)
+		return [{ field: 'password', key: 'auth.error.passwordShort', params: { n: MIN_PASSWORD_LENGTH } }];
+	if (password.length > MAX_PASSWORD_LENGTH)
+		return [{ field: 'password', key: 'auth.error.passwordLong', params: { n: MAX_PASSWORD_LENGTH } }];
+	const strength = passwordStrength(password, related.filter(Boolean));
+	return strength.ok ? [] : weakPasswordErrors(strength.warning, strength.suggestions);
+}
+
+/** Problems with registration input. `email` must already be normalised (normalizeEmail). */
 export function checkCredentials(email: string, password: string, name = ''): FieldError[] {
 	const errors: FieldError[] = [];
+	if (hasAnyControlCharacter(email)) errors.push({ field: 'email', key: 'trust.error.control' });
 	// Length first: EMAIL backtracks quadratically on long input (`a@....@`), so it only sees short strings.
-	if (email.length > 254 || !EMAIL.test(email)) errors.push({ field: 'email', key: 'auth.error.email' });
+	else if (email.length > 254 || !EMAIL.test(email)) errors.push({ field: 'email', key: 'auth.error.email' });
 	errors.push(...checkPassword(password, [email, name]));
-	if (name.length > MAX_NAME) errors.push({ field: 'name', key: 'auth.error.nameLong', params: { n: MAX_NAME } });
+	if (hasAnyControlCharacter(name)) errors.push({ field: 'name', key: 'trust.error.control' });
+	else if (name.length > MAX_NAME) errors.push({ field: 'name', key: 'auth.error.nameLong', params: { n: MAX_NAME } });
 	return errors;
 }
 
@@ -56,13 +83,15 @@ export async function createAccount(
 	db: Db,
 	input: { email: string; password: string; name?: string; role: Role; locale: string | null }
 ): Promise<{ ok: true; id: string } | { ok: false; taken: true }> {
+	// Hash first, taken or not: otherwise a taken email would answer faster than a new one.
+	const passwordHash = await hashPassword(input.password);
 	if (await findUserByEmail(db, input.email)) return { ok: false, taken: true };
 	const id = crypto.randomUUID();
 	try {
 		await insertUser(db, {
 			id,
 			email: input.email,
-			password_hash: await hashPassword(input.password),
+			password_hash: passwordHash,
 			role: input.role,
 			display_name: input.name?.trim() || null,
 			locale: input.locale,

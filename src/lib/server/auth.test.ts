@@ -13,7 +13,7 @@ import {
 	validateSessionToken,
 	verifyPassword
 } from './auth';
-import { authenticate, checkCredentials, createAccount } from './accounts';
+import { authenticate, checkCredentials, createAccount, normalizeEmail } from './accounts';
 import { insertUser } from './repositories/users';
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -163,7 +163,7 @@ describe('passwords', () => {
 
 describe('checkCredentials', () => {
 	it('accepts a valid email and password', () => {
-		expect(checkCredentials('a@b.dk', '0123456789')).toEqual([]);
+		expect(checkCredentials('a@b.dk', 'violin river lamp sock')).toEqual([]);
 	});
 
 	it.each(['', 'no-at-sign', 'a@b', 'a b@c.dk', '@c.dk', `${'x'.repeat(250)}@b.dk`])('refuses the email %j', (email) => {
@@ -180,7 +180,45 @@ describe('checkCredentials', () => {
 		expect(checkCredentials('a@b.dk', 'x'.repeat(201))).toEqual([
 			{ field: 'password', key: 'auth.error.passwordLong', params: { n: 200 } }
 		]);
-		expect(checkCredentials('a@b.dk', 'x'.repeat(200))).toEqual([]);
+		// 200 characters of an unusual passphrase are fine.
+		const long = 'violin river lamp sock cobalt meadow ' .repeat(6).slice(0, 200);
+		expect(long).toHaveLength(200);
+		expect(checkCredentials('a@b.dk', long)).toEqual([]);
+	});
+
+	it.each([
+		['password12', 'trust.zxcvbn.warning.common'],
+		['1234567890', 'trust.zxcvbn.warning.topHundred'],
+		['          ', 'trust.zxcvbn.warning.simpleRepeat'],
+		['qwertyuiop', 'trust.zxcvbn.warning.topHundred']
+	])('refuses %j as too easy to guess, says why and suggests a passphrase', (password, warning) => {
+		const errors = checkCredentials('a@b.dk', password);
+		const keys = errors.map((e) => e.key);
+		expect(errors.every((e) => e.field === 'password')).toBe(true);
+		expect(keys[0]).toBe('trust.error.weakPassword');
+		expect(keys).toContain(warning);
+		expect(keys.at(-1)).toBe('trust.error.passphrase');
+		expect(translate('en', keys[0])).toBe('This password is too easy to guess.');
+		expect(translate('da', keys[0])).toBe('Denne adgangskode er for nem at gætte.');
+	});
+
+	it('refuses a password that is just the email or name', () => {
+		expect(checkCredentials('maria.hansen@example.org', 'maria.hansen@example.org').map((e) => e.key)).toContain('trust.error.weakPassword');
+		const byName = checkCredentials('m@example.org', 'skovbjerg2024', 'Mette Skovbjerg').map((e) => e.key);
+		expect(byName).toContain('trust.zxcvbn.warning.userInputs');
+		expect(translate('en', 'trust.zxcvbn.warning.userInputs')).toBe('It should not contain your email, your name or the name of this site.');
+	});
+
+	it('refuses control characters in the email, password and name, tabs and line breaks included', () => {
+		expect(checkCredentials('a\u0000@b.dk', 'correct horse battery')).toEqual([{ field: 'email', key: 'trust.error.control' }]);
+		expect(checkCredentials('a@b.dk', 'correct horse\tbattery')).toEqual([{ field: 'password', key: 'trust.error.control' }]);
+		expect(checkCredentials('a@b.dk', 'correct horse battery', 'Ann\nLee')).toEqual([{ field: 'name', key: 'trust.error.control' }]);
+	});
+
+	it('normalises emails: NFC, trimmed, lower case', () => {
+		// "é" as e + combining acute (NFD) becomes the single code point.
+		expect(normalizeEmail('  Ren\u0065\u0301@Example.ORG ')).toBe('ren\u00e9@example.org');
+		expect(normalizeEmail('ren\u00e9@example.org')).toBe('ren\u00e9@example.org');
 	});
 
 	it('reports every problem at once', () => {

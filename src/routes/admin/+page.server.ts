@@ -5,6 +5,7 @@ import { MIN_PASSWORD_LENGTH } from '$lib/server/auth';
 import { requireRole } from '$lib/server/guards';
 import { paging } from '$lib/server/paging';
 import { countAuditEntries, listAuditActions, listAuditEntries } from '$lib/server/repositories/audit';
+import { normalizeEmail } from '$lib/server/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 const ACCOUNTS_PER_PAGE = 25;
@@ -37,7 +38,7 @@ export const actions: Actions = {
 		const admin = requireRole(locals, url, ['admin']);
 		const form = await request.formData();
 		const input = {
-			email: String(form.get('email') ?? '').trim(),
+			email: normalizeEmail(String(form.get('email') ?? '')),
 			name: String(form.get('name') ?? '').trim(),
 			password: String(form.get('password') ?? ''),
 			role: String(form.get('role') ?? '')

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { authenticate, signIn, signInContext } from '$lib/server/accounts';
+import { authenticate, signIn, signInContext, normalizeEmail } from '$lib/server/accounts';
 import { safeNext } from '$lib/server/guards';
 import { insertAuditEvent } from '$lib/server/repositories/audit';
 import { signInKey, signInLimiter } from '$lib/server/rate-limit';
@@ -14,7 +14,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { request, cookies, url, getClientAddress } = event;
 		const form = await request.formData();
-		const email = String(form.get('email') ?? '').trim();
+		const email = normalizeEmail(String(form.get('email') ?? ''));
 		const password = String(form.get('password') ?? '');
 		const key = signInKey(getClientAddress(), email);
 		const db = getDb();

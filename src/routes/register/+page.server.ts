@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { checkCredentials, createAccount, signIn, signInContext } from '$lib/server/accounts';
+import { checkCredentials, createAccount, signIn, signInContext, normalizeEmail } from '$lib/server/accounts';
 import { safeNext } from '$lib/server/guards';
 import { addCredentials } from '$lib/server/anonymous';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,7 +14,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { request, cookies, locals, url } = event;
 		const form = await request.formData();
-		const email = String(form.get('email') ?? '').trim();
+		const email = normalizeEmail(String(form.get('email') ?? ''));
 		const password = String(form.get('password') ?? '');
 		const name = String(form.get('name') ?? '');
 		const errors = checkCredentials(email, password, name);

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { signIn, signInContext } from '$lib/server/accounts';
+import { signIn, signInContext, normalizeEmail } from '$lib/server/accounts';
 import { createFirstAdmin, setupNeeded } from '$lib/server/setup';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,7 +12,7 @@ export const actions: Actions = {
 		const { request, cookies, locals, url } = event;
 		const db = getDb();
 		const form = await request.formData();
-		const email = String(form.get('email') ?? '').trim();
+		const email = normalizeEmail(String(form.get('email') ?? ''));
 		const password = String(form.get('password') ?? '');
 		const created = await createFirstAdmin(db, { email, password, locale: locals.locale });
 		if (!created.ok)

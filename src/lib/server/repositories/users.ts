@@ -2,13 +2,13 @@ import type { Db } from '../db';
 import type { NewUser, Role, User, UserUpdate } from '../db/schema';
 
 export const findUserByEmail = (db: Db, email: string): Promise<User | undefined> =>
-	db.selectFrom('user').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+	db.selectFrom('user').selectAll().where('email', '=', email.normalize('NFC').trim().toLowerCase()).executeTakeFirst();
 
 export const findUserById = (db: Db, id: string): Promise<User | undefined> =>
 	db.selectFrom('user').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function insertUser(db: Db, user: NewUser): Promise<void> {
-	await db.insertInto('user').values({ ...user, email: user.email?.trim().toLowerCase() ?? null }).execute();
+	await db.insertInto('user').values({ ...user, email: user.email?.normalize('NFC').trim().toLowerCase() ?? null }).execute();
 }
 
 export async function updateUser(db: Db, id: string, changes: UserUpdate): Promise<void> {
