@@ -55,6 +55,8 @@ try {
 	}
 	await page.goto(`${server.url}/others/others-view`);
 	await shoot(page, 'others');
+	await page.goto(`${server.url}/profile`);
+	await shoot(page, 'others-profile');
 	console.log('screenshots written to docs/screenshots (others-*.png)');
 } finally {
 	await browser.close();

@@ -43,6 +43,7 @@ const users = { client: '', counsellor: '', admin: '' };
 const jars = {} as Record<Exclude<Role, 'anon'>, Jar>;
 let clientId = '';
 let shareCode = '';
+let othersCode = '';
 
 function sql<T = unknown>(query: string, ...params: unknown[]): T {
 	const db = new Database(dbPath, { fileMustExist: true });
@@ -105,6 +106,16 @@ async function seed() {
 	await action(jars.counsellor, `/counsellor/clients/${clientId}?/note`, { body: 'Your practical interests stand out.' });
 	await action(jars.client, '/profile?/reply', { counsellor: sql<{ id: string }[]>('SELECT id FROM user WHERE email = ?', users.counsellor)[0].id, body: 'Thank you!' });
 	await action(jars.client, '/account/tokens?/create', { name: 'Job portal', password: 'correct horse battery' });
+	// How others see me: five own picks, a link, and three people's answers, so the window shows.
+	await complete(jars.client, 'others-view', { others_S: ['patient', 'listener'], others_C: ['organised'], others_P: ['honest', 'calm'] });
+	await action(jars.client, '/others/others-view?/invite', { shownName: 'Jonas', nickname: 'Family', days: '14' });
+	othersCode = sql<{ code: string }[]>('SELECT code FROM others_invite WHERE user_id = ?', clientId)[0].code;
+	for (const picks of [['patient', 'kind'], ['kind', 'funny'], ['calm', 'reliable']]) {
+		const body = new URLSearchParams(picks.map((q) => ['quality', q]));
+		body.set('text', 'Good at making people laugh');
+		const res = await new Jar(base).request(`/o/${othersCode}`, { method: 'POST', headers: { 'x-sveltekit-action': 'true', accept: 'application/json' }, body });
+		expect(res.status).toBe(200);
+	}
 }
 
 function setLocale(locale: Locale) {
@@ -143,6 +154,9 @@ const PAGES: PageSpec[] = [
 	{ name: 'account tokens', role: 'client', path: () => '/account/tokens', ready: '[data-testid="token"]' },
 	{ name: 'share', role: 'client', path: () => '/share' },
 	{ name: 'share code', role: 'client', path: () => `/share/${shareCode}` },
+	{ name: 'how others see me', role: 'client', path: () => '/others/others-view', ready: '[data-testid="quadrant-open"]' },
+	{ name: 'answer an invitation', role: 'anon', path: () => `/o/${othersCode}` },
+	{ name: 'type an invitation code', role: 'anon', path: () => '/o' },
 	{ name: 'counsellor dashboard', role: 'counsellor', path: () => '/counsellor', ready: '[data-testid="clients"]' },
 	{ name: 'counsellor report', role: 'counsellor', path: () => `/counsellor/clients/${clientId}`, ready: 'article#riasec-48 canvas' },
 	{ name: 'counsellor account', role: 'counsellor', path: () => '/account', ready: '[data-testid="share-code"]' },

@@ -39,7 +39,8 @@ export async function openClientReport(
 	]);
 	return {
 		client: { id: client.id, email: client.email, name: client.display_name, sharedSince: share?.granted_at ?? null },
-		results: profileView(profile, locale),
+		// An own-picks response of How others see me has no score: its window stands for it.
+		results: profileView(profile, locale).filter((r) => !others.some((o) => o.id === r.instrumentId)),
 		summary: summaryView(profile, locale),
 		shortlist,
 		matches: opportunities

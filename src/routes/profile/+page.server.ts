@@ -28,7 +28,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		.filter((i) => !done.has(i.id) && !othersExercises(getRegistry()).some((o) => o.questionnaire.id === i.id))
 		.sort((a, b) => rank(a.id) - rank(b.id) || a.title.localeCompare(b.title, locals.locale));
 	return {
-		results: profileView(profile, locals.locale),
+		// An own-picks response of How others see me has no score: its window below stands for it.
+		results: profileView(profile, locals.locale).filter((r) => !others.some((o) => o.id === r.instrumentId)),
 		summary: summaryView(profile, locals.locale),
 		next: { missing, canMatch: 'riasec.R' in profile.dimensions, sharing: threads.length > 0 },
 		shortlist,
