@@ -114,6 +114,8 @@ const TABLE: Record<string, Row> = {
 		body: (f) => ({ responseId: f.responseId, answers: '{"R1":9}' }),
 		expect: { ...signedIn(404), client: 400 }
 	},
+	// The plain HTML form: each signed-in person saves their own response (going back from the last page).
+	'POST /q/[id]?/plain': { body: () => ({ page: '7', nav: 'prev' }), expect: signedIn({ redirect: '/q/riasec-48?page=6' }) },
 	'GET /account': { expect: signedIn(200) },
 	'POST /account?/language': { body: () => ({ locale: 'en' }), expect: signedIn(200) },
 	'POST /account?/delete': { body: () => ({ confirm: 'no' }), expect: signedIn(400) },

@@ -1,4 +1,6 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { plainPage, renderedSurvey, skippedQuestions, visibilityOf } from '$lib/server/plain-form';
+import { submitPlainPage } from '$lib/server/plain-submit';
 import { localize } from '$lib/core/localize';
 import { getDb, getRegistry } from '$lib/server/app';
 import { requireUser } from '$lib/server/guards';
@@ -25,6 +27,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const open = await findInProgressResponse(db, user.id, params.id);
 	// A response is resumed on the definition it was started with.
 	const q = open ? await questionnaireOf(db, open) : instrument.questionnaire;
+	const answers = open ? (JSON.parse(open.answers) as Record<string, unknown>) : {};
+	const wanted = url.searchParams.has('page') ? Number(url.searchParams.get('page')) : (open?.current_page ?? 0);
+	const more = url.searchParams.get('more');
+	const plain = plainPage(q, { answers, index: Number.isInteger(wanted) ? wanted : 0, locale: locals.locale, blankRows: more ? { [more]: 3 } : undefined });
 	return {
 		start: false as const,
 		instrument: describe(q, locals.locale),
@@ -32,11 +38,24 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		doneUrl: q.scoring?.othersView ? `/others/${q.id}` : `/profile#${q.id}`,
 		// Only the form goes to the browser: never the scoring key, norms or reverse keys.
 		survey: sanitizeSurvey(q.survey),
-		answers: open ? (JSON.parse(open.answers) as Record<string, unknown>) : {},
-		page: open?.current_page ?? 0,
-		responseId: open?.id ?? null
+		answers,
+		page: plain.index,
+		responseId: open?.id ?? null,
+		plain,
+		review: open && url.searchParams.has('review') ? reviewOf(q, answers, locals.locale) : null
 	};
 };
+
+/** What was skipped, with a link to each question (the first 30; the rest counted). */
+function reviewOf(q: Questionnaire, answers: Record<string, unknown>, locale: Locale) {
+	const skipped = skippedQuestions(q, answers, locale);
+	const pages = visibilityOf(renderedSurvey(q), answers).pages;
+	return {
+		count: skipped.length,
+		shown: skipped.slice(0, 30).map((s) => ({ title: s.title, href: `?page=${s.page}#q-${s.id}`, page: s.pageNumber })),
+		lastPage: pages[pages.length - 1] ?? 0
+	};
+}
 
 function describe(q: Questionnaire, locale: Locale) {
 	return {
@@ -59,6 +78,20 @@ async function ensureResponse(userId: string, instrumentId: string, responseId: 
 }
 
 export const actions: Actions = {
+	// The plain HTML form (no JavaScript): one page at a time.
+	plain: async ({ request, params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const t = translator(locals.locale);
+		const form = await request.formData();
+		const instrument = instrumentOf(params.id);
+		const r = await submitPlainPage(getDb(), user.id, instrument, form, locals.locale, { ranking: t('plain.ranking'), invalid: t('plain.invalid') });
+		const here = `/q/${params.id}`;
+		if (r.kind === 'go') redirect(303, `${here}?page=${r.page}${r.more ? `&more=${encodeURIComponent(r.more)}` : ''}`);
+		if (r.kind === 'review') redirect(303, `${here}?review`);
+		if (r.kind === 'completed') redirect(303, `/profile#${params.id}`);
+		if (r.kind === 'invalid') return fail(400, { plain: r.view, message: r.message ?? '' });
+		return fail(400, { refused: r.shortfalls ? shortfallMessage(t, r.shortfalls, locals.locale) : r.message });
+	},
 	save: async ({ request, params, locals, url }) => {
 		const user = requireUser(locals, url);
 		const form = await request.formData();

@@ -1,0 +1,90 @@
+/**
+ * The questions of one SurveyJS page in document order, each with the HTML field id it gets in the
+ * plain (no-JavaScript) form. Ids come from positions, not names (`e0`, `e1`, …; parts of a question
+ * add `.r0` for matrix rows, `.t0` for multipletext items, `.k0` for ranking places, `.d0.c1` for a
+ * dynamic row's cells), so any SurveyJS name, with dots or spaces, maps to a safe and unique field.
+ */
+import { isObject, type Json } from '../questionnaire/checks.ts';
+import { describeElement, type ElementInfo } from '../questionnaire/describe-element.ts';
+
+/**
+ * What is shown with the current answers, decided by the caller (the server's form model evaluates
+ * `visibleIf`, `requiredIf`, … with SurveyJS's own expression engine; the core stays pure).
+ */
+export interface Visibility {
+	/** Indexes of the pages shown, in order. */
+	pages: number[];
+	/** Whether this element (its own JSON object) is shown. */
+	shown(el: Json): boolean;
+	/** Whether this shown question must be answered now. */
+	required(el: Json): boolean;
+}
+
+const CONTAINERS = new Set(['panel', 'flowpanel']);
+const CONTENT = new Set(['html', 'image', 'expression']);
+
+export interface PageEntry {
+	id: string;
+	json: Json;
+	/** Set for questions (anything with an answer); content elements (html, image, expression) have none. */
+	info?: ElementInfo;
+	/** Nested panel content. */
+	children?: PageEntry[];
+}
+
+/** The page's visible elements as a tree (panels keep their children); hidden ones are left out. */
+export function pageEntries(elements: unknown, vis: Visibility, prefix = 'e'): PageEntry[] {
+	const out: PageEntry[] = [];
+	if (!Array.isArray(elements)) return out;
+	elements.forEach((el, i) => {
+		if (!isObject(el) || typeof el.type !== 'string') return;
+		if (!vis.shown(el)) return;
+		const id = `${prefix}${i}`;
+		if (CONTAINERS.has(el.type)) out.push({ id, json: el, children: pageEntries(el.elements ?? el.questions, vis, `${id}_`) });
+		else if (CONTENT.has(el.type) || typeof el.name !== 'string') out.push({ id, json: el });
+		else {
+			const info = describeElement(el, el.type, id, false);
+			// The answer is stored under valueName when there is one, as SurveyJS does.
+			if (typeof el.valueName === 'string' && el.valueName !== '') info.name = el.valueName;
+			info.isRequired = vis.required(el);
+			out.push({ id, json: el, info });
+		}
+	});
+	return out;
+}
+
+/** Every question entry of a tree, depth first. */
+export function questionsOf(entries: PageEntry[]): PageEntry[] {
+	return entries.flatMap((e) => (e.children ? questionsOf(e.children) : e.info ? [e] : []));
+}
+
+/** The pages of a survey (a survey with top-level `elements` is one page). */
+export function pagesOf(survey: Record<string, unknown>): Json[] {
+	if (Array.isArray(survey.pages)) return survey.pages.filter(isObject);
+	const elements = survey.elements ?? survey.questions;
+	return [{ name: 'page1', elements: Array.isArray(elements) ? elements : [] }];
+}
+
+/** Inner questions of a dynamic question: matrixdynamic columns or paneldynamic template elements. */
+export function dynamicCells(el: Json): { json: Json; info: ElementInfo }[] {
+	if (el.type === 'matrixdynamic') {
+		const cellType = typeof el.cellType === 'string' ? el.cellType : 'dropdown';
+		return (Array.isArray(el.columns) ? el.columns.filter(isObject) : []).map((c) => {
+			const own = typeof c.cellType === 'string' && c.cellType !== 'default' ? c.cellType : cellType;
+			const json = { ...c, type: own, choices: c.choices ?? el.choices };
+			return { json, info: describeElement(json, own, '', false) };
+		});
+	}
+	return (Array.isArray(el.templateElements) ? el.templateElements.filter(isObject) : [])
+		.filter((c) => typeof c.type === 'string' && typeof c.name === 'string')
+		.map((c) => ({ json: c, info: describeElement(c, String(c.type), '', false) }));
+}
+
+/** Choice items `{ value, text }` of a question (rating: its rate values), in order, specials last. */
+export function choiceItems(el: Json, info: ElementInfo): { value: unknown; text: unknown }[] {
+	const listed = el.type === 'rating' ? el.rateValues : el.choices;
+	const items = Array.isArray(listed) && listed.length > 0 ? listed.map((c) => (isObject(c) ? { value: c.value, text: c.text ?? c.value } : { value: c, text: c })) : [];
+	const known = new Set(items.map((c) => c.value));
+	for (const v of info.values ?? []) if (!known.has(v)) items.push({ value: v, text: undefined });
+	return items;
+}
