@@ -1,6 +1,6 @@
 // Compiles a SurveyJS form JSON once into a tree of pages, panels and questions with their conditions
 // parsed, so validating answers or laying out a page is a walk over plain objects (no survey-core Model).
-import { describeElement, itemValues, NO_ANSWER, type ChoiceValue, type ElementInfo } from '../core/questionnaire/describe-element';
+import { choiceValueOf, describeElement, isOn, itemValues, NO_ANSWER, type ChoiceValue, type ElementInfo } from '../core/questionnaire/describe-element';
 import { isObject, type Json } from '../core/questionnaire/checks';
 import type { Problem } from '../core/questionnaire/types';
 import { compileCondition, compileExpression, type Condition, type Expression } from './expressions';
@@ -47,6 +47,16 @@ export interface FormNode {
 	validators: Validator[];
 	/** paneldynamic / matrixdynamic: fewest rows when completing. */
 	minRows: number;
+	/** matrixdynamic / matrixdropdown columns with a total (`totalType`, `totalExpression`), stored as `<key>-total`. */
+	totals?: { column: string; expression: Expression }[];
+	/** `visible` triggers naming this question or page: shown while one holds (see `nodeStates`). */
+	shownBy?: ShownBy[];
+}
+
+/** A SurveyJS `visible` trigger: its condition and the answers it reads. */
+export interface ShownBy {
+	condition: Condition;
+	variables: string[];
 }
 
 export interface CalculatedValue {
@@ -99,7 +109,7 @@ class Compiler {
 		if (!Array.isArray(list)) return [];
 		const out: Choice[] = [];
 		list.forEach((c, i) => {
-			const value = isObject(c) ? c.value : c;
+			const value = choiceValueOf(c);
 			if (!['string', 'number', 'boolean'].includes(typeof value)) return;
 			const p = `${path}[${i}]`;
 			const own = isObject(c) ? c : {};
@@ -107,7 +117,7 @@ class Compiler {
 				value: value as ChoiceValue,
 				visibleIf: this.condition(own, 'visibleIf', p),
 				enableIf: this.condition(own, 'enableIf', p),
-				exclusive: own.isExclusive === true
+				exclusive: isOn(own.isExclusive)
 			});
 		});
 		if (el.choicesVisibleIf !== undefined || el.choicesEnableIf !== undefined) {
@@ -128,7 +138,7 @@ class Compiler {
 		const listed = new Set(own.map((c) => c.value));
 		for (const v of info.values ?? []) if (!listed.has(v)) own.push({ value: v, exclusive: false });
 		for (const [value, props] of SPECIAL) {
-			const c = own.find((x) => x.value === value && props.some((p) => el[p] === true));
+			const c = own.find((x) => x.value === value && props.some((p) => isOn(el[p])));
 			if (c) c.exclusive = value !== 'other';
 		}
 		return own;
@@ -145,11 +155,11 @@ class Compiler {
 			path,
 			json: el,
 			info: inherited ?? describeElement(el, type, path, false),
-			hidden: el.visible === false,
+			hidden: el.visible === false || el.visible === 'false',
 			visibleIf: this.condition(el, 'visibleIf', path),
 			enableIf: this.condition(el, 'enableIf', path),
 			requiredIf: this.condition(el, 'requiredIf', path),
-			readOnly: el.readOnly === true,
+			readOnly: isOn(el.readOnly),
 			children: [],
 			validators: compileValidators(el.validators, `${path}.validators`, this.problems),
 			minRows: 0
@@ -165,6 +175,7 @@ class Compiler {
 		if (type === 'matrixdynamic' || type === 'matrixdropdown') n.children = this.columns(el, path);
 		if (type === 'multipletext') n.children = this.items(el, path);
 		if (type === 'paneldynamic') n.children = this.list(el.templateElements, `${path}.templateElements`);
+		if (type === 'matrixdynamic' || type === 'matrixdropdown') n.totals = this.totals(el, path);
 		if (type === 'matrixdynamic') n.minRows = nonNegative(el.minRowCount, 0);
 		if (type === 'paneldynamic') n.minRows = nonNegative(el.minPanelCount, 0);
 		return n;
@@ -182,6 +193,23 @@ class Compiler {
 			out.push(this.node(withChoices, own || matrixType, `${path}.columns[${i}]`, undefined));
 		});
 		return out;
+	}
+
+	/**
+	 * Column totals as SurveyJS computes them: `totalExpression`, else `<totalType>InArray({matrix}, '<column>')`
+	 * (sum, count, min, max, avg).
+	 */
+	totals(el: Json, path: string): FormNode['totals'] {
+		const out: NonNullable<FormNode['totals']> = [];
+		(Array.isArray(el.columns) ? el.columns : []).forEach((col, i) => {
+			if (!isObject(col) || typeof col.name !== 'string' || col.name === '') return;
+			const type = typeof col.totalType === 'string' ? col.totalType : 'none';
+			const text = typeof col.totalExpression === 'string' && col.totalExpression.trim() !== '' ? col.totalExpression : ['sum', 'count', 'min', 'max', 'avg'].includes(type) ? `${type}InArray({matrix}, '${col.name.replace(/'/g, "\\'")}')` : '';
+			if (!text) return;
+			const expression = this.expression(text, `${path}.columns[${i}].${col.totalExpression ? 'totalExpression' : 'totalType'}`);
+			if (expression) out.push({ column: col.name, expression });
+		});
+		return out.length > 0 ? out : undefined;
 	}
 
 	/** multipletext items: text answers (numbers with a numeric inputType). */
@@ -263,9 +291,45 @@ export function compileForm(survey: Record<string, unknown>): FormModel {
 		const expression = c.expression(cv.expression, `$.survey.calculatedValues[${i}].expression`);
 		if (expression) calculatedValues.push({ name: cv.name, expression, includeIntoResult: cv.includeIntoResult === true });
 	});
+	applyVisibleTriggers(survey.triggers, pages, c);
 	const clear = survey.clearInvisibleValues;
 	const clearInvisible = clear === 'none' || clear === 'onHidden' || clear === 'onHiddenContainer' ? clear : 'onComplete';
 	return { pages, questions, byKey, calculatedValues, clearInvisible, problems: c.problems };
+}
+
+/** A legacy trigger's condition as survey-core builds it: `{name} operator value`, unless `expression` is set. */
+function triggerExpression(t: Json): string {
+	if (typeof t.expression === 'string' && t.expression.trim() !== '') return t.expression;
+	if (typeof t.name !== 'string' || t.name === '') return '';
+	const operator = typeof t.operator === 'string' ? t.operator.toLowerCase() : 'equal';
+	if (operator === 'empty' || operator === 'notempty') return `{${t.name}} ${operator}`;
+	const operand = (v: unknown): string =>
+		Array.isArray(v) ? `[${v.map(operand).join(', ')}]` : typeof v === 'string' && !/^-?\d+(\.\d+)?$/.test(v) && v !== 'true' && v !== 'false' ? `'${v.replace(/'/g, "\\'")}'` : String(v);
+	return t.value === undefined || t.value === null || t.value === '' ? '' : `{${t.name}} ${operator} ${operand(t.value)}`;
+}
+
+/**
+ * SurveyJS `visible` triggers show the questions and pages they name while their condition holds and
+ * hide them when it fails; they are attached to those nodes as `shownBy`.
+ */
+function applyVisibleTriggers(triggers: unknown, pages: FormNode[], c: Compiler) {
+	if (!Array.isArray(triggers)) return;
+	const byName = new Map<string, FormNode[]>();
+	const visit = (nodes: FormNode[]) => nodes.forEach((n) => {
+		if (n.name) byName.set(n.name, [...(byName.get(n.name) ?? []), n]);
+		if (n.kind !== 'question') visit(n.children);
+	});
+	visit(pages);
+	triggers.forEach((t, i) => {
+		if (!isObject(t) || (t.type !== 'visible' && t.type !== 'visibletrigger')) return;
+		const text = triggerExpression(t);
+		if (!text) return;
+		const condition = c.condition({ expression: text }, 'expression', `$.survey.triggers[${i}]`);
+		if (!condition) return;
+		const variables = [...text.matchAll(/\{([^}]+)\}/g)].map((m) => m[1].split('.')[0]);
+		const targets = [...(Array.isArray(t.questions) ? t.questions : []), ...(Array.isArray(t.pages) ? t.pages : [])];
+		for (const name of targets) for (const n of byName.get(String(name)) ?? []) n.shownBy = [...(n.shownBy ?? []), { condition, variables }];
+	});
 }
 
 const cache = new WeakMap<object, FormModel>();

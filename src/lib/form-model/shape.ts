@@ -20,6 +20,8 @@ export interface ShapeContext {
 export type Answers = Record<string, unknown>;
 
 const COMMENT = '-Comment';
+/** SurveyJS's suffix for a matrix's column totals (`settings.matrix.totalsSuffix`). */
+export const TOTAL = '-total';
 
 /** undefined, null, '', [] and {} mean "not answered" (SurveyJS omits them, but clients may send them). */
 export function isEmptyAnswer(v: unknown): boolean {
@@ -79,6 +81,8 @@ export function shapeRecord(byKey: Map<string, FormNode[]>, record: Answers, lab
 				continue;
 			}
 		}
+		// A matrix's column totals (`<key>-total`) are computed by the server; the client's copy is ignored.
+		if (!nodes && key.endsWith(TOTAL) && byKey.get(key.slice(0, -TOTAL.length))?.[0]?.totals) continue;
 		if (!nodes) {
 			ctx.errors.push(formError(top, at, 'unknownQuestion'));
 			continue;

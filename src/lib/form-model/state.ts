@@ -2,6 +2,7 @@
 // (expression questions, calculated values) — the state a SurveyJS Model would be in, without one.
 import type { CalculatedValue, Choice, FormModel, FormNode } from './compile';
 import type { Values } from './expressions';
+import { isOn } from '../core/questionnaire/describe-element';
 
 export interface NodeState {
 	visible: boolean;
@@ -35,13 +36,24 @@ export function expressionNodes(nodes: FormNode[], into: FormNode[] = []): FormN
  */
 export function nodeStates(nodes: FormNode[], values: Values, into = new Map<FormNode, NodeState>(), visible = true, enabled = true) {
 	for (const n of nodes) {
-		const v = visible && !n.hidden && (n.visibleIf ? n.visibleIf.run(values) : true);
+		const v = visible && !hiddenByTriggers(n, values) && (n.visibleIf ? n.visibleIf.run(values) : true);
 		const e = enabled && !n.readOnly && (n.enableIf ? n.enableIf.run(values) : true);
-		const required = n.json.isRequired === true || (n.requiredIf ? n.requiredIf.run(values) : false);
+		const required = isOn(n.json.isRequired) || (n.requiredIf ? n.requiredIf.run(values) : false);
 		into.set(n, { visible: v, enabled: e, required });
 		if (n.kind !== 'question') nodeStates(n.children, values, into, v, e);
 	}
 	return into;
+}
+
+/**
+ * `visible: false`, or what `visible` triggers decided: a trigger that holds shows the element; one that
+ * fails after its question was answered hides it (SurveyJS runs triggers when a value changes, so an
+ * unanswered trigger leaves the element as the JSON says).
+ */
+function hiddenByTriggers(n: FormNode, values: Values): boolean {
+	if (!n.shownBy) return n.hidden;
+	if (n.shownBy.some((t) => t.condition.run(values))) return false;
+	return n.hidden || n.shownBy.some((t) => t.variables.some((v) => values[v] !== undefined && values[v] !== null && values[v] !== ''));
 }
 
 /** The values a choice question offers given the answers: visible choices, or those of `choicesFromQuestion`. */

@@ -4,7 +4,7 @@
 import type { CalculatedValue, FormModel, FormNode } from './compile';
 import { formError, showValue, type FormError } from './errors';
 import type { Values } from './expressions';
-import { innerQuestions, isEmptyAnswer, shapeRecord, type Answers, type ShapeContext } from './shape';
+import { innerQuestions, isEmptyAnswer, shapeRecord, TOTAL, type Answers, type ShapeContext } from './shape';
 import { computeValues, effectiveChoices, expressionNodes, nodeStates, type NodeState } from './state';
 import { checkTextRules, runValidators } from './validators';
 
@@ -88,6 +88,7 @@ function completeQuestion(run: Run, q: FormNode, value: unknown, required: boole
 		return undefined;
 	}
 	if (nested) value = completeNested(run, q, value, at, ctx, values);
+	if (info.kind === 'matrix' && run.clear) value = withoutHiddenRows(q, value as Answers, values);
 	if (required && isEmptyAnswer(value)) {
 		push(formError(ctx.top, at, 'required'));
 		return undefined;
@@ -111,6 +112,14 @@ function completeQuestion(run: Run, q: FormNode, value: unknown, required: boole
 		if (failure) push(formError(ctx.top, at, failure.code, { value: showValue(value), ...failure.params }, failure.text));
 	}
 	return value;
+}
+
+/** A Likert grid's answers without the rows hidden by their `visibleIf` (SurveyJS clears those at completion). */
+function withoutHiddenRows(q: FormNode, value: Answers, values: Values): Answers | undefined {
+	const hidden = new Set((q.rows ?? []).filter((r) => r.visibleIf && !r.visibleIf.run(values)).map((r) => String(r.value)));
+	if (hidden.size === 0) return value;
+	const kept = Object.fromEntries(Object.entries(value).filter(([row]) => !hidden.has(row)));
+	return isEmptyAnswer(kept) ? undefined : kept;
 }
 
 /** Selected values must be among the choices shown given the answers; counts and ranking completeness. */
@@ -185,8 +194,36 @@ export function validateForm(model: FormModel, answers: unknown, options: Valida
 	const computed = new Set(model.calculatedValues.map((c) => c.name));
 	const given = Object.fromEntries(Object.entries(answers).filter(([k]) => !computed.has(k) || model.byKey.has(k)));
 	const cleaned = shapeRecord(model.byKey, given, '', ctx, true);
-	if (ctx.errors.length > 0 || options.partial) return ctx.errors.length > 0 ? { ok: false, errors: ctx.errors } : { ok: true, answers: cleaned };
+	if (ctx.errors.length > 0) return { ok: false, errors: ctx.errors };
+	if (options.partial) return { ok: true, answers: withTotals(model, withComputed(model, cleaned)) };
 	const run: Run = { model, ctx, clear: model.clearInvisible !== 'none' };
 	const done = finishScope(run, scopeOf(model), cleaned, '', (r) => r, true);
-	return ctx.errors.length > 0 ? { ok: false, errors: ctx.errors } : { ok: true, answers: done };
+	return ctx.errors.length > 0 ? { ok: false, errors: ctx.errors } : { ok: true, answers: withTotals(model, done) };
+}
+
+/** While in progress: the values of expression questions and `includeIntoResult` calculated values, as `survey.data` has them. */
+function withComputed(model: FormModel, answers: Answers): Answers {
+	const scope = scopeOf(model);
+	if (scope.expressions.length === 0 && !scope.calculated.some((c) => c.includeIntoResult)) return answers;
+	const values = computeValues(scope.expressions, scope.calculated, answers);
+	const out: Answers = { ...answers };
+	for (const e of scope.expressions) if (e.key && !isEmptyAnswer(values[e.key])) out[e.key] = values[e.key];
+	for (const cv of scope.calculated) if (cv.includeIntoResult && !isEmptyAnswer(values[cv.name])) out[cv.name] = values[cv.name];
+	return out;
+}
+
+/** Column totals of answered matrices, stored as `<key>-total` (`{ column: total }`) as SurveyJS does. */
+function withTotals(model: FormModel, answers: Answers): Answers {
+	let out = answers;
+	for (const q of model.questions) {
+		if (!q.totals || isEmptyAnswer(answers[q.key])) continue;
+		const values = { ...answers, matrix: answers[q.key] };
+		const totals: Answers = {};
+		for (const t of q.totals) {
+			const v = t.expression.run(values);
+			if (!isEmptyAnswer(v)) totals[t.column] = v;
+		}
+		if (!isEmptyAnswer(totals)) out = { ...out, [q.key + TOTAL]: totals };
+	}
+	return out;
 }

@@ -67,12 +67,30 @@ export const BUILT_IN_TYPES = new Set([
 const SINGLE = new Set(['radiogroup', 'dropdown', 'buttongroup']);
 const MULTI = new Set(['checkbox', 'tagbox']);
 
-/** Choice values from SurveyJS `choices`/`rateValues`: plain values or `{ value, text }`. */
+/**
+ * The value SurveyJS stores for one choice, row or column: `c.value` of an object, else `c` itself; a
+ * text written as `"value|text"` (SurveyJS's itemValueSeparator) stores what comes before the `|`.
+ * @example choiceValueOf('many|More than one') // → 'many'
+ */
+export function choiceValueOf(c: unknown): unknown {
+	const v = isObject(c) ? c.value : c;
+	if (typeof v !== 'string') return v;
+	const bar = v.indexOf('|');
+	return bar > -1 ? v.slice(0, bar) : v;
+}
+
+/** Choice values from SurveyJS `choices`/`rateValues`: plain values, `"value|text"` or `{ value, text }`. */
 export function itemValues(list: unknown): ChoiceValue[] | undefined {
 	if (!Array.isArray(list)) return undefined;
-	return list
-		.map((c) => (isObject(c) ? c.value : c))
-		.filter((v): v is ChoiceValue => ['string', 'number', 'boolean'].includes(typeof v));
+	return list.map(choiceValueOf).filter((v): v is ChoiceValue => ['string', 'number', 'boolean'].includes(typeof v));
+}
+
+/**
+ * A boolean SurveyJS property: SurveyJS reads `true` and the text `"true"` alike (forms written by
+ * hand often quote it, e.g. `"hasOther": "true"`).
+ */
+export function isOn(v: unknown): boolean {
+	return v === true || v === 'true';
 }
 
 /** Numbers SurveyJS adds to a dropdown's choices from choicesMin … choicesMax by choicesStep (default 1). */
@@ -101,10 +119,10 @@ function ratingValues(el: Json): ChoiceValue[] {
 /** Special items SurveyJS adds to choice lists when they are switched on. */
 function specialValues(el: Json): ChoiceValue[] {
 	const out: ChoiceValue[] = [];
-	if (el.showNoneItem === true || el.hasNone === true) out.push('none');
-	if (el.showRefuseItem === true) out.push('refused');
-	if (el.showDontKnowItem === true) out.push('dontknow');
-	if (el.showOtherItem === true || el.hasOther === true) out.push('other');
+	if (isOn(el.showNoneItem) || isOn(el.hasNone)) out.push('none');
+	if (isOn(el.showRefuseItem)) out.push('refused');
+	if (isOn(el.showDontKnowItem)) out.push('dontknow');
+	if (isOn(el.showOtherItem) || isOn(el.hasOther)) out.push('other');
 	return out;
 }
 
@@ -122,17 +140,17 @@ function positive(v: unknown): number | undefined {
  * @example describeElement({ name: 'r' }, 'rating', '$.survey.elements[0]', false).values // → [1, 2, 3, 4, 5]
  */
 export function describeElement(el: Json, type: string, path: string, conditional: boolean): ElementInfo {
-	const hasOther = el.showOtherItem === true || el.hasOther === true;
+	const hasOther = isOn(el.showOtherItem) || isOn(el.hasOther);
 	const info: ElementInfo = {
 		name: String(el.name),
 		type,
 		path,
 		kind: 'none',
 		hasOther,
-		hasComment: hasOther || el.showCommentArea === true || el.hasComment === true,
+		hasComment: hasOther || isOn(el.showCommentArea) || isOn(el.hasComment),
 		allowCustom: false,
 		numeric: false,
-		isRequired: el.isRequired === true,
+		isRequired: isOn(el.isRequired),
 		conditional: conditional || ['visibleIf', 'enableIf', 'requiredIf'].some((k) => k in el)
 	};
 	const listed = type === 'rating' ? el.rateValues : type === 'matrix' ? el.columns : el.choices;
@@ -140,7 +158,7 @@ export function describeElement(el: Json, type: string, path: string, conditiona
 	if (type === 'rating') {
 		info.values = ratingValues(el);
 		info.kind = info.values.every((v) => typeof v === 'number') ? 'number-choice' : 'text-choice';
-	} else if (SINGLE.has(type) || (type === 'imagepicker' && el.multiSelect !== true)) {
+	} else if (SINGLE.has(type) || (type === 'imagepicker' && !isOn(el.multiSelect))) {
 		const range = type === 'dropdown' ? rangeChoices(el) : [];
 		info.values = [...(itemValues(el.choices) ?? []), ...range, ...specialValues(el)];
 		const numeric = info.values.length > 0 && info.values.every((v) => typeof v === 'number');

@@ -1,0 +1,73 @@
+// Real SurveyJS forms (tests/fixtures/surveyjs/real, sources in sources.json) and one hand-made form per
+// question type and feature (tests/fixtures/surveyjs/hand-made): the questionnaire check accepts each
+// (wrapped into a questionnaire file v1 here, the form itself unchanged), survey-core fills it in Node
+// with answers of every shape, and the server's validateForm accepts exactly what SurveyJS produced.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkQuestionnaireText } from '../../src/lib/server/questionnaires';
+import { compileForm, validateForm } from '../../src/lib/form-model';
+import { fillSurvey, type Variant } from '../support/surveyjs-fill';
+
+const DIR = 'tests/fixtures/surveyjs';
+interface Source {
+	file: string;
+	repository: string;
+	path: string;
+	commit: string;
+	licence: string;
+	refused?: string;
+}
+const sources = (JSON.parse(readFileSync(`${DIR}/sources.json`, 'utf8')) as { forms: Source[] }).forms;
+const handMade = readdirSync(`${DIR}/hand-made`).filter((f) => f.endsWith('.json')).map((f) => `hand-made/${f}`);
+const formOf = (file: string) => JSON.parse(readFileSync(`${DIR}/${file}`, 'utf8')) as Record<string, unknown>;
+
+/** A questionnaire file v1 around a form, as an author would write it. */
+function wrap(file: string, survey: unknown): { name: string; text: string } {
+	const id = file.replace(/^.*\//, '').replace(/\.json$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+	return { name: `${id}.json`, text: JSON.stringify({ id, version: '1.0.0', kind: 'self-evaluation', title: id, survey }) };
+}
+
+describe('the corpus', () => {
+	it('has at least 40 real forms, each with repository, path, commit and licence, and the files match the list', () => {
+		const real = readdirSync(`${DIR}/real`).filter((f) => f.endsWith('.json')).map((f) => `real/${f}`).sort();
+		expect(sources.map((s) => s.file).sort()).toEqual(real);
+		expect(sources.filter((s) => !s.refused).length).toBeGreaterThanOrEqual(40);
+		for (const s of sources) {
+			expect(s.repository).toMatch(/^[\w.-]+\/[\w.-]+$/);
+			expect(s.commit).toMatch(/^[0-9a-f]{40}$/);
+			expect(s.licence).toMatch(/^MIT/);
+			expect(s.path.length).toBeGreaterThan(0);
+		}
+	});
+});
+
+const accepted = [...sources.filter((s) => !s.refused).map((s) => s.file), ...handMade];
+
+describe.each(accepted)('%s', (file) => {
+	const form = formOf(file);
+	it('is accepted by the questionnaire check', () => {
+		const { name, text } = wrap(file, form);
+		const checked = checkQuestionnaireText(name, text);
+		expect('problems' in checked ? checked.problems : []).toEqual([]);
+	});
+	it.each([0, 1] as Variant[])('answers filled in by survey-core (variant %i) are accepted exactly', (variant) => {
+		const filled = fillSurvey(form, variant);
+		expect(filled.errors).toEqual([]);
+		const model = compileForm(form);
+		const saved = validateForm(model, filled.saved, { partial: true });
+		expect(saved).toEqual({ ok: true, answers: filled.saved });
+		const done = validateForm(model, filled.saved);
+		expect(done).toEqual({ ok: true, answers: filled.completed });
+	});
+});
+
+describe.each(sources.filter((s) => s.refused))('$file', ({ file, refused }) => {
+	it(`is refused with one clear line (${refused})`, () => {
+		const { name, text } = wrap(file, formOf(file));
+		const checked = checkQuestionnaireText(name, text);
+		expect('problems' in checked).toBe(true);
+		const problems = 'problems' in checked ? checked.problems : [];
+		expect(problems).toHaveLength(1);
+		expect(problems[0].message).toMatch(/emoji|choicesByUrl/);
+	});
+});

@@ -1,0 +1,166 @@
+// Answers SurveyJS would never produce for the hand-made forms (tests/fixtures/surveyjs/hand-made), one
+// table per question type and feature: each is refused, on every save ("save") or at completion
+// ("complete"), with an error that names the element and where inside its answer. Answers to questions
+// that end up hidden are dropped at completion, as SurveyJS does; their shape is still checked.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileForm, validateForm } from '../../src/lib/form-model';
+import { PNG } from '../support/surveyjs-fill';
+
+const form = (name: string) => compileForm(JSON.parse(readFileSync(`tests/fixtures/surveyjs/hand-made/${name}.json`, 'utf8')));
+const big = (bytes: number) => `data:image/png;base64,${'A'.repeat(Math.ceil((bytes * 4) / 3))}`;
+const file = (name: string, content: string, type = 'image/png') => ({ name, type, content });
+
+type Row = [form: string, when: 'save' | 'complete', answers: Record<string, unknown>, at: string, code: string];
+const rows: Row[] = [
+	// text: wrong type, out of range, bad formats, too long
+	['text-input-types', 'save', { age: 'abc' }, 'age', 'notNumber'],
+	['text-input-types', 'save', { age: [16] }, 'age', 'notNumber'],
+	['text-input-types', 'save', { age: 101 }, 'age', 'outOfRange'],
+	['text-input-types', 'save', { age: 15 }, 'age', 'outOfRange'],
+	['text-input-types', 'save', { age: 20, started: '2031-01-01' }, 'started', 'outOfRange'],
+	['text-input-types', 'save', { age: 20, started: '17/05/2020' }, 'started', 'format'],
+	['text-input-types', 'complete', { age: 20, email: 'not-an-address' }, 'email', 'email'],
+	['text-input-types', 'complete', { age: 20, hours: 0.3 }, 'hours', 'step'],
+	['text-input-types', 'save', { nickname: 'x'.repeat(41) }, 'nickname', 'tooLong'],
+	['text-input-types', 'save', { colour: 'blue' }, 'colour', 'format'],
+	['comment', 'save', { story: 5 }, 'story', 'notText'],
+	['comment', 'complete', { extra: 'x' }, 'story', 'required'],
+	// single choice
+	['radiogroup', 'save', { work: 'retired' }, 'work', 'notAllowed'],
+	['radiogroup', 'save', { work: ['student'] }, 'work', 'notSingle'],
+	['radiogroup', 'save', { sure: 4 }, 'sure', 'notAllowed'],
+	['radiogroup', 'complete', { work: 'employed', next: 'travel' }, 'next', 'notAllowed'],
+	['radiogroup', 'save', { work: 'student', 'next-Comment': 'x' }, 'next-Comment', 'unknownQuestion'],
+	['dropdown', 'save', { year: 1992 }, 'year', 'notAllowed'],
+	['dropdown', 'save', { year: '1990' }, 'year', 'notNumber'],
+	['dropdown', 'save', { children: 6 }, 'children', 'notAllowed'],
+	['buttongroup', 'save', { size: 'XL' }, 'size', 'notAllowed'],
+	['buttongroup', 'complete', {}, 'size', 'required'],
+	// several choices: none and other, exclusive items, counts
+	['checkbox', 'save', { hobbies: ['none', 'other'], 'hobbies-Comment': 'x' }, 'hobbies', 'exclusive'],
+	['checkbox', 'save', { hobbies: ['none', 'sport'] }, 'hobbies', 'exclusive'],
+	['checkbox', 'save', { days: ['never', 'mon'] }, 'days', 'exclusive'],
+	['checkbox', 'save', { hobbies: ['sport', 'music', 'games', 'reading'] }, 'hobbies', 'tooManySelected'],
+	['checkbox', 'save', { hobbies: 'sport' }, 'hobbies', 'notList'],
+	['checkbox', 'save', { hobbies: ['sport', 'sport'] }, 'hobbies', 'duplicate'],
+	['checkbox', 'save', { hobbies: ['selectall'] }, 'hobbies', 'notAllowed'],
+	['checkbox', 'save', { hobbies: ['swimming'] }, 'hobbies', 'notAllowed'],
+	['tagbox', 'save', { skills: ['writing', 'singing'] }, 'skills', 'notAllowed'],
+	['tagbox', 'save', { skills: ['writing', 'drawing', 'coding', 'caring'] }, 'skills', 'tooManySelected'],
+	['imagepicker', 'save', { place: 'beach' }, 'place', 'notAllowed'],
+	['imagepicker', 'save', { place: 'office', tools: 'laptop' }, 'tools', 'notList'],
+	// ranking: complete, no duplicates, only the choices shown
+	['ranking', 'complete', { priorities: ['pay', 'people'] }, 'priorities', 'incompleteRanking'],
+	['ranking', 'save', { priorities: ['pay', 'pay', 'people', 'freedom'] }, 'priorities', 'duplicate'],
+	['ranking', 'complete', { priorities: ['pay', 'people', 'freedom', 'security'], values: ['creativity', 'helping'], rankPicked: ['creativity', 'status'] }, 'rankPicked', 'notAllowed'],
+	['ranking', 'complete', { priorities: ['pay', 'people', 'freedom', 'security'], values: ['creativity', 'helping', 'status'], rankPicked: ['status', 'creativity'] }, 'rankPicked', 'incompleteRanking'],
+	// rating, slider, boolean
+	['rating', 'save', { plain: 6 }, 'plain', 'notAllowed'],
+	['rating', 'save', { plain: '3' }, 'plain', 'notNumber'],
+	['rating', 'save', { halves: 1.25 }, 'halves', 'notAllowed'],
+	['rating', 'save', { words: 'medium' }, 'words', 'notAllowed'],
+	['rating', 'save', { list: 8 }, 'list', 'notAllowed'],
+	['slider', 'save', { confidence: 101 }, 'confidence', 'outOfRange'],
+	['slider', 'save', { confidence: '50' }, 'confidence', 'notNumber'],
+	['slider', 'save', { salaryRange: [80, 20] }, 'salaryRange', 'outOfRange'],
+	['slider', 'save', { salaryRange: 50 }, 'salaryRange', 'notList'],
+	['boolean', 'save', { likesTeams: 'yes' }, 'likesTeams', 'notAllowed'],
+	['boolean', 'save', { licence: true }, 'licence', 'notAllowed'],
+	// matrices: unknown rows and columns, cell values, required rows and cells
+	['matrix', 'save', { grid: { plan: 6 } }, 'grid.plan', 'notAllowed'],
+	['matrix', 'save', { grid: { lunch: 1 } }, 'grid.lunch', 'unknownRow'],
+	['matrix', 'save', { grid: [1, 2, 3] }, 'grid', 'notObject'],
+	['matrix', 'complete', { grid: { plan: 1, start: 2 } }, 'grid.finish', 'required'],
+	['matrixdropdown', 'save', { jobs: { now: { salary: 1 } } }, 'jobs.now.salary', 'unknownColumn'],
+	['matrixdropdown', 'save', { jobs: { later: { liking: 1 } } }, 'jobs', 'unknownRow'],
+	['matrixdropdown', 'save', { jobs: { now: { liking: 6 } } }, 'jobs.now.liking', 'notAllowed'],
+	['matrixdropdown', 'save', { jobs: { now: { hours: 61 } } }, 'jobs.now.hours', 'outOfRange'],
+	['matrixdropdown', 'save', { jobs: { now: { skills: 'people' } } }, 'jobs.now.skills', 'notList'],
+	['matrixdropdown', 'save', { jobs: { now: { level: 4 } } }, 'jobs.now.level', 'notAllowed'],
+	['matrixdropdown', 'complete', { jobs: { now: { hours: 3 } } }, 'jobs.now.liking', 'required'],
+	['matrixdynamic', 'save', { courses: [{}, {}, {}, {}, {}] }, 'courses', 'tooManyRows'],
+	['matrixdynamic', 'save', { courses: { course: 'x' } }, 'courses', 'notList'],
+	['matrixdynamic', 'save', { courses: [{ course: 'x', grade: 3 }] }, 'courses[0].grade', 'notAllowed'],
+	['matrixdynamic', 'save', { courses: [{ course: 'x', mark: 3 }] }, 'courses[0].mark', 'unknownQuestion'],
+	['matrixdynamic', 'complete', { courses: [{ grade: 2 }] }, 'courses[0].course', 'required'],
+	['multipletext', 'save', { contact: { middle: 'x' } }, 'contact.middle', 'unknownQuestion'],
+	['multipletext', 'save', { contact: { age: 'ten' } }, 'contact.age', 'notNumber'],
+	['multipletext', 'save', { contact: 'Ada' }, 'contact', 'notObject'],
+	['multipletext', 'complete', { contact: { first: 'Ada', age: 5 } }, 'contact.age', 'outOfRange'],
+	['multipletext', 'complete', { contact: { first: 'Ada', mail: 'nope' } }, 'contact.mail', 'email'],
+	// dynamic panels: too many, questions inside, conditions on {panel.x}
+	['paneldynamic', 'save', { jobs: [{ title: 'a' }, { title: 'b' }, { title: 'c' }, { title: 'd' }] }, 'jobs', 'tooManyRows'],
+	['paneldynamic', 'save', { jobs: [{ salary: 1 }] }, 'jobs[0].salary', 'unknownQuestion'],
+	['paneldynamic', 'save', { jobs: [{ title: 'a', tasks: ['none', 'people'] }] }, 'jobs[0].tasks', 'exclusive'],
+	['paneldynamic', 'save', { jobs: [{ title: 'a', stress: 4 }] }, 'jobs[0].stress', 'notAllowed'],
+	['paneldynamic', 'complete', { jobs: [{ title: 'a', liked: false }] }, 'jobs[0].whyLeft', 'required'],
+	['paneldynamic', 'complete', { jobs: [{ liked: true }] }, 'jobs[0].title', 'required'],
+	// files and signatures
+	['file', 'save', { cv: [file('a.exe', 'data:application/x-msdownload;base64,TVo=', 'application/x-msdownload')] }, 'cv[0]', 'fileType'],
+	['file', 'save', { cv: 'cv.pdf' }, 'cv', 'file'],
+	['file', 'save', { cv: [file('a.png', big(110 * 1024))] }, 'cv[0]', 'fileSize'],
+	['file', 'save', { cv: [file('a.png', PNG), file('b.png', PNG)] }, 'cv', 'tooManyFiles'],
+	['file', 'save', { more: [file('a.png', big(210 * 1024))] }, 'more[0]', 'fileSize'],
+	['signaturepad', 'save', { signature: 'my name' }, 'signature', 'file'],
+	['signaturepad', 'save', { signature: 'data:text/html;base64,PGI+' }, 'signature', 'fileType'],
+	// masks and validators
+	['masks', 'save', { amount: '12' }, 'amount', 'notNumber'],
+	['masks', 'save', { amount: -1 }, 'amount', 'outOfRange'],
+	['masks', 'complete', { cpr: '12345' }, 'cpr', 'pattern'],
+	['validators', 'complete', { years: '51' }, 'years', 'outOfRange'],
+	['validators', 'complete', { years: 'many' }, 'years', 'notNumber'],
+	['validators', 'complete', { motto: 'abc' }, 'motto', 'tooShort'],
+	['validators', 'complete', { motto: 'abc 123 hello' }, 'motto', 'pattern'],
+	['validators', 'complete', { mail: 'x' }, 'mail', 'email'],
+	['validators', 'complete', { picks: ['a', 'b', 'c'] }, 'picks', 'tooManySelected'],
+	['validators', 'complete', { check: 'a@b.dk', mail: 'a@b.dk' }, 'check', 'expression'],
+	// conditions, shared values, triggers
+	['conditions', 'complete', { status: 'work' }, 'employer', 'required'],
+	['conditions', 'complete', { status: 'school' }, 'school', 'required'],
+	['conditions', 'save', { status: 'school', school: 'x', neverShown: 5 }, 'neverShown', 'notText'],
+	['value-name', 'save', { firstName: 'Ada' }, 'firstName', 'unknownQuestion'],
+	['triggers', 'complete', { pets: 'yes' }, 'petNames', 'required'],
+	['expression-calculated', 'save', { a: 1, b: 'two' }, 'b', 'notNumber'],
+	['html-image', 'save', { html: 'x' }, 'html', 'unknownQuestion']
+];
+
+describe.each(rows)('%s (%s) %j', (name, when, answers, at, code) => {
+	it(`is refused at ${at} (${code})`, () => {
+		const r = validateForm(form(name), answers, { partial: when === 'save' });
+		expect(r.ok).toBe(false);
+		const errors = r.ok ? [] : r.errors;
+		expect(errors.map((e) => [e.at, e.code])).toContainEqual([at, code]);
+		const e = errors.find((x) => x.at === at)!;
+		expect(e.message.startsWith(`${at}: `)).toBe(true);
+		expect(e.name).toBe(at.replace(/[.[].*$/, ''));
+	});
+});
+
+describe('answers to questions that end up hidden', () => {
+	it('are dropped at completion: a hidden question, a disabled one, a hidden row, a hidden matrix cell, a trigger', () => {
+		expect(validateForm(form('conditions'), { status: 'school', school: 'x', employer: 'y', neverShown: 'z' })).toEqual({ ok: true, answers: { status: 'school', school: 'x' } });
+		expect(validateForm(form('matrix'), { grid: { plan: 1, start: 1, finish: 1 }, feelings: { calm: 'never', tired: 'often' } })).toEqual({
+			ok: true,
+			answers: { grid: { plan: 1, start: 1, finish: 1 }, feelings: { calm: 'never' } }
+		});
+		expect(validateForm(form('matrixdynamic'), { courses: [{ course: 'x', grade: 2, enjoyed: 'yes', whyNot: 'gone' }] })).toEqual({
+			ok: true,
+			answers: { courses: [{ course: 'x', grade: 2, enjoyed: 'yes' }], 'courses-total': { grade: 2 } }
+		});
+		expect(validateForm(form('triggers'), { pets: 'no', petNames: 'Rex' })).toEqual({ ok: true, answers: { pets: 'no' } });
+	});
+	it('are kept while the response is in progress', () => {
+		expect(validateForm(form('conditions'), { status: 'school', employer: 'y' }, { partial: true })).toEqual({ ok: true, answers: { status: 'school', employer: 'y' } });
+	});
+});
+
+describe('values the server computes', () => {
+	it('ignores a client copy of expression questions, calculated values and matrix totals', () => {
+		expect(validateForm(form('expression-calculated'), { a: 2, b: 1, shown: 999, total: 999 })).toEqual({ ok: true, answers: { a: 2, b: 1, total: 3, shown: 7 } });
+		expect(validateForm(form('matrixdropdown'), { jobs: { now: { liking: 2, hours: 10 }, dream: { liking: 5, hours: 30 } }, 'jobs-total': { hours: 1 } })).toEqual({
+			ok: true,
+			answers: { jobs: { now: { liking: 2, hours: 10 }, dream: { liking: 5, hours: 30 } }, 'jobs-total': { hours: 40 } }
+		});
+	});
+});
