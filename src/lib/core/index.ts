@@ -5,8 +5,6 @@ export { collectElements, walkSurvey } from './questionnaire/elements.ts';
 export type { ChoiceValue, ElementInfo, ElementKind, WalkResult } from './questionnaire/elements.ts';
 export { validateQuestionnaire } from './questionnaire/validate.ts';
 export type { QuestionnaireValidation, ValidateQuestionnaireOptions } from './questionnaire/validate.ts';
-export { validateAnswers } from './answers/validate.ts';
-export type { AnswerError, AnswersValidation, ValidateAnswersOptions } from './answers/validate.ts';
 export { erfc, normalCdf } from './scoring/normal.ts';
 export { keyedValue, scoreScale } from './scoring/scale.ts';
 export type { RawScaleScore } from './scoring/scale.ts';

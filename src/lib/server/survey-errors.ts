@@ -47,6 +47,8 @@ export function checkSurveyJson(survey: unknown, basePath = '$.survey'): SurveyC
 		const where = (e.jsonObj && paths.get(e.jsonObj)) || basePath;
 		const obj = e.jsonObj as { type?: unknown } | undefined;
 		if (e.type === 'incorrecttypeproperty' && typeof obj?.type === 'string' && !BUILT_IN_TYPES.has(obj.type)) continue;
+		// html and image elements take no answer: SurveyJS asks for a name but renders them fine without one.
+		if (e.type === 'requiredproperty' && e.propertyName === 'name' && (e.className === 'html' || e.className === 'image')) continue;
 		if (e.type === 'unknownproperty' && e.propertyName) {
 			const hint = e.className ? didYouMean(e.propertyName, propertiesOf(e.className)) : undefined;
 			const on = e.className ? ` of ${e.className}` : '';
