@@ -6,6 +6,7 @@ import { benchScoring, type PeerFigures, type ScoringBench } from './scoring.ben
 import { benchMatching } from './matching.bench.ts';
 import { benchCounsellor } from './counsellor.bench.ts';
 import { benchCompletion, ensureBuild, type CompletionBench } from './completion.bench.ts';
+import { benchValidation, validationSection } from './validation.bench.ts';
 
 /** Figures recorded before this round's work, kept so progress shows. */
 const PREVIOUS = {
@@ -23,6 +24,7 @@ const loadAtStart = loadavg()[0];
 const scoring = await benchScoring();
 const matching = await benchMatching();
 const counsellor = await benchCounsellor();
+const validation = await benchValidation();
 const buildDir = ensureBuild();
 const completions: CompletionBench[] = [
 	await benchCompletion({ args: [buildDir], server: '1 process (`node build`)' }),
@@ -108,7 +110,8 @@ const lines = [
 	'| what | median | ratio to baseline |',
 	'|---|---|---|',
 	...counsellor.map((c) => `| ${c.name} | ${f(c.medianMs, 3)} ms | ${c.ratioToBaseline === undefined ? '1 (baseline)' : f(c.ratioToBaseline, 0)} |`),
-	''
+	'',
+	...validationSection(validation)
 ];
 // Earlier recordings are kept below the new one, so progress shows.
 const resultsFile = new URL('./RESULTS.md', import.meta.url);
