@@ -31,6 +31,14 @@ describe('findShortfalls', () => {
 		expect(findShortfalls(q, { a1: 1, a2: 2, a3: '', b1: 3, b2: 1, cards: [] }).map((s) => s.kind)).toEqual(['scale', 'ranking']);
 	});
 
+	it('reads items inside matrices: Likert-grid rows and matrixdropdown cells', () => {
+		const grid = { ...q, scoring: { scales: [{ id: 'p', title: 'P', items: ['plan.week', 'plan.start', 'jobs.now.liking'], range: [1, 5], method: 'mean', minAnswered: 2 }] } } as unknown as Questionnaire;
+		expect(findShortfalls(grid, { plan: { week: 4 }, jobs: { now: { liking: 2 } } })).toEqual([]);
+		expect(findShortfalls(grid, { plan: { week: 4 } })).toEqual([
+			{ kind: 'scale', scale: 'p', title: 'P', answered: 1, needed: 2, items: 3, unanswered: ['plan.start', 'jobs.now.liking'] }
+		]);
+	});
+
 	it('an instrument without scales or rankings never falls short', () => {
 		expect(findShortfalls({ ...q, scoring: { lists: [] } } as unknown as Questionnaire, {})).toEqual([]);
 	});

@@ -1,5 +1,6 @@
 /** What keeps a set of answers from giving a result: scales below `minAnswered`, unsorted card sorts. */
 import type { Answers, LocalizedString, Questionnaire } from '../questionnaire/types.ts';
+import { rawItemAnswer } from './items.ts';
 
 export type Shortfall =
 	| { kind: 'scale'; scale: string; title: LocalizedString; answered: number; needed: number; items: number; unanswered: string[] }
@@ -20,7 +21,8 @@ const isMissing = (v: unknown) => v === undefined || v === null || v === '' || (
 export function findShortfalls(q: Questionnaire, answers: Answers): Shortfall[] {
 	const out: Shortfall[] = [];
 	for (const s of q.scoring?.scales ?? []) {
-		const unanswered = s.items.filter((i) => isMissing(answers[i]));
+		// Items may be matrix rows or cells (`plan.week`): read them where SurveyJS stores them.
+		const unanswered = s.items.filter((i) => isMissing(rawItemAnswer(i, answers)));
 		const answered = s.items.length - unanswered.length;
 		const needed = Math.max(1, s.minAnswered ?? s.items.length);
 		if (answered < needed) out.push({ kind: 'scale', scale: s.id, title: s.title, answered, needed, items: s.items.length, unanswered });

@@ -1,0 +1,72 @@
+// A client completes study-habits — a Likert grid (matrix), a conditional question and a dynamic panel —
+// through the real SurveyJS page, and the data download holds exactly the answers SurveyJS stored
+// (the hidden panel question dropped) with the scale scores worked out here by hand.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { completeSurvey, launchBrowser, nextPage, registerClient, watchErrors } from '../support/browser';
+
+const base = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => (browser = await launchBrowser()));
+afterAll(async () => browser?.close());
+
+/** Clicks the cell of a Likert-grid row (found by its text) in the column with this value. */
+async function chooseCell(page: Page, matrix: string, rowText: string, value: string | number) {
+	await page.locator(`[data-name="${matrix}"] tr`, { hasText: rowText }).locator(`label:has(input[value="${value}"])`).click();
+}
+
+describe('a SurveyJS form with a matrix, a dynamic panel and a conditional question', () => {
+	it('is completed in the browser; the stored answers and scale scores are the expected ones', async () => {
+		const page = await browser.newPage();
+		const errors = watchErrors(page);
+		await registerClient(page, base, `forms-${Date.now()}@example.org`);
+		await page.goto(`${base}/q/study-habits`);
+		await page.locator('[data-name="plan"]').waitFor();
+		await chooseCell(page, 'plan', 'I plan my week', 4);
+		await chooseCell(page, 'plan', 'I start an assignment', 2);
+		await chooseCell(page, 'plan', 'last minute', 5);
+		await chooseCell(page, 'plan', 'small goals', 3);
+		await nextPage(page);
+
+		// The conditional question appears only once "a teacher" is answered "Never".
+		await page.locator('[data-name="askFor"]').waitFor();
+		expect(await page.locator('[data-name="whyNotAsk"]').count()).toBe(0);
+		await chooseCell(page, 'askFor', 'a teacher', 'never');
+		await chooseCell(page, 'askFor', 'a fellow student', 'often');
+		await page.locator('[data-name="searchFirst"] label:has(input[value="usually"])').click();
+		await page.locator('[data-name="whyNotAsk"] textarea').fill('I feel shy');
+		await nextPage(page);
+
+		// Two courses in the dynamic panel; "What would make it better?" shows only for one not enjoyed.
+		const courses = page.locator('[data-name="courses"]');
+		await courses.waitFor();
+		await courses.getByRole('button', { name: /Add new/i }).click();
+		await courses.locator('[data-name="course"] input').first().fill('Maths');
+		await courses.locator('[data-name="enjoy"]').first().getByText('No', { exact: true }).click();
+		await courses.locator('[data-name="change"] textarea').first().fill('more examples');
+		await courses.getByRole('button', { name: /Add new/i }).click();
+		await courses.locator('[data-name="course"] input').nth(1).fill('Art');
+		await courses.locator('[data-name="enjoy"]').nth(1).getByText('Yes', { exact: true }).click();
+		expect(await courses.locator('[data-name="change"]').count()).toBe(1);
+		await completeSurvey(page);
+		await page.waitForURL(/\/profile/);
+
+		const data = (await (await page.request.get(`${base}/account/data.json`)).json()) as {
+			responses: { instrument: string; status: string; answers: unknown; result: { scales: { id: string; score: number | null }[] } }[];
+		};
+		const response = data.responses.find((r) => r.instrument === 'study-habits');
+		expect(response?.status).toBe('completed');
+		expect(response?.answers).toEqual({
+			plan: { week: 4, start: 2, lastMinute: 5, goals: 3 },
+			askFor: { teacher: 'never', peer: 'often' },
+			searchFirst: 'usually',
+			whyNotAsk: 'I feel shy',
+			courses: [{ course: 'Maths', enjoy: false, change: 'more examples' }, { course: 'Art', enjoy: true }]
+		});
+		// planning: (4 + 2 + (6 − 5) + 3) / 4 = 2.5 (lastMinute reversed); help-seeking: never 0 + often 2 + usually 2 = 4.
+		const scores = Object.fromEntries(response!.result.scales.map((s) => [s.id, s.score]));
+		expect(scores).toEqual({ planning: 2.5, 'help-seeking': 4 });
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+});
