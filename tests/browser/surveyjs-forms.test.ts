@@ -1,11 +1,16 @@
-// A client completes study-habits — a Likert grid (matrix), a conditional question and a dynamic panel —
+// An author pastes a form with every built-in question type into the playground: a typo is listed as a
+// warning apart from errors, and the preview renders every question. Then a client completes study-habits — a Likert grid (matrix), a conditional question and a dynamic panel —
 // through the real SurveyJS page, and the data download holds exactly the answers SurveyJS stored
 // (the hidden panel question dropped) with the scale scores worked out here by hand.
+import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { completeSurvey, launchBrowser, nextPage, registerClient, watchErrors } from '../support/browser';
 
 const base = inject('baseUrl');
+const dbPath = inject('dbPath');
+const SHOTS = process.env.SCREENSHOT_DIR;
 let browser: Browser;
 beforeAll(async () => (browser = await launchBrowser()));
 afterAll(async () => browser?.close());
@@ -66,6 +71,54 @@ describe('a SurveyJS form with a matrix, a dynamic panel and a conditional quest
 		// planning: (4 + 2 + (6 − 5) + 3) / 4 = 2.5 (lastMinute reversed); help-seeking: never 0 + often 2 + usually 2 = 4.
 		const scores = Object.fromEntries(response!.result.scales.map((s) => [s.id, s.score]));
 		expect(scores).toEqual({ planning: 2.5, 'help-seeking': 4 });
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+});
+
+/** One page with the elements of the hand-made forms whose names do not clash: every built-in type. */
+function everyType(): { survey: Record<string, unknown>; names: string[]; shown: string[] } {
+	const forms = ['text-input-types', 'comment', 'checkbox', 'tagbox', 'ranking', 'imagepicker', 'rating', 'slider', 'boolean', 'matrix', 'matrixdropdown', 'matrixdynamic', 'multipletext', 'expression-calculated', 'html-image', 'file', 'signaturepad', 'buttongroup', 'dropdown'];
+	const elements: Record<string, unknown>[] = [];
+	let calculatedValues: unknown[] = [];
+	for (const f of forms) {
+		const form = JSON.parse(readFileSync(`tests/fixtures/surveyjs/hand-made/${f}.json`, 'utf8')) as { elements: Record<string, unknown>[]; calculatedValues?: unknown[] };
+		elements.push(...form.elements);
+		calculatedValues = [...calculatedValues, ...(form.calculatedValues ?? [])];
+	}
+	// A slip SurveyJS ignores: a warning with a hint, not an error.
+	elements[0] = { ...elements[0], isRequred: true };
+	const names = elements.map((e) => e.name).filter((n): n is string => typeof n === 'string');
+	const shown = elements.filter((e) => e.visibleIf === undefined).map((e) => e.name).filter((n): n is string => typeof n === 'string');
+	return { survey: { calculatedValues, elements }, names, shown };
+}
+
+describe('the author playground with every question type', () => {
+	it('lists the typo as a warning apart from errors and previews every question', async () => {
+		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		const errors = watchErrors(page);
+		const email = `author-types-${Date.now()}@example.org`;
+		await registerClient(page, base, email);
+		const db = new Database(dbPath);
+		db.prepare('UPDATE user SET role = ? WHERE email = ?').run('author', email);
+		db.close();
+		const { survey, names, shown } = everyType();
+		expect(new Set(names).size).toBe(names.length);
+		await page.goto(`${base}/author/playground`);
+		const text = JSON.stringify({ id: 'every-type', version: '1.0.0', kind: 'self-evaluation', title: 'Every question type', survey }, null, 2);
+		await page.getByLabel('Questionnaire JSON').fill(text);
+		const validation = page.getByTestId('validation');
+		await validation.getByTestId('valid').waitFor();
+		expect(await validation.textContent()).toContain('Warnings: 1. SurveyJS ignores these');
+		expect(await validation.textContent()).toContain('did you mean "isRequired"?');
+		expect(await validation.textContent()).not.toContain('Problems found');
+		expect(shown.length).toBeGreaterThan(40);
+		for (const name of shown) await page.locator(`.preview [data-name="${name}"]`).first().waitFor();
+		if (SHOTS) {
+			await page.screenshot({ path: `${SHOTS}/playground-every-type-1280.png`, fullPage: true });
+			await page.setViewportSize({ width: 360, height: 800 });
+			await page.screenshot({ path: `${SHOTS}/playground-every-type-360.png`, fullPage: true });
+		}
 		expect(errors).toEqual([]);
 		await page.close();
 	});
