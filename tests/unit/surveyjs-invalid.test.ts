@@ -4,6 +4,7 @@
 // that end up hidden are dropped at completion, as SurveyJS does; their shape is still checked.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { Model } from 'survey-core';
 import { compileForm, validateForm } from '../../src/lib/form-model';
 import { PNG } from '../support/surveyjs-fill';
 
@@ -162,5 +163,21 @@ describe('values the server computes', () => {
 			ok: true,
 			answers: { jobs: { now: { liking: 2, hours: 10 }, dream: { liking: 5, hours: 30 } }, 'jobs-total': { hours: 40 } }
 		});
+	});
+});
+
+describe('a complete trigger', () => {
+	const json = JSON.parse(readFileSync('tests/fixtures/surveyjs/hand-made/triggers-complete.json', 'utf8'));
+	it('ends the survey on its page in survey-core, so the later required question is not asked', () => {
+		const survey = new Model(json);
+		survey.setValue('done', 'yes');
+		survey.nextPage();
+		expect(survey.state).toBe('completed');
+		expect(survey.data).toEqual({ done: 'yes' });
+	});
+	it('is honoured by the server: completing there is accepted; without it the later question is required', () => {
+		expect(validateForm(form('triggers-complete'), { done: 'yes' })).toEqual({ ok: true, answers: { done: 'yes' } });
+		const r = validateForm(form('triggers-complete'), { done: 'no' });
+		expect(r.ok ? [] : r.errors.map((e) => [e.at, e.code])).toEqual([['more', 'required']]);
 	});
 });

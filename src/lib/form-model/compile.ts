@@ -77,6 +77,11 @@ export interface FormModel {
 	clearInvisible: 'onComplete' | 'onHidden' | 'onHiddenContainer' | 'none';
 	/** Conditions or expressions that do not parse, with their JSON paths. */
 	problems: Problem[];
+	/**
+	 * SurveyJS `complete` triggers: when one holds on leaving page `page` (the last page holding a
+	 * question it reads), the survey ends there and later pages are never shown or checked.
+	 */
+	completeTriggers: { condition: Condition; page: number }[];
 }
 
 const CONTAINERS = new Set(['panel', 'flowpanel']);
@@ -292,9 +297,10 @@ export function compileForm(survey: Record<string, unknown>): FormModel {
 		if (expression) calculatedValues.push({ name: cv.name, expression, includeIntoResult: cv.includeIntoResult === true });
 	});
 	applyVisibleTriggers(survey.triggers, pages, c);
+	const completeTriggers = compileCompleteTriggers(survey.triggers, pages, c);
 	const clear = survey.clearInvisibleValues;
 	const clearInvisible = clear === 'none' || clear === 'onHidden' || clear === 'onHiddenContainer' ? clear : 'onComplete';
-	return { pages, questions, byKey, calculatedValues, clearInvisible, problems: c.problems };
+	return { pages, questions, byKey, calculatedValues, clearInvisible, problems: c.problems, completeTriggers };
 }
 
 /** A legacy trigger's condition as survey-core builds it: `{name} operator value`, unless `expression` is set. */
@@ -330,6 +336,23 @@ function applyVisibleTriggers(triggers: unknown, pages: FormNode[], c: Compiler)
 		const targets = [...(Array.isArray(t.questions) ? t.questions : []), ...(Array.isArray(t.pages) ? t.pages : [])];
 		for (const name of targets) for (const n of byName.get(String(name)) ?? []) n.shownBy = [...(n.shownBy ?? []), { condition, variables }];
 	});
+}
+
+/** `complete` triggers with the page each one runs on (the last page holding a question it reads). */
+function compileCompleteTriggers(triggers: unknown, pages: FormNode[], c: Compiler): FormModel['completeTriggers'] {
+	if (!Array.isArray(triggers)) return [];
+	const pageOfKey = new Map<string, number>();
+	pages.forEach((p, i) => topQuestions([p]).forEach((q) => pageOfKey.set(q.key, i)));
+	const out: FormModel['completeTriggers'] = [];
+	triggers.forEach((t, i) => {
+		if (!isObject(t) || (t.type !== 'complete' && t.type !== 'completetrigger')) return;
+		const text = triggerExpression(t);
+		const condition = text ? c.condition({ expression: text }, 'expression', `$.survey.triggers[${i}]`) : undefined;
+		if (!condition) return;
+		const read = [...text.matchAll(/\{([^}]+)\}/g)].map((m) => pageOfKey.get(m[1].split('.')[0]) ?? -1);
+		out.push({ condition, page: Math.max(0, ...read) });
+	});
+	return out;
 }
 
 const cache = new WeakMap<object, FormModel>();

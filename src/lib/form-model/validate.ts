@@ -55,6 +55,7 @@ function finishScope(run: Run, scope: Scope, record: Answers, label: string, ext
 	for (let round = 0; round < 10; round++) {
 		values = computeValues(scope.expressions, scope.calculated, extend(record));
 		states = nodeStates(scope.tree, values);
+		if (scope.tree === run.model.pages) skipPagesAfterCompletion(run.model, states, values);
 		if (!run.clear) break;
 		const shown = new Set(scope.questions.filter((q) => states.get(q)?.visible).map((q) => q.key));
 		const hidden = Object.keys(record).filter((k) => !shown.has(k.endsWith(COMMENT) && !scope.questions.some((q) => q.key === k) ? k.slice(0, -COMMENT.length) : k));
@@ -76,6 +77,23 @@ function finishScope(run: Run, scope: Scope, record: Answers, label: string, ext
 		else out[q.key] = value;
 	}
 	return out;
+}
+
+/**
+ * A `complete` trigger that holds ends the survey on its page: the questions of later pages were never
+ * shown, so they are not checked (their answers, if any, are kept as SurveyJS keeps them).
+ */
+function skipPagesAfterCompletion(model: FormModel, states: Map<FormNode, NodeState>, values: Values) {
+	if (model.completeTriggers.length === 0) return;
+	const fired = model.completeTriggers.filter((t) => states.get(model.pages[t.page])?.visible && t.condition.run(values)).map((t) => t.page);
+	if (fired.length === 0) return;
+	const last = Math.min(...fired);
+	const skip = (nodes: FormNode[]) => nodes.forEach((n) => {
+		const s = states.get(n);
+		if (s) states.set(n, { ...s, enabled: false, required: false });
+		if (n.kind !== 'question') skip(n.children);
+	});
+	skip(model.pages.slice(last + 1));
 }
 
 /** The checks of one visible, enabled question at completion; returns its final value. */
