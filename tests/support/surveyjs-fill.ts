@@ -63,13 +63,16 @@ function isSpecial(q: Q, item: Q): boolean {
 
 /** Picks a choice (and the other item's text when the other item is picked). */
 function chooseOne(q: Q, variant: Variant): void {
+	// Answered in an earlier pass: picking again would turn a typed-in other text back into "other".
+	if (!q.isEmpty()) return;
 	const c = pick(q.visibleChoices as Q[], variant);
 	if (!c) return;
 	q.value = c.value;
-	if (c === q.otherItem) q.otherValue = 'Something else';
+	if (q.otherItem && c.value === q.otherItem.value) q.otherValue = 'Something else';
 }
 
 function chooseMany(q: Q, variant: Variant): void {
+	if (!q.isEmpty()) return;
 	const regular = (q.visibleChoices as Q[]).filter((c) => !isSpecial(q, c));
 	const max = q.maxSelectedChoices > 0 ? q.maxSelectedChoices : 2;
 	const min = q.minSelectedChoices > 0 ? q.minSelectedChoices : 1;

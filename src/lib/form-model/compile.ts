@@ -47,6 +47,8 @@ export interface FormNode {
 	validators: Validator[];
 	/** paneldynamic / matrixdynamic: fewest rows when completing. */
 	minRows: number;
+	/** `storeOthersAsComment: false` (on the question, else the survey): the other item's text is stored as the value. */
+	othersAsValue: boolean;
 	/** matrixdynamic / matrixdropdown columns with a total (`totalType`, `totalExpression`), stored as `<key>-total`. */
 	totals?: { column: string; expression: Expression }[];
 	/** `visible` triggers naming this question or page: shown while one holds (see `nodeStates`). */
@@ -94,6 +96,8 @@ const SPECIAL: [string, string[], string][] = [
 
 class Compiler {
 	problems: Problem[] = [];
+	/** The survey's `storeOthersAsComment: false`, which questions inherit unless they say otherwise. */
+	othersAsValue = false;
 
 	condition(el: Json, key: string, path: string): Condition | undefined {
 		if (el[key] === undefined) return undefined;
@@ -167,7 +171,8 @@ class Compiler {
 			readOnly: isOn(el.readOnly),
 			children: [],
 			validators: compileValidators(el.validators, `${path}.validators`, this.problems),
-			minRows: 0
+			minRows: 0,
+			othersAsValue: el.storeOthersAsComment === false || el.storeOthersAsComment === 'false' || (this.othersAsValue && !isOn(el.storeOthersAsComment))
 		};
 		const info = n.info!;
 		if (info.values !== undefined && type !== 'boolean') n.choices = this.choices(el, info, path);
@@ -281,6 +286,7 @@ export function topQuestions(nodes: FormNode[], into: FormNode[] = []): FormNode
  */
 export function compileForm(survey: Record<string, unknown>): FormModel {
 	const c = new Compiler();
+	c.othersAsValue = survey.storeOthersAsComment === false || survey.storeOthersAsComment === 'false';
 	const pages = Array.isArray(survey.pages)
 		? survey.pages.map((p, i) => (isObject(p) ? c.page(p, `$.survey.pages[${i}]`) : c.page({}, `$.survey.pages[${i}]`)))
 		: [];

@@ -108,7 +108,7 @@ export function shapeValue(node: FormNode, value: unknown, at: string, ctx: Shap
 		return undefined;
 	};
 	const notAllowed = (v: unknown) => fail('notAllowed', { value: showValue(v), allowed: showValues(info.values ?? []) });
-	const otherText = info.hasOther && node.json.storeOthersAsComment === false;
+	const otherText = info.hasOther && node.othersAsValue;
 	switch (info.kind) {
 		case 'number-choice':
 		case 'text-choice':

@@ -146,7 +146,7 @@ function checkChoices(run: Run, q: FormNode, value: unknown, at: string, ctx: Sh
 	const conditional = q.choicesFrom || (q.choices ?? []).some((c) => c.visibleIf);
 	const offered = conditional ? effectiveChoices(q, values, run.model) : (info.values ?? []);
 	const picked = Array.isArray(value) ? value : [value];
-	const custom = (v: unknown) => (info.allowCustom || (info.hasOther && q.json.storeOthersAsComment === false)) && !(info.values ?? []).includes(v as never);
+	const custom = (v: unknown) => (info.allowCustom || (info.hasOther && q.othersAsValue)) && !(info.values ?? []).includes(v as never);
 	const stray = picked.find((v) => !offered.includes(v) && !custom(v) && !(v === 'other' && info.hasOther));
 	if (stray !== undefined && conditional) {
 		ctx.errors.push(formError(ctx.top, at, 'notAllowed', { value: showValue(stray), allowed: offered.map((v) => showValue(v)).join(', ') }));
