@@ -6,6 +6,7 @@ export default defineConfig({
 	test: {
 		include: ['tests/browser/**/*.test.ts', 'tests/http/**/*.test.ts'],
 		globalSetup: ['tests/support/global-server.ts'],
+		setupFiles: ['tests/support/e2e-setup.ts'],
 		environment: 'node',
 		fileParallelism: false,
 		testTimeout: 90000,

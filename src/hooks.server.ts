@@ -66,7 +66,8 @@ const headers: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(headers, guardRequest, session, locale);
 
-export const handleError: HandleServerError = ({ error, status }) => {
-	if (status !== 404) console.error(error);
+// Logged with the request's method and route, so a log line says where it happened.
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) console.error(`[error] ${event.request.method} ${event.route.id ?? event.url.pathname} (${status}):`, error);
 	return { message: status === 404 ? 'Not found' : 'Internal error' };
 };

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../support/server';
-import Database from 'better-sqlite3';
 
 let server: RunningServer;
 let qdir: string;
@@ -51,9 +50,7 @@ describe('first run', () => {
 				});
 			const statuses = (await Promise.all([send('one@example.org'), send('two@example.org'), send('three@example.org')])).map((r) => r.status).sort();
 			expect(statuses).toEqual([303, 403, 403]);
-			const db = new Database(raced.dbPath, { readonly: true });
-			expect(db.prepare("SELECT count(*) AS n FROM user WHERE role = 'admin'").get()).toEqual({ n: 1 });
-			db.close();
+			expect(await raced.db().selectFrom('user').select('email').where('role', '=', 'admin').execute()).toHaveLength(1);
 		} finally {
 			await raced.stop();
 		}
@@ -71,9 +68,7 @@ describe('first run', () => {
 		const again = await post('/setup', { email: 'second@example.org', password: 'another long password' });
 		expect(again.status).toBe(403);
 		expect(await (await fetch(`${server.url}/setup`)).text()).toContain('already set up');
-		const db = new Database(server.dbPath, { readonly: true });
-		const admins = db.prepare("SELECT email FROM user WHERE role = 'admin'").all();
-		db.close();
+		const admins = await server.db().selectFrom('user').select('email').where('role', '=', 'admin').execute();
 		expect(admins).toEqual([{ email: 'admin@example.org' }]);
 	});
 

@@ -1,14 +1,14 @@
 // Two app servers in front of one database: what one server counts or decides, the other sees.
-// (Here on one SQLite file; the PostgreSQL variant drives whole journeys through both.)
+// Runs on SQLite (one file, two processes) and on PostgreSQL (TEST_DATABASE_URL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../support/server';
-import Database from 'better-sqlite3';
+import { testDialect } from '../support/db';
 
 let a: RunningServer;
 let b: RunningServer;
 beforeAll(async () => {
 	a = await startServer();
-	b = await startServer({ DATABASE_PATH: a.dbPath });
+	b = await startServer({}, { database: a.dbTarget });
 });
 afterAll(async () => {
 	await b?.stop();
@@ -24,13 +24,16 @@ const post = (server: RunningServer, path: string, fields: Record<string, string
 	});
 
 describe('two app servers, one database', () => {
+	it('both run on the database the tests asked for', () => {
+		const name = testDialect() === 'postgres' ? 'PostgreSQL' : 'SQLite';
+		for (const s of [a, b]) expect(s.output()).toContain(`[spejl] ${name} `);
+	});
+
 	it('creates exactly one first administrator when first-run requests race on both servers', async () => {
 		const sent = [a, b, a, b, a, b].map((s, i) => post(s, '/setup', { email: `admin${i}@example.org`, password: 'a long admin password' }));
 		const statuses = (await Promise.all(sent)).map((r) => r.status).sort();
 		expect(statuses).toEqual([303, 403, 403, 403, 403, 403]);
-		const db = new Database(a.dbPath, { readonly: true });
-		expect(db.prepare("SELECT count(*) AS n FROM user WHERE role = 'admin'").get()).toEqual({ n: 1 });
-		db.close();
+		expect(await a.db().selectFrom('user').select('email').where('role', '=', 'admin').execute()).toHaveLength(1);
 	});
 
 	it('counts failed sign-ins on both servers together', async () => {

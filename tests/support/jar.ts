@@ -1,7 +1,7 @@
 // A browser stand-in for HTTP tests: fetch with a cookie jar, sending this site's Origin like a
 // browser does (SvelteKit refuses cross-site form posts), never following redirects.
 import { hash } from '@node-rs/argon2';
-import Database from 'better-sqlite3';
+import { openDb } from './db';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -51,17 +51,20 @@ export class Jar {
  * An administrator, written straight into the test database: /setup makes only the first one, and
  * the test files share one server.
  */
-export async function insertAdmin(dbPath: string, email: string): Promise<string> {
+export async function insertAdmin(dbTarget: string, email: string): Promise<string> {
 	const id = crypto.randomUUID();
 	const passwordHash = await hash(PASSWORD);
-	const db = new Database(dbPath);
-	try {
-		db.pragma('busy_timeout = 5000');
-		db.prepare(
-			"INSERT INTO user (id, email, password_hash, role, display_name, locale, created_at) VALUES (?, ?, ?, 'admin', 'Test Admin', 'en', ?)"
-		).run(id, email, passwordHash, new Date().toISOString());
-	} finally {
-		db.close();
-	}
+	await openDb(dbTarget)
+		.insertInto('user')
+		.values({
+			id,
+			email,
+			password_hash: passwordHash,
+			role: 'admin',
+			display_name: 'Test Admin',
+			locale: 'en',
+			created_at: new Date().toISOString()
+		})
+		.execute();
 	return id;
 }

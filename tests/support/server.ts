@@ -1,16 +1,24 @@
-// Starts the real built app (`node build`) on a free loopback port with a fresh SQLite file.
+// Starts the real built app (`node build`) on a free loopback port with a fresh database: an
+// SQLite file, or with TEST_DATABASE_URL=postgres://… a fresh PostgreSQL database (dropped at stop).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createDb, isPostgresUrl, type Db } from '../../src/lib/server/db';
+import { createTestDatabase } from './db';
 
 export interface RunningServer {
 	url: string;
 	/** Process id of the server (of the cluster's primary when it runs several processes). */
 	pid: number;
 	dir: string;
+	/** The database the server uses: a PostgreSQL URL or an SQLite file path. */
+	dbTarget: string;
+	/** The SQLite file (the same as dbTarget on SQLite). */
 	dbPath: string;
+	/** A handle on the server's database for the test to look at (closed at stop). */
+	db(): Db;
 	stop(): Promise<void>;
 	/** kill -9 of the server and every process it started (cluster workers), as a crash would. */
 	crash(): Promise<void>;
@@ -63,16 +71,23 @@ function freePort(): Promise<number> {
 }
 
 /**
- * `args` replaces the default node arguments (the build folder), e.g. to run the app under a cluster
- * entry point or with profiling flags.
+ * `options.args` replaces the default node arguments (the build folder), e.g. to run the app under a
+ * cluster entry point or with profiling flags. `options.database`: the database of another running
+ * server (its dbTarget), for two app servers on one database; that database is then left in place
+ * at stop.
  */
-export async function startServer(env: Record<string, string> = {}, options: { args?: string[] } = {}): Promise<RunningServer> {
+export async function startServer(
+	env: Record<string, string> = {},
+	options: { args?: string[]; database?: string } = {}
+): Promise<RunningServer> {
 	const port = await freePort();
 	const dir = mkdtempSync(join(tmpdir(), 'spejl-test-'));
 	const url = `http://127.0.0.1:${port}`;
-	const dbPath = join(dir, 'test.db');
+	const fresh = options.database ? null : await createTestDatabase({ file: true });
+	const dbTarget = options.database ?? (fresh!.target === ':memory:' ? join(dir, 'test.db') : fresh!.target);
+	const dbEnv = isPostgresUrl(dbTarget) ? { DATABASE_URL: dbTarget } : { DATABASE_PATH: dbTarget, DATABASE_URL: '' };
 	const child: ChildProcess = spawn(process.execPath, options.args ?? [process.env.BUILD_DIR || 'build'], {
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, DATABASE_PATH: dbPath, ...env },
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, ...dbEnv, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let out = '';
@@ -88,11 +103,14 @@ export async function startServer(env: Record<string, string> = {}, options: { a
 		});
 		child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
 	});
+	let handle: Db | null = null;
 	return {
 		url,
 		pid: child.pid!,
 		dir,
-		dbPath,
+		dbTarget,
+		dbPath: dbTarget,
+		db: () => (handle ??= createDb(dbTarget, { poolSize: 2, idleTimeoutMs: 1000 })),
 		output: () => out,
 		crash: async () => {
 			if (child.exitCode !== null || child.signalCode !== null) return;
@@ -110,11 +128,14 @@ export async function startServer(env: Record<string, string> = {}, options: { a
 			for (let i = 0; i < 100 && all.some(isRunning); i++) await new Promise((r) => setTimeout(r, 20));
 		},
 		stop: async () => {
+			await handle?.destroy();
+			handle = null;
 			if (child.exitCode === null && child.signalCode === null) {
 				const exited = new Promise((r) => child.once('exit', r));
 				child.kill('SIGTERM');
 				await exited;
 			}
+			await fresh?.drop();
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};

@@ -2,7 +2,8 @@
 // last administrator cannot leave the installation without one (which would reopen /setup).
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, migrateToLatest, type Db } from './db';
+import type { Db } from './db';
+import { createTestDb } from '../../../tests/support/db';
 import type { Role } from './db/schema';
 import { deleteAccount } from './accounts';
 import { insertUser } from './repositories/users';
@@ -22,8 +23,7 @@ async function user(id: string, role: Role) {
 }
 
 beforeEach(async () => {
-	db = createDb(':memory:');
-	await migrateToLatest(db);
+	db = await createTestDb();
 });
 afterEach(() => db.destroy());
 

@@ -1,6 +1,7 @@
 // Administration against a real (in-memory, migrated) SQLite database and real argon2.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDb, migrateToLatest, type Db } from './db';
+import type { Db } from './db';
+import { createTestDb } from '../../../tests/support/db';
 import type { SessionUser } from './auth';
 import { authenticate } from './accounts';
 import { countAccounts, createStaffAccount, listAccounts } from './admin';
@@ -12,8 +13,7 @@ let db: Db;
 let admin: SessionUser;
 
 beforeEach(async () => {
-	db = createDb(':memory:');
-	await migrateToLatest(db);
+	db = await createTestDb();
 	admin = { id: crypto.randomUUID(), email: 'admin@example.org', role: 'admin', locale: null, display_name: null };
 	await insertUser(db, { ...admin, password_hash: 'x', created_at: '2026-01-01T00:00:00.000Z', share_code: null });
 });

@@ -1,7 +1,7 @@
 // What administrators do: create staff accounts and look through accounts. Every change is audited.
-import { sql } from 'kysely';
 import type { MessageKey } from '$lib/i18n';
 import type { Db } from './db';
+import { containsText } from './db/text';
 import type { Role } from './db/schema';
 import type { SessionUser } from './auth';
 import { checkCredentials, createAccount, type FieldError } from './accounts';
@@ -64,16 +64,13 @@ export interface AccountRow {
 	created_at: string;
 }
 
-// LIKE with the user's text taken literally (% and _ are escaped).
-const emailContains = (search: string) =>
-	sql<boolean>`email LIKE ${`%${search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`;
 
 /** Accounts whose email contains `search` (all when empty), newest first. */
 export const listAccounts = (db: Db, q: { search: string; limit: number; offset: number }): Promise<AccountRow[]> =>
 	db
 		.selectFrom('user')
 		.select(['id', 'email', 'display_name', 'role', 'created_at'])
-		.$if(!!q.search.trim(), (qb) => qb.where(emailContains(q.search)))
+		.$if(!!q.search.trim(), (qb) => qb.where((eb) => containsText(eb.ref('email'), q.search.trim())))
 		.orderBy('created_at', 'desc')
 		.orderBy('email')
 		.limit(q.limit)
@@ -84,7 +81,7 @@ export async function countAccounts(db: Db, search: string): Promise<number> {
 	const row = await db
 		.selectFrom('user')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.$if(!!search.trim(), (qb) => qb.where(emailContains(search)))
+		.$if(!!search.trim(), (qb) => qb.where((eb) => containsText(eb.ref('email'), search.trim())))
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }

@@ -19,8 +19,6 @@ import {
 } from './repositories/users';
 
 const DAY = 24 * 60 * 60 * 1000;
-/** Days without use after which an anonymous client and their answers are deleted (README: ANONYMOUS_RETENTION_DAYS). */
-export const DEFAULT_ANONYMOUS_RETENTION_DAYS = 180;
 
 export type StartResult = { ok: true; code: string } | { ok: false; minutes: number };
 

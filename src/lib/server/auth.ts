@@ -5,6 +5,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
+import { DEFAULTS } from './config';
 import type { Db } from './db';
 import type { User } from './db/schema';
 import { deleteSession, findSessionWithUser, insertSession, touchSession } from './repositories/sessions';
@@ -19,30 +20,16 @@ export interface SessionPolicy {
 	maxMs: number;
 }
 
-/** 60 minutes idle, 12 hours at most (configurable: SESSION_IDLE_MINUTES, SESSION_MAX_HOURS). */
-export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: 60 * MINUTE, maxMs: 12 * 60 * MINUTE };
+/** 60 minutes idle, 12 hours at most (configurable: SESSION_IDLE_MINUTES, SESSION_MAX_HOURS; see ./config.ts). */
+export const DEFAULT_SESSION_POLICY: SessionPolicy = {
+	idleMs: DEFAULTS.sessionIdleMinutes * MINUTE,
+	maxMs: DEFAULTS.sessionMaxHours * 60 * MINUTE
+};
 
 let activePolicy = DEFAULT_SESSION_POLICY;
 /** Sets the policy new sessions get (at start, from the environment). */
 export const useSessionPolicy = (policy: SessionPolicy) => void (activePolicy = policy);
 export const sessionPolicy = (): SessionPolicy => activePolicy;
-
-/** The policy from the environment; a bad value stops the start with a message naming the variable. */
-export function sessionPolicyFrom(env: Record<string, string | undefined>): SessionPolicy {
-	const read = (name: string, unitMs: number, fallback: number) => {
-		const raw = env[name];
-		if (raw === undefined || raw.trim() === '') return fallback;
-		const n = Number(raw);
-		if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number (got ${JSON.stringify(raw)})`);
-		return n * unitMs;
-	};
-	const policy = {
-		idleMs: read('SESSION_IDLE_MINUTES', MINUTE, DEFAULT_SESSION_POLICY.idleMs),
-		maxMs: read('SESSION_MAX_HOURS', 60 * MINUTE, DEFAULT_SESSION_POLICY.maxMs)
-	};
-	if (policy.idleMs > policy.maxMs) throw new Error('SESSION_IDLE_MINUTES must not be longer than SESSION_MAX_HOURS');
-	return policy;
-}
 
 /**
  * How stale `last_used_at` may get before a request writes it again: one write a minute at most,

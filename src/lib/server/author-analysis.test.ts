@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyzeItems } from '$lib/core/analysis/analyze-items';
 import type { Questionnaire } from '$lib/core/questionnaire/types';
-import { createDb, migrateToLatest, type Db } from './db';
+import type { Db } from './db';
+import { createTestDb } from '../../../tests/support/db';
 import { loadRegistry, type Registry } from './registry';
 import { insertUser } from './repositories/users';
 import { insertResponse } from './repositories/responses';
@@ -19,8 +20,7 @@ let registry: Registry;
 const identities: string[] = [];
 
 beforeEach(async () => {
-	db = createDb(':memory:');
-	await migrateToLatest(db);
+	db = await createTestDb();
 	registry = await loadRegistry(db, QUESTIONNAIRES);
 	identities.length = 0;
 });

@@ -3,7 +3,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDb, migrateToLatest, type Db } from './db';
+import type { Db } from './db';
+import { createTestDb } from '../../../tests/support/db';
 import { loadRegistry } from './registry';
 import { insertUser } from './repositories/users';
 import { insertResponse } from './repositories/responses';
@@ -20,8 +21,7 @@ beforeEach(async () => {
 	bad.id = 'bad-values';
 	bad.scoring.scales[0].reverse = ['SE9'];
 	writeFileSync(join(dir, 'bad-values.json'), JSON.stringify(bad));
-	db = createDb(':memory:');
-	await migrateToLatest(db);
+	db = await createTestDb();
 	vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterEach(async () => {

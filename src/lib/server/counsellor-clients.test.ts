@@ -1,7 +1,8 @@
 // The counsellor's client list against a real (in-memory, migrated) SQLite database with 10,000
 // clients sharing with one counsellor: pagination, search and the per-client aggregates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, migrateToLatest, type Db } from './db';
+import type { Db } from './db';
+import { createTestDb } from '../../../tests/support/db';
 import type { NewUser } from './db/schema';
 import { listSharingClients, parseClientQuery } from './counsellor-clients';
 
@@ -25,8 +26,7 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 }
 
 beforeAll(async () => {
-	db = createDb(':memory:');
-	await migrateToLatest(db);
+	db = await createTestDb();
 	const iv = await db
 		.insertInto('instrument_version')
 		.values({ instrument_id: 'riasec-48', version: '1.0.0', sha256: 'x', definition: '{}', first_loaded_at: '2026-01-01T00:00:00Z' })

@@ -4,6 +4,7 @@
 // the page, each by index (response_user_updated, response_user_instrument, assignment_counsellor_client_open).
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from './db';
+import { containsText } from './db/text';
 import type { DB } from './db/schema';
 import { isOpenAssignment } from './repositories/assignments';
 
@@ -32,9 +33,6 @@ export interface ClientPage {
 	search: string;
 }
 
-/** `%`, `_` and `\` match themselves in the search (LIKE … ESCAPE '\'). */
-const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** The shares of `counsellorId` that are active, joined to the client, filtered by the search. */
 function sharingClients(db: Db, counsellorId: string, search: string) {
 	let q = db
@@ -42,13 +40,10 @@ function sharingClients(db: Db, counsellorId: string, search: string) {
 		.innerJoin('user', 'user.id', 'share.client_id')
 		.where('share.counsellor_id', '=', counsellorId)
 		.where('share.revoked_at', 'is', null);
+	// `%`, `_` and `\` match themselves; case is ignored.
 	if (search) {
-		const p = likePattern(search);
 		q = q.where((eb: ExpressionBuilder<DB, 'share' | 'user'>) =>
-			eb.or([
-				sql<boolean>`${eb.ref('user.email')} LIKE ${p} ESCAPE '\\'`,
-				sql<boolean>`${eb.ref('user.display_name')} LIKE ${p} ESCAPE '\\'`
-			])
+			eb.or([containsText(eb.ref('user.email'), search), containsText(eb.ref('user.display_name'), search)])
 		);
 	}
 	return q;
@@ -88,7 +83,7 @@ export async function listSharingClients(
 					'user.email',
 					'user.display_name',
 					'share.granted_at',
-					sql<string>`lower(coalesce(user.display_name, user.email))`.as('sort_key')
+					sql<string>`lower(coalesce(${sql.ref('user.display_name')}, ${sql.ref('user.email')}))`.as('sort_key')
 				])
 				.orderBy('sort_key')
 				.orderBy('user.id')
@@ -107,12 +102,6 @@ export async function listSharingClients(
 				.whereRef('response.user_id', '=', 'page.id')
 				.as('last_activity'),
 			eb
-				.selectFrom('response')
-				.select(sql<string | null>`group_concat(DISTINCT response.instrument_id)`.as('c'))
-				.whereRef('response.user_id', '=', 'page.id')
-				.where('response.status', '=', 'completed')
-				.as('completed'),
-			eb
 				.selectFrom('assignment as a')
 				.select((a) => a.fn.countAll<number>().as('n'))
 				.where('a.counsellor_id', '=', counsellorId)
@@ -124,6 +113,19 @@ export async function listSharingClients(
 		.orderBy('page.id')
 		.execute();
 
+	// The instruments each client on the page has completed, in one query (portable: no group_concat).
+	const completed = new Map<string, string[]>();
+	const done = await db
+		.selectFrom('response')
+		.select(['user_id', 'instrument_id'])
+		.distinct()
+		.where('status', '=', 'completed')
+		.where('user_id', 'in', rows.map((r) => r.id))
+		.orderBy('user_id')
+		.orderBy('instrument_id')
+		.execute();
+	for (const d of done) completed.set(d.user_id, [...(completed.get(d.user_id) ?? []), d.instrument_id]);
+
 	return {
 		clients: rows.map((r) => ({
 			id: r.id,
@@ -131,7 +133,7 @@ export async function listSharingClients(
 			name: r.display_name,
 			sharedSince: r.granted_at,
 			lastActivity: r.last_activity ?? null,
-			completed: r.completed ? r.completed.split(',').sort() : [],
+			completed: completed.get(r.id) ?? [],
 			openAssignments: Number(r.open_assignments ?? 0)
 		})),
 		total,

@@ -3,7 +3,8 @@
 import { resolve } from 'node:path';
 import { isHttpError } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, migrateToLatest, type Db } from './db';
+import type { Db } from './db';
+import { createTestDb } from '../../../tests/support/db';
 import type { Role } from './db/schema';
 import { loadRegistry, type Registry } from './registry';
 import { insertUser } from './repositories/users';
@@ -37,8 +38,7 @@ let anna: SessionUser; // counsellor
 let bent: SessionUser; // another counsellor
 let carl: SessionUser; // client sharing with both
 beforeEach(async () => {
-	db = createDb(':memory:');
-	await migrateToLatest(db);
+	db = await createTestDb();
 	registry = await loadRegistry(db, QUESTIONNAIRES);
 	anna = await addUser('anna', 'counsellor', 'Anna Andersen');
 	bent = await addUser('bent', 'counsellor');

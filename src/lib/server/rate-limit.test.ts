@@ -1,19 +1,13 @@
-// The limiters count in the database (a real, migrated SQLite database here), so counts are shared
+// The limiters count in the database (a real, migrated database: SQLite, or PostgreSQL with TEST_DATABASE_URL), so counts are shared
 // by every connection to it: two handles on one file stand in for two app servers.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDb, migrateToLatest, type Db } from './db';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from './db';
+import { createTestDb, openAgain } from '../../../tests/support/db';
 import { createRateLimiter, signInKey } from './rate-limit';
 
 let db: Db;
 beforeEach(async () => {
-	db = createDb(':memory:');
-	await migrateToLatest(db);
-});
-afterEach(async () => {
-	await db.destroy();
+	db = await createTestDb();
 });
 
 const rows = (d: Db) => d.selectFrom('rate_limit').select(['scope', 'key', 'failures']).orderBy('key').execute();
@@ -67,29 +61,16 @@ describe('createRateLimiter', () => {
 });
 
 describe('shared between connections', () => {
-	let dir: string;
-	beforeEach(() => {
-		dir = mkdtempSync(join(tmpdir(), 'spejl-limit-'));
-	});
-	afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
 	it('counts failures made through two database handles as one, and a reset on one frees both', async () => {
-		const file = join(dir, 'shared.db');
-		const one = createDb(file);
-		await migrateToLatest(one);
-		const two = createDb(file);
-		try {
-			const l = createRateLimiter({ scope: 'test', limit: 4, windowMs: 60_000 });
-			for (const d of [one, two, one]) await l.fail(d, 'k', 1000);
-			expect(await l.blockedFor(two, 'k', 1000)).toBe(0);
-			expect(await l.fail(two, 'k', 1000)).toBe(4);
-			expect(await l.blockedFor(one, 'k', 1000)).toBe(1);
-			await l.reset(two, 'k');
-			expect(await l.blockedFor(one, 'k', 1000)).toBe(0);
-		} finally {
-			await one.destroy();
-			await two.destroy();
-		}
+		const one = await createTestDb({ file: true });
+		const two = openAgain(one);
+		const l = createRateLimiter({ scope: 'test', limit: 4, windowMs: 60_000 });
+		for (const d of [one, two, one]) await l.fail(d, 'k', 1000);
+		expect(await l.blockedFor(two, 'k', 1000)).toBe(0);
+		expect(await l.fail(two, 'k', 1000)).toBe(4);
+		expect(await l.blockedFor(one, 'k', 1000)).toBe(1);
+		await l.reset(two, 'k');
+		expect(await l.blockedFor(one, 'k', 1000)).toBe(0);
 	});
 });
 

@@ -5,7 +5,8 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDb, migrateToLatest, type Db } from './db';
+import type { Db } from './db';
+import { createTestDb } from '../../../tests/support/db';
 import { loadRegistry } from './registry';
 import { scanQuestionnaireDir } from './questionnaires';
 
@@ -27,8 +28,7 @@ beforeEach(async () => {
 	bad.scoring.scales[0].items[1] = 'NOPE';
 	bad.scoring.scales[1].range = [5, 1];
 	writeFileSync(join(dir, 'bad-scoring.json'), JSON.stringify(bad, null, '\t'));
-	db = createDb(':memory:');
-	await migrateToLatest(db);
+	db = await createTestDb();
 	// loadRegistry reports refusals and warnings on the console; keep the test output readable.
 	vi.spyOn(console, 'error').mockImplementation(() => {});
 	vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -2,7 +2,8 @@
 // questionnaires loaded through the registry, real accounts. Expected scores are worked by hand.
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, migrateToLatest, type Db } from './db';
+import type { Db } from './db';
+import { createTestDb } from '../../../tests/support/db';
 import { loadRegistry, type Registry } from './registry';
 import { createAccount } from './accounts';
 import { insertUser } from './repositories/users';
@@ -16,8 +17,7 @@ let alice: string;
 let bob: string;
 
 beforeEach(async () => {
-	db = createDb(':memory:');
-	await migrateToLatest(db);
+	db = await createTestDb();
 	registry = await loadRegistry(db, QUESTIONNAIRES);
 	expect(registry.refused).toEqual([]);
 	expect(registry.warnings).toEqual([]);

@@ -2,7 +2,8 @@
 // revoke is audited, and a revoked counsellor is refused on the very next check.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
-import { createDb, migrateToLatest, type Db } from './db';
+import type { Db } from './db';
+import { createTestDb } from '../../../tests/support/db';
 import type { Role } from './db/schema';
 import type { SessionUser } from './auth';
 import { insertUser } from './repositories/users';
@@ -40,8 +41,7 @@ async function statusOf(p: Promise<unknown>): Promise<number> {
 
 let client: SessionUser, other: SessionUser, counsellor: SessionUser, author: SessionUser;
 beforeEach(async () => {
-	db = createDb(':memory:');
-	await migrateToLatest(db);
+	db = await createTestDb();
 	client = await user('client', 'client@example.org', 'Cleo');
 	other = await user('client', 'other@example.org');
 	counsellor = await user('counsellor', 'vejleder@example.org', 'Vera Vejleder');

@@ -1,7 +1,8 @@
 // API tokens against a fresh, migrated SQLite database: stored hashed, shown once, revocable, and
 // every create/revoke in the owner's access log.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, migrateToLatest, type Db } from './db';
+import type { Db } from './db';
+import { createTestDb } from '../../../tests/support/db';
 import { insertUser } from './repositories/users';
 import { listActiveApiTokens } from './repositories/api-tokens';
 import { listAuditEntriesAbout, listAuditEventsForSubject } from './repositories/audit';
@@ -13,8 +14,7 @@ const bob = 'bob-id';
 const NOW = new Date('2026-11-26T10:00:00.000Z');
 
 beforeEach(async () => {
-	db = createDb(':memory:');
-	await migrateToLatest(db);
+	db = await createTestDb();
 	for (const id of [alice, bob]) {
 		await insertUser(db, { id, email: `${id}@example.org`, password_hash: 'x', role: 'client', display_name: null, locale: 'da', created_at: NOW.toISOString() });
 	}

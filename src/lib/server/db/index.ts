@@ -1,11 +1,21 @@
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import {
+	Kysely,
+	Migrator,
+	PostgresAdapter,
+	PostgresDialect,
+	SqliteDialect,
+	type Migration,
+	type MigrationProvider
+} from 'kysely';
 import type { DB } from './schema';
 import { withStatementCache } from './statement-cache';
 
 export type Db = Kysely<DB>;
+export type Dialect = 'sqlite' | 'postgres';
 
 /**
  * How hard SQLite pushes each commit to disk. NORMAL (the default): in WAL mode a committed transaction is
@@ -19,10 +29,37 @@ function synchronousMode(): 'NORMAL' | 'FULL' {
 	return mode;
 }
 
-/** Opens (creating if needed) an SQLite database; `:memory:` for tests. */
-export function createDb(filename: string): Db {
-	if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
-	const sqlite = new Database(filename);
+// PostgreSQL returns int8 (count(*), bigint columns) as strings, since they may exceed 2^53; every
+// such value here is a count or an id far below that, so it is read as a number, as SQLite does.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+/** True for a `postgres://` or `postgresql://` connection URL. */
+export const isPostgresUrl = (target: string): boolean => /^postgres(ql)?:\/\//i.test(target);
+
+export interface DbOptions {
+	/** PostgreSQL: connections in the pool (default 10). */
+	poolSize?: number;
+	/** PostgreSQL: close idle connections after this many ms (default 10 s). */
+	idleTimeoutMs?: number;
+}
+
+/**
+ * Opens the database: PostgreSQL for a `postgres://` URL (Kysely's PostgresDialect on a `pg` pool),
+ * otherwise an SQLite file (created if needed; WAL mode), or `:memory:`.
+ */
+export function createDb(target: string, options: DbOptions = {}): Db {
+	if (isPostgresUrl(target)) {
+		const pool = new pg.Pool({
+			connectionString: target,
+			max: options.poolSize ?? 10,
+			idleTimeoutMillis: options.idleTimeoutMs ?? 10_000
+		});
+		// An idle connection that the server closed must not crash the process; the pool replaces it.
+		pool.on('error', (e) => console.error(`[db] idle connection error: ${e.message}`));
+		return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+	}
+	if (target !== ':memory:') mkdirSync(dirname(target), { recursive: true });
+	const sqlite = new Database(target);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
@@ -30,14 +67,26 @@ export function createDb(filename: string): Db {
 	return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
-// Bundled by Vite (and by vitest), so migrations also exist inside build/.
-const modules = import.meta.glob<Migration>('./migrations/*.ts', { eager: true });
-const provider: MigrationProvider = {
-	getMigrations: async () =>
-		Object.fromEntries(
-			Object.entries(modules).map(([path, m]) => [path.replace(/^.*\/|\.ts$/g, ''), m])
-		)
-};
+/** Which database a handle (or a transaction) talks to. */
+export const dialectOf = (db: { getExecutor(): { adapter: unknown } }): Dialect =>
+	db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+
+// Bundled by Vite (and by vitest), so migrations also exist inside build/. Scripts run by tsx
+// (no Vite) import the same files from the folder instead.
+async function loadMigrations(): Promise<Record<string, Migration>> {
+	let modules: Record<string, Migration>;
+	if (import.meta.env) modules = import.meta.glob<Migration>('./migrations/*.ts', { eager: true });
+	else {
+		const { readdirSync } = await import('node:fs');
+		const { fileURLToPath, pathToFileURL } = await import('node:url');
+		const dir = fileURLToPath(new URL('./migrations/', import.meta.url));
+		modules = {};
+		for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')))
+			modules[f] = (await import(pathToFileURL(`${dir}${f}`).href)) as Migration;
+	}
+	return Object.fromEntries(Object.entries(modules).map(([path, m]) => [path.replace(/^.*\/|\.ts$/g, ''), m]));
+}
+const provider: MigrationProvider = { getMigrations: loadMigrations };
 
 /** Brings the schema up to date; throws if a migration fails. */
 export async function migrateToLatest(db: Db): Promise<void> {

@@ -24,8 +24,11 @@ export interface UserTable {
 export interface SessionTable {
 	id: string;
 	user_id: string;
-	/** The absolute end of the session, however busy it is: milliseconds since the epoch. */
-	expires_at: number;
+	/**
+	 * The absolute end of the session, however busy it is. ISO time (see docs/architecture.md, "Times");
+	 * the code works with epoch ms (repositories/sessions.ts).
+	 */
+	expires_at: string;
 	/** ISO-8601 UTC; null only for sessions from before these were recorded. */
 	created_at: string | null;
 	/** ISO-8601 UTC, updated at most once a minute: the idle timeout counts from here. */

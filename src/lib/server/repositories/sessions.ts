@@ -1,8 +1,27 @@
 import type { Db } from '../db';
 import type { Session, User } from '../db/schema';
 
-export async function insertSession(db: Db, session: Session): Promise<void> {
-	await db.insertInto('session').values(session).execute();
+/**
+ * A session as the code sees it: the expiry in epoch milliseconds. It is stored as ISO text, like every
+ * other time (docs/architecture.md, "Times").
+ */
+export type SessionRecord = Omit<Session, 'expires_at'> & { expires_at: number };
+
+const toRecord = <T extends { expires_at: string }>(row: T): Omit<T, 'expires_at'> & { expires_at: number } => ({
+	...row,
+	expires_at: Date.parse(row.expires_at)
+});
+
+export async function insertSession(db: Db, session: SessionRecord): Promise<void> {
+	await db
+		.insertInto('session')
+		.values({ ...session, expires_at: new Date(session.expires_at).toISOString() })
+		.execute();
+}
+
+export async function findSession(db: Db, id: string): Promise<SessionRecord | undefined> {
+	const row = await db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+	return row && toRecord(row);
 }
 
 export type SessionWithUser = User & {
@@ -12,14 +31,16 @@ export type SessionWithUser = User & {
 	last_used_at: string | null;
 };
 
-export const findSessionWithUser = (db: Db, id: string) =>
-	db
+export async function findSessionWithUser(db: Db, id: string): Promise<SessionWithUser | undefined> {
+	const row = await db
 		.selectFrom('session')
 		.innerJoin('user', 'user.id', 'session.user_id')
 		.select(['session.id as session_id', 'session.expires_at', 'session.created_at as session_created_at', 'session.last_used_at'])
 		.selectAll('user')
 		.where('session.id', '=', id)
-		.executeTakeFirst() as Promise<SessionWithUser | undefined>;
+		.executeTakeFirst();
+	return row && toRecord(row);
+}
 
 export async function touchSession(db: Db, id: string, at: string): Promise<void> {
 	await db.updateTable('session').set({ last_used_at: at }).where('id', '=', id).execute();
@@ -30,14 +51,16 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
 }
 
 /** The person's sessions, most recently used first. */
-export const listSessionsOf = (db: Db, userId: string) =>
-	db
+export async function listSessionsOf(db: Db, userId: string) {
+	const rows = await db
 		.selectFrom('session')
 		.select(['id', 'created_at', 'last_used_at', 'user_agent', 'address', 'expires_at'])
 		.where('user_id', '=', userId)
 		.orderBy('last_used_at', 'desc')
 		.orderBy('id')
 		.execute();
+	return rows.map(toRecord);
+}
 
 /** Ends one of the person's own sessions; false when they have no such session. */
 export async function deleteSessionOf(db: Db, userId: string, id: string): Promise<boolean> {

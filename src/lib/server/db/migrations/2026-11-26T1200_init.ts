@@ -1,4 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+
+// Portable across SQLite and PostgreSQL (the same schema on both): an integer key the database
+// numbers itself is AUTOINCREMENT on SQLite and an identity column on PostgreSQL.
+const serialKey = (db: Kysely<unknown>) => (c: ColumnDefinitionBuilder) =>
+	db.getExecutor().adapter instanceof PostgresAdapter ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
 
 // Frozen in time: migrations never import app code.
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -10,18 +15,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('role', 'text', (c) => c.notNull())
 		.addColumn('display_name', 'text')
 		.addColumn('locale', 'text')
-		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`))
+		.addColumn('created_at', 'text', (c) => c.notNull())
 		.execute();
 	await db.schema
 		.createTable('session')
 		.addColumn('id', 'text', (c) => c.primaryKey())
 		.addColumn('user_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
-		.addColumn('expires_at', 'integer', (c) => c.notNull())
+		.addColumn('expires_at', 'bigint', (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('session_user').on('session').column('user_id').execute();
 	await db.schema
 		.createTable('instrument_version')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', serialKey(db))
 		.addColumn('instrument_id', 'text', (c) => c.notNull())
 		.addColumn('version', 'text', (c) => c.notNull())
 		.addColumn('sha256', 'text', (c) => c.notNull())
@@ -54,19 +59,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.createTable('scale_score')
 		.addColumn('response_id', 'text', (c) => c.notNull().references('response.id').onDelete('cascade'))
 		.addColumn('scale_id', 'text', (c) => c.notNull())
-		.addColumn('score', 'real')
+		.addColumn('score', 'double precision')
 		.addColumn('answered', 'integer', (c) => c.notNull())
 		.addColumn('reason', 'text')
-		.addColumn('z', 'real')
-		.addColumn('t', 'real')
-		.addColumn('percentile', 'real')
+		.addColumn('z', 'double precision')
+		.addColumn('t', 'double precision')
+		.addColumn('percentile', 'double precision')
 		.addColumn('sten', 'integer')
 		.addColumn('band', 'integer')
 		.addPrimaryKeyConstraint('scale_score_pk', ['response_id', 'scale_id'])
 		.execute();
 	await db.schema
 		.createTable('audit_event')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', serialKey(db))
 		.addColumn('actor_id', 'text')
 		.addColumn('action', 'text', (c) => c.notNull())
 		.addColumn('subject_id', 'text')

@@ -1,4 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
+
+// Portable across SQLite and PostgreSQL (the same schema on both): an integer key the database
+// numbers itself is AUTOINCREMENT on SQLite and an identity column on PostgreSQL.
+const serialKey = (db: Kysely<unknown>) => (c: ColumnDefinitionBuilder) =>
+	db.getExecutor().adapter instanceof PostgresAdapter ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
 
 // Sharing with counsellors, notes, assignments and API tokens. Frozen in time: no app imports.
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -6,7 +11,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	await db.schema.createIndex('user_share_code').unique().on('user').column('share_code').execute();
 	await db.schema
 		.createTable('share')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', serialKey(db))
 		.addColumn('client_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
 		.addColumn('counsellor_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
 		.addColumn('granted_at', 'text', (c) => c.notNull())
@@ -17,7 +22,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	await sql`CREATE UNIQUE INDEX share_one_active ON share (client_id, counsellor_id) WHERE revoked_at IS NULL`.execute(db);
 	await db.schema
 		.createTable('note')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', serialKey(db))
 		.addColumn('client_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
 		.addColumn('counsellor_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
 		.addColumn('author_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
@@ -27,7 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 	await db.schema.createIndex('note_thread').on('note').columns(['client_id', 'counsellor_id', 'created_at']).execute();
 	await db.schema
 		.createTable('assignment')
-		.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+		.addColumn('id', 'integer', serialKey(db))
 		.addColumn('counsellor_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
 		.addColumn('client_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
 		.addColumn('instrument_id', 'text', (c) => c.notNull())

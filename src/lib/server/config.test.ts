@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeDatabase, readConfig } from './config';
+
+const problemsOf = (env: Record<string, string>) => {
+	try {
+		readConfig(env);
+	} catch (e) {
+		if (e instanceof ConfigError) return e.problems;
+		throw e;
+	}
+	return [];
+};
+
+describe('readConfig', () => {
+	it('has working defaults for everything, and is frozen', () => {
+		const c = readConfig({});
+		expect(c).toEqual({
+			port: 3000,
+			host: '0.0.0.0',
+			origin: 'http://localhost:3000',
+			database: { kind: 'sqlite', path: './data/spejl.db' },
+			questionnairesDir: './questionnaires',
+			opportunitiesDir: './opportunities',
+			addressHeader: null,
+			xffDepth: 1,
+			timeZone: 'Europe/Copenhagen',
+			session: { idleMs: 60 * 60_000, maxMs: 12 * 3_600_000 },
+			anonymousRetentionDays: 180
+		});
+		expect(Object.isFrozen(c)).toBe(true);
+		expect(Object.isFrozen(c.database)).toBe(true);
+	});
+
+	it('reads the session lifetimes, the time zone and the retention, and refuses nonsense by name', () => {
+		const c = readConfig({ SESSION_IDLE_MINUTES: '15', SESSION_MAX_HOURS: '2', TIME_ZONE: 'America/New_York', ANONYMOUS_RETENTION_DAYS: '30' });
+		expect(c.session).toEqual({ idleMs: 15 * 60_000, maxMs: 2 * 3_600_000 });
+		expect(c.timeZone).toBe('America/New_York');
+		expect(c.anonymousRetentionDays).toBe(30);
+		expect(problemsOf({ SESSION_IDLE_MINUTES: 'soon' })).toEqual(['SESSION_IDLE_MINUTES: "soon" is not a positive number of minutes']);
+		expect(problemsOf({ SESSION_MAX_HOURS: '-1' })).toEqual(['SESSION_MAX_HOURS: "-1" is not a positive number of hours']);
+		expect(problemsOf({ SESSION_IDLE_MINUTES: '600', SESSION_MAX_HOURS: '1' })).toEqual([
+			'SESSION_IDLE_MINUTES: must not be longer than SESSION_MAX_HOURS'
+		]);
+		expect(problemsOf({ TIME_ZONE: 'Europe/Kopenhagen' })).toEqual([
+			'TIME_ZONE: "Europe/Kopenhagen" is not an IANA time zone (e.g. Europe/Copenhagen)'
+		]);
+		expect(problemsOf({ ANONYMOUS_RETENTION_DAYS: '0' })).toEqual(['ANONYMOUS_RETENTION_DAYS: "0" is not a positive number of days']);
+	});
+
+	it('derives the origin from the port, and takes PostgreSQL from DATABASE_URL', () => {
+		expect(readConfig({ PORT: '8080' }).origin).toBe('http://localhost:8080');
+		expect(readConfig({ ORIGIN: 'https://spejl.example.org' }).origin).toBe('https://spejl.example.org');
+		const pg = readConfig({ DATABASE_URL: 'postgres://spejl:secret@db.internal:5433/spejl', DATABASE_POOL_SIZE: '20' });
+		expect(pg.database).toEqual({ kind: 'postgres', url: 'postgres://spejl:secret@db.internal:5433/spejl', poolSize: 20 });
+		expect(describeDatabase(pg.database)).toBe('PostgreSQL db.internal:5433/spejl');
+		expect(describeDatabase(readConfig({}).database)).toBe('SQLite ./data/spejl.db');
+	});
+
+	it('names every bad variable, its value and what was expected', () => {
+		expect(
+			problemsOf({ PORT: '80a', ORIGIN: 'localhost:3000', DATABASE_URL: 'mysql://x', XFF_DEPTH: '0' })
+		).toEqual([
+			'PORT: "80a" is not a whole number from 1 to 65535',
+			'ORIGIN: "localhost:3000" is not an http:// or https:// URL (e.g. https://spejl.example.org)',
+			'DATABASE_URL: must start with postgres:// (leave it unset for SQLite at DATABASE_PATH)',
+			'XFF_DEPTH: "0" is not a whole number from 1 to 100'
+		]);
+		expect(problemsOf({ ORIGIN: 'https://spejl.example.org/app' })).toEqual([
+			'ORIGIN: "https://spejl.example.org/app" must be scheme, host and port only, without a path'
+		]);
+		expect(problemsOf({ PORT: '70000' })).toEqual(['PORT: "70000" is not a whole number from 1 to 65535']);
+	});
+});

@@ -1,0 +1,143 @@
+// The configuration, read once from the environment, checked, and frozen. Used by the app
+// (src/lib/server/app.ts) and by the scripts (npm start, questionnaires:check, match), so every
+// default is written here and nowhere else. Bad values stop the start with one line per problem
+// naming the variable, the value and what was expected.
+import { isTimeZone } from '../time';
+
+export interface Config {
+	/** HTTP port (PORT). */
+	readonly port: number;
+	/** Interface to listen on (HOST): every interface by default. */
+	readonly host: string;
+	/** The public URL (ORIGIN), exactly as browsers reach the app: scheme, host and port. */
+	readonly origin: string;
+	readonly database:
+		| { readonly kind: 'sqlite'; readonly path: string }
+		| { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number };
+	/** Where questionnaire files are loaded from at start (QUESTIONNAIRES_DIR). */
+	readonly questionnairesDir: string;
+	/** Where opportunity sets are loaded from at start (OPPORTUNITIES_DIR). */
+	readonly opportunitiesDir: string;
+	/** Behind a proxy: the header carrying the client address (ADDRESS_HEADER), e.g. X-Forwarded-For. */
+	readonly addressHeader: string | null;
+	/** With X-Forwarded-For: how many proxies are trusted (XFF_DEPTH). */
+	readonly xffDepth: number;
+	/** Every timestamp is shown in this IANA zone (TIME_ZONE). */
+	readonly timeZone: string;
+	/** A session unused this long ends (SESSION_IDLE_MINUTES); and in any case this long after signing in (SESSION_MAX_HOURS). */
+	readonly session: { readonly idleMs: number; readonly maxMs: number };
+	/** Days without use before an anonymous client and all its data is deleted (ANONYMOUS_RETENTION_DAYS). */
+	readonly anonymousRetentionDays: number;
+}
+
+export const DEFAULTS = Object.freeze({
+	port: 3000,
+	host: '0.0.0.0',
+	databasePath: './data/spejl.db',
+	poolSize: 10,
+	questionnairesDir: './questionnaires',
+	opportunitiesDir: './opportunities',
+	xffDepth: 1,
+	timeZone: 'Europe/Copenhagen',
+	sessionIdleMinutes: 60,
+	sessionMaxHours: 12,
+	anonymousRetentionDays: 180
+});
+
+export class ConfigError extends Error {
+	constructor(readonly problems: string[]) {
+		super(`Configuration: ${problems.join('; ')}`);
+	}
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, min: number, max: number, fallback: number, problems: string[]): number {
+	const raw = env[name]?.trim();
+	if (!raw) return fallback;
+	const n = Number(raw);
+	if (!/^\d+$/.test(raw) || n < min || n > max) {
+		problems.push(`${name}: "${raw}" is not a whole number from ${min} to ${max}`);
+		return fallback;
+	}
+	return n;
+}
+
+function positive(env: Env, name: string, unit: string, fallback: number, problems: string[]): number {
+	const raw = env[name]?.trim();
+	if (!raw) return fallback;
+	const n = Number(raw);
+	if (!Number.isFinite(n) || n <= 0) {
+		problems.push(`${name}: "${raw}" is not a positive number of ${unit}`);
+		return fallback;
+	}
+	return n;
+}
+
+const MINUTE = 60 * 1000;
+
+/** The configuration from `env` (process.env): frozen; throws ConfigError listing every problem. */
+export function readConfig(env: Env): Config {
+	const problems: string[] = [];
+	const port = integer(env, 'PORT', 1, 65535, DEFAULTS.port, problems);
+	const host = env.HOST?.trim() || DEFAULTS.host;
+
+	let origin = `http://localhost:${port}`;
+	const rawOrigin = env.ORIGIN?.trim();
+	if (rawOrigin) {
+		let url: URL | null = null;
+		try {
+			url = new URL(rawOrigin);
+		} catch {
+			/* reported below */
+		}
+		if (!url || !/^https?:$/.test(url.protocol))
+			problems.push(`ORIGIN: "${rawOrigin}" is not an http:// or https:// URL (e.g. https://spejl.example.org)`);
+		else if (url.pathname !== '/' || url.search || url.hash)
+			problems.push(`ORIGIN: "${rawOrigin}" must be scheme, host and port only, without a path`);
+		else origin = url.origin;
+	}
+
+	const rawUrl = env.DATABASE_URL?.trim();
+	let database: Config['database'] = { kind: 'sqlite', path: env.DATABASE_PATH?.trim() || DEFAULTS.databasePath };
+	if (rawUrl) {
+		if (/^postgres(ql)?:\/\//i.test(rawUrl))
+			database = { kind: 'postgres', url: rawUrl, poolSize: integer(env, 'DATABASE_POOL_SIZE', 1, 1000, DEFAULTS.poolSize, problems) };
+		else problems.push(`DATABASE_URL: must start with postgres:// (leave it unset for SQLite at DATABASE_PATH)`);
+	}
+
+	const addressHeader = env.ADDRESS_HEADER?.trim() || null;
+	const xffDepth = integer(env, 'XFF_DEPTH', 1, 100, DEFAULTS.xffDepth, problems);
+
+	const timeZone = env.TIME_ZONE?.trim() || DEFAULTS.timeZone;
+	if (!isTimeZone(timeZone)) problems.push(`TIME_ZONE: "${timeZone}" is not an IANA time zone (e.g. Europe/Copenhagen)`);
+
+	const session = {
+		idleMs: positive(env, 'SESSION_IDLE_MINUTES', 'minutes', DEFAULTS.sessionIdleMinutes, problems) * MINUTE,
+		maxMs: positive(env, 'SESSION_MAX_HOURS', 'hours', DEFAULTS.sessionMaxHours, problems) * 60 * MINUTE
+	};
+	if (session.idleMs > session.maxMs) problems.push('SESSION_IDLE_MINUTES: must not be longer than SESSION_MAX_HOURS');
+	const anonymousRetentionDays = positive(env, 'ANONYMOUS_RETENTION_DAYS', 'days', DEFAULTS.anonymousRetentionDays, problems);
+
+	if (problems.length) throw new ConfigError(problems);
+	return Object.freeze({
+		port,
+		host,
+		origin,
+		database: Object.freeze(database),
+		questionnairesDir: env.QUESTIONNAIRES_DIR?.trim() || DEFAULTS.questionnairesDir,
+		opportunitiesDir: env.OPPORTUNITIES_DIR?.trim() || DEFAULTS.opportunitiesDir,
+		addressHeader,
+		xffDepth,
+		timeZone,
+		session: Object.freeze(session),
+		anonymousRetentionDays
+	});
+}
+
+/** Where the data is, for start-up messages: the SQLite file, or the PostgreSQL host and database (no password). */
+export function describeDatabase(db: Config['database']): string {
+	if (db.kind === 'sqlite') return `SQLite ${db.path}`;
+	const u = new URL(db.url);
+	return `PostgreSQL ${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+}
