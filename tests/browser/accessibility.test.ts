@@ -4,7 +4,7 @@
 // the skip link, every control reachable with Tab, a visible focus, no keyboard trap; `lang` follows
 // the chosen language; animations stop for people who ask for reduced motion.
 import { createRequire } from 'node:module';
-import Database from 'better-sqlite3';
+import { openDb } from '../support/db';
 import { parse } from 'devalue';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -45,16 +45,8 @@ let clientId = '';
 let shareCode = '';
 let othersCode = '';
 
-function sql<T = unknown>(query: string, ...params: unknown[]): T {
-	const db = new Database(dbPath, { fileMustExist: true });
-	try {
-		db.pragma('busy_timeout = 5000');
-		const st = db.prepare(query);
-		return (st.reader ? st.all(...params) : st.run(...params)) as T;
-	} finally {
-		db.close();
-	}
-}
+const db = () => openDb(dbPath);
+const userOf = (email: string) => db().selectFrom('user').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
 
 /** A form action called the way SurveyForm calls it (`x-sveltekit-action`), failing loudly. */
 async function action(jar: Jar, path: string, fields: Record<string, string>) {
@@ -91,11 +83,11 @@ async function seed() {
 	await insertAdmin(dbPath, users.admin);
 	jars.admin = await new Jar(base).login(users.admin);
 	jars.counsellor = await new Jar(base).register(users.counsellor, 'Dana Vejleder');
-	sql('UPDATE user SET role = ? WHERE email = ?', 'counsellor', users.counsellor);
+	await db().updateTable('user').set({ role: 'counsellor' }).where('email', '=', users.counsellor).execute();
 	await jars.counsellor.request('/counsellor'); // hands out the share code
-	shareCode = sql<{ share_code: string }[]>('SELECT share_code FROM user WHERE email = ?', users.counsellor)[0].share_code;
+	shareCode = (await userOf(users.counsellor)).share_code!;
 	jars.client = await new Jar(base).register(users.client, 'Jonas Klient');
-	clientId = sql<{ id: string }[]>('SELECT id FROM user WHERE email = ?', users.client)[0].id;
+	clientId = (await userOf(users.client)).id;
 
 	await complete(jars.client, 'riasec-48', riasec);
 	await complete(jars.client, 'big-five-ipip-50', bigFive);
@@ -104,7 +96,7 @@ async function seed() {
 	await action(jars.client, `/share/${shareCode}?/confirm`, {});
 	await action(jars.counsellor, `/counsellor/clients/${clientId}?/assign`, { instrument: 'brainstorm-dream-jobs', message: 'Before Tuesday, please.' });
 	await action(jars.counsellor, `/counsellor/clients/${clientId}?/note`, { body: 'Your practical interests stand out.' });
-	await action(jars.client, '/profile?/reply', { counsellor: sql<{ id: string }[]>('SELECT id FROM user WHERE email = ?', users.counsellor)[0].id, body: 'Thank you!' });
+	await action(jars.client, '/profile?/reply', { counsellor: (await userOf(users.counsellor)).id, body: 'Thank you!' });
 	await action(jars.client, '/account/tokens?/create', { name: 'Job portal', password: 'correct horse battery' });
 	// How others see me: five own picks, a link, and three people's answers, so the window shows.
 	await complete(jars.client, 'others-view', { others_S: ['patient', 'listener'], others_C: ['organised'], others_P: ['honest', 'calm'] });
@@ -118,8 +110,8 @@ async function seed() {
 	}
 }
 
-function setLocale(locale: Locale) {
-	sql(`UPDATE user SET locale = ? WHERE email IN (?, ?, ?)`, locale, users.client, users.counsellor, users.admin);
+async function setLocale(locale: Locale) {
+	await db().updateTable('user').set({ locale }).where('email', 'in', [users.client, users.counsellor, users.admin]).execute();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -177,7 +169,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	for (const c of contexts) await c.close();
 	await browser?.close();
-	setLocale('en');
+	await setLocale('en');
 });
 
 async function contextFor(role: Role, locale: Locale, width: number, extra: Parameters<Browser['newContext']>[0] = {}) {
@@ -248,7 +240,7 @@ for (const locale of LOCALES) {
 		describe(`axe-core, ${locale}, ${width} px`, () => {
 			const ctx = {} as Record<Role, BrowserContext>;
 			beforeAll(async () => {
-				setLocale(locale);
+				await setLocale(locale);
 				for (const role of ['anon', 'client', 'counsellor', 'admin'] as const) ctx[role] = await contextFor(role, locale, width);
 			});
 
@@ -346,7 +338,7 @@ const KEYBOARD_PAGES = PAGES.filter((p) => p.name !== 'not found');
 describe('keyboard', () => {
 	for (const width of WIDTHS) {
 		it(`skip link, every control reachable by Tab with a visible focus, no trap (${width} px)`, { timeout: 300_000 }, async () => {
-			setLocale('en');
+			await setLocale('en');
 			const problems: string[] = [];
 			const ctx = {} as Record<Role, BrowserContext>;
 			for (const role of ['anon', 'client', 'counsellor', 'admin'] as const) ctx[role] = await contextFor(role, 'en', width);
@@ -438,7 +430,7 @@ describe('language and motion', () => {
 	});
 
 	it('stops transitions and SurveyJS animations when reduced motion is asked for', async () => {
-		setLocale('en');
+		await setLocale('en');
 		const context = await contextFor('client', 'en', 1280, { reducedMotion: 'reduce' });
 		const { page, errors } = await open(context, PAGES.find((p) => p.name === 'take riasec-48')!);
 		const longest = await page.evaluate(() => {

@@ -2,7 +2,7 @@
 // shows a validation error with its JSON path, and after the fix the preview is scored on the server
 // with the numbers worked out here by hand.
 import { readdirSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { openDb } from '../support/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { choose, completeSurvey, launchBrowser, registerClient, watchErrors } from '../support/browser';
@@ -70,9 +70,7 @@ async function signUpAs(role: 'author' | 'client') {
 	const email = `${role}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.org`;
 	await registerClient(page, base, email);
 	if (role !== 'client') {
-		const db = new Database(dbPath);
-		db.prepare('UPDATE user SET role = ? WHERE email = ?').run(role, email);
-		db.close();
+		await openDb(dbPath).updateTable('user').set({ role }).where('email', '=', email).execute();
 	}
 	return page;
 }
@@ -84,11 +82,14 @@ describe('author journey', () => {
 		await page.goto(`${base}/author`);
 		expect(await page.locator('h1').textContent()).toBe('Questionnaires');
 		// Other journeys share this server: count what is in the database now.
-		const db = new Database(dbPath, { readonly: true });
-		const { n } = db
-			.prepare("SELECT count(*) AS n FROM response WHERE instrument_id = 'brainstorm-dream-jobs' AND status = 'completed'")
-			.get() as { n: number };
-		db.close();
+		const n = (
+			await openDb(dbPath)
+				.selectFrom('response')
+				.select('id')
+				.where('instrument_id', '=', 'brainstorm-dream-jobs')
+				.where('status', '=', 'completed')
+				.execute()
+		).length;
 		expect(n).toBeLessThan(5);
 		const dreams = page.locator('[data-instrument="brainstorm-dream-jobs"]');
 		await expect(dreams.textContent()).resolves.toContain('1.0.0');
@@ -155,24 +156,49 @@ describe('author journey', () => {
 
 	it('exports the item analysis once 5 people completed a version, without identities', async () => {
 		const page = await signUpAs('author');
-		const db = new Database(dbPath);
+		const db = openDb(dbPath);
 		// A stored version of its own, so that responses from other journeys on this server do not mix in.
-		const { definition } = db.prepare("SELECT definition FROM instrument_version WHERE instrument_id = 'work-values'").get() as { definition: string };
-		const versionId = Number(
-			db
-				.prepare("INSERT INTO instrument_version (instrument_id, version, sha256, definition, first_loaded_at) VALUES ('work-values', '1.0.1', ?, ?, '2026-01-01T00:00:00Z')")
-				.run('e'.repeat(64), JSON.stringify({ ...JSON.parse(definition), version: '1.0.1' })).lastInsertRowid
-		);
+		const { definition } = await db
+			.selectFrom('instrument_version')
+			.select('definition')
+			.where('instrument_id', '=', 'work-values')
+			.executeTakeFirstOrThrow();
+		const { id: versionId } = await db
+			.insertInto('instrument_version')
+			.values({
+				instrument_id: 'work-values',
+				version: '1.0.1',
+				sha256: 'e'.repeat(64),
+				definition: JSON.stringify({ ...JSON.parse(definition), version: '1.0.1' }),
+				first_loaded_at: '2026-01-01T00:00:00.000Z'
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
 		const seeded: string[] = [];
-		[[1, 2, 1, 2], [2, 2, 3, 3], [3, 3, 3, 4], [4, 5, 4, 4], [5, 4, 5, 5]].forEach((r, i) => {
+		for (const [i, r] of [[1, 2, 1, 2], [2, 2, 3, 3], [3, 3, 3, 4], [4, 5, 4, 4], [5, 4, 5, 5]].entries()) {
 			const user = `wv-${Date.now()}-${i}`;
 			seeded.push(user, `${user}@example.org`, `resp-${user}`);
-			db.prepare("INSERT INTO user (id, email, password_hash, role, created_at) VALUES (?, ?, 'x', 'client', '2026-01-01T00:00:00Z')").run(user, `${user}@example.org`);
-			db.prepare(
-				"INSERT INTO response (id, user_id, instrument_id, instrument_version_id, status, answers, current_page, started_at, updated_at, completed_at) VALUES (?, ?, 'work-values', ?, 'completed', ?, 0, '2026-01-01T10:00:00Z', '2026-01-01T10:01:00Z', '2026-01-01T10:01:00Z')"
-			).run(`resp-${user}`, user, versionId, JSON.stringify({ SE1: r[0], SE2: r[1], SE3: r[2], SE4: r[3] }));
-		});
-		db.close();
+			await db
+				.insertInto('user')
+				.values({ id: user, email: `${user}@example.org`, password_hash: 'x', role: 'client', display_name: null, locale: null, created_at: '2026-01-01T00:00:00.000Z' })
+				.execute();
+			await db
+				.insertInto('response')
+				.values({
+					id: `resp-${user}`,
+					user_id: user,
+					instrument_id: 'work-values',
+					instrument_version_id: versionId,
+					status: 'completed',
+					answers: JSON.stringify({ SE1: r[0], SE2: r[1], SE3: r[2], SE4: r[3] }),
+					current_page: 0,
+					result: null,
+					started_at: '2026-01-01T10:00:00.000Z',
+					updated_at: '2026-01-01T10:01:00.000Z',
+					completed_at: '2026-01-01T10:01:00.000Z'
+				})
+				.execute();
+		}
 		const json = await page.request.get(`${base}/author/work-values/analysis.json?version=1.0.1`);
 		expect(json.status()).toBe(200);
 		const stats = await json.json();

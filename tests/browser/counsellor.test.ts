@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDb } from '../support/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { answerRiasec, launchBrowser, watchErrors } from '../support/browser';
@@ -53,15 +53,8 @@ async function register(page: Page, email: string, name: string) {
 	await page.waitForURL(`${base}/`);
 }
 
-function sql<T>(query: string, ...params: unknown[]): T {
-	const db = new Database(dbPath, { fileMustExist: true });
-	try {
-		const st = db.prepare(query);
-		return (st.reader ? st.all(...params) : st.run(...params)) as T;
-	} finally {
-		db.close();
-	}
-}
+const db = () => openDb(dbPath);
+const idOf = async (email: string) => (await db().selectFrom('user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 
 describe('counsellor journey', () => {
 	it('code → share → assign → complete → report, PDF and notes → revoke → 403', async () => {
@@ -73,7 +66,7 @@ describe('counsellor journey', () => {
 		const couns = await newPage();
 		const counsErrors = watchErrors(couns);
 		await register(couns, counsellorEmail, 'Dana Vejleder');
-		sql('UPDATE user SET role = ? WHERE email = ?', 'counsellor', counsellorEmail);
+		await db().updateTable('user').set({ role: 'counsellor' }).where('email', '=', counsellorEmail).execute();
 		await couns.goto(`${base}/counsellor`);
 		expect(await couns.getByRole('heading', { level: 1 }).textContent()).toBe('My clients');
 		expect(await couns.getByTestId('client-count').textContent()).toContain('No client shares their profile with you yet');
@@ -84,14 +77,14 @@ describe('counsellor journey', () => {
 		const client = await newPage();
 		const clientErrors = watchErrors(client);
 		await register(client, clientEmail, 'Jonas Klient');
-		const clientId = (sql<{ id: string }[]>('SELECT id FROM user WHERE email = ?', clientEmail))[0].id;
+		const clientId = await idOf(clientEmail);
 		await client.goto(`${base}/share`);
 		await client.getByLabel('Code from your counsellor').fill(code.toLowerCase().replace('-', ' '));
 		await client.getByRole('button', { name: 'Find the counsellor' }).click();
 		await client.waitForURL(`${base}/share/${code}`);
 		await client.getByRole('button', { name: 'Yes, share my profile' }).click();
 		await client.getByText('You now share your profile with Dana Vejleder.').waitFor();
-		expect(sql<unknown[]>('SELECT 1 FROM share WHERE client_id = ? AND revoked_at IS NULL', clientId)).toHaveLength(1);
+		expect(await db().selectFrom('share').select('id').where('client_id', '=', clientId).where('revoked_at', 'is', null).execute()).toHaveLength(1);
 
 		// The counsellor finds the client (search by name), opens the report and assigns riasec-48.
 		await couns.goto(`${base}/counsellor?q=jonas`);
@@ -144,14 +137,24 @@ describe('counsellor journey', () => {
 		expect(await client.getByTestId('summary-interests').textContent()).toBe('Your strongest interests are organising, practical work with your hands and helping people (Holland code CRS).');
 
 		// The counsellor reads the report: the Holland code and scales, the assignment completed.
-		const viewsBefore = sql<{ n: number }[]>("SELECT count(*) AS n FROM audit_event WHERE action = 'client.report.viewed' AND subject_id = ?", clientId)[0].n;
+		const views = async (actor?: string) =>
+			(
+				await db()
+					.selectFrom('audit_event')
+					.select('id')
+					.where('action', '=', 'client.report.viewed')
+					.where('subject_id', '=', clientId)
+					.$if(!!actor, (q) => q.where('actor_id', '=', actor!))
+					.execute()
+			).length;
+		const viewsBefore = await views();
 		await couns.goto(`${base}/counsellor/clients/${clientId}`);
 		const report = couns.locator('article#riasec-48');
 		expect(await report.getByTestId('code-holland').textContent()).toBe('CRS');
 		expect(await report.locator('tr[data-scale="conventional"] [data-testid="score"]').textContent()).toBe('4.63');
 		expect(await report.locator('canvas').count()).toBe(1);
 		expect(await assigned.getByTestId('assignment-status').textContent()).toBe('Completed');
-		const viewsAfter = sql<{ n: number }[]>("SELECT count(*) AS n FROM audit_event WHERE action = 'client.report.viewed' AND subject_id = ? AND actor_id = (SELECT id FROM user WHERE email = ?)", clientId, counsellorEmail)[0].n;
+		const viewsAfter = await views(await idOf(counsellorEmail));
 		expect(viewsAfter).toBe(viewsBefore + 1);
 
 		// The report speaks about the client, not to them, and shows the shortlist; the counsellor comments.

@@ -1,7 +1,7 @@
 // The whole sharing journey in Chromium against the built app: an admin creates a counsellor, the
 // counsellor hands out their code, a client shares, sees what the counsellor looked at, and revokes;
 // the counsellor is refused from that moment on.
-import Database from 'better-sqlite3';
+import { openDb } from '../support/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, registerClient, watchErrors } from '../support/browser';
@@ -71,9 +71,7 @@ describe('sharing with a counsellor', () => {
 		await client.getByRole('button', { name: 'Yes, share my profile' }).click();
 		await expect.poll(() => client.getByRole('status').textContent()).toBe('You now share your profile with Vera Vejleder.');
 
-		const sqlite = new Database(dbPath, { readonly: true });
-		const clientId = (sqlite.prepare('SELECT id FROM user WHERE email = ?').get(clientEmail) as { id: string }).id;
-		sqlite.close();
+		const clientId = (await openDb(dbPath).selectFrom('user').select('id').where('email', '=', clientEmail).executeTakeFirstOrThrow()).id;
 
 		// The counsellor opens the client's report (guarded by requireSharedClient).
 		const report = `${base}/counsellor/clients/${clientId}`;

@@ -1,19 +1,13 @@
 // Saving and completing answers over HTTP against the real built server (`node build`) and its real
-// SQLite file: whatever a client sends, only valid answers of their own responses are ever stored.
+// database: whatever a client sends, only valid answers of their own responses are ever stored.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import { openDb } from '../support/db';
 import { parse } from 'devalue';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
-
-let sqlite: Database.Database;
-beforeAll(() => {
-	sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
-});
-afterAll(() => sqlite?.close());
 
 interface ResponseRow {
 	id: string;
@@ -24,17 +18,15 @@ interface ResponseRow {
 	result: string | null;
 	updated_at: string;
 }
-const responsesOf = (userId: string) =>
-	sqlite.prepare('SELECT * FROM response WHERE user_id = ? ORDER BY started_at').all(userId) as ResponseRow[];
-const responseRow = (id: string) => sqlite.prepare('SELECT * FROM response WHERE id = ?').get(id) as ResponseRow | undefined;
+const db = () => openDb(dbPath);
+const responsesOf = (userId: string): Promise<ResponseRow[]> =>
+	db().selectFrom('response').selectAll().where('user_id', '=', userId).orderBy('started_at').execute();
+const responseRow = (id: string): Promise<ResponseRow | undefined> =>
+	db().selectFrom('response').selectAll().where('id', '=', id).executeTakeFirst();
 const scaleScores = (id: string) =>
-	sqlite.prepare('SELECT scale_id, score, answered FROM scale_score WHERE response_id = ? ORDER BY scale_id').all(id) as {
-		scale_id: string;
-		score: number;
-		answered: number;
-	}[];
-const countAll = (table: 'response' | 'scale_score') =>
-	(sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+	db().selectFrom('scale_score').select(['scale_id', 'score', 'answered']).where('response_id', '=', id).orderBy('scale_id').execute();
+const countAll = async (table: 'response' | 'scale_score') =>
+	Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 /** A SvelteKit action result as sent to `use:enhance` (`x-sveltekit-action`). */
 interface ActionResult {
@@ -76,7 +68,7 @@ class Client {
 		});
 		expect(res.status).toBe(303);
 		expect(this.cookies.get('spejl_session')).toMatch(/^[a-z2-7]{32}$/);
-		const user = sqlite.prepare('SELECT id FROM user WHERE email = ?').get(email) as { id: string } | undefined;
+		const user = await db().selectFrom('user').select('id').where('email', '=', email).executeTakeFirst();
 		expect(user).toBeDefined();
 		this.userId = user!.id;
 		return this;
@@ -132,8 +124,8 @@ async function clientWithResponse() {
 	expect(first).toMatchObject({ httpStatus: 200, type: 'success', status: 200 });
 	const responseId = first.data!.responseId as string;
 	expect(typeof responseId).toBe('string');
-	expect(responsesOf(client.userId)).toMatchObject([{ id: responseId, status: 'in_progress', answers: '{"R1":3}', current_page: 1 }]);
-	return { client, responseId, before: responseRow(responseId)! };
+	expect(await responsesOf(client.userId)).toMatchObject([{ id: responseId, status: 'in_progress', answers: '{"R1":3}', current_page: 1 }]);
+	return { client, responseId, before: (await responseRow(responseId))! };
 }
 
 describe('saving answers', () => {
@@ -141,12 +133,12 @@ describe('saving answers', () => {
 		const { client, responseId } = await clientWithResponse();
 		const again = await client.save('riasec-48', { R1: 3, I1: 5 }, 2, responseId);
 		expect(again).toMatchObject({ type: 'success', data: { responseId } });
-		expect(responseRow(responseId)).toMatchObject({ answers: '{"I1":5,"R1":3}', current_page: 2 });
+		expect(await responseRow(responseId)).toMatchObject({ answers: '{"I1":5,"R1":3}', current_page: 2 });
 		// The page resumes from the stored answers.
 		const page = await client.request('/q/riasec-48');
 		expect(page.status).toBe(200);
 		expect(await page.text()).toContain(responseId);
-		expect(responsesOf(client.userId)).toHaveLength(1);
+		expect(await responsesOf(client.userId)).toHaveLength(1);
 	});
 
 	it.each([
@@ -163,8 +155,8 @@ describe('saving answers', () => {
 		const c = await client.complete('riasec-48', { ...allRiasec(4), ...answers }, responseId);
 		expect(c).toMatchObject({ type: 'failure', status: 400 });
 		expect(c.raw).toContain(message.split('"')[0]);
-		expect(responseRow(responseId)).toEqual(before);
-		expect(scaleScores(responseId)).toEqual([]);
+		expect(await responseRow(responseId)).toEqual(before);
+		expect(await scaleScores(responseId)).toEqual([]);
 	});
 
 	it('refuses answers that are not JSON and a bad page number', async () => {
@@ -173,22 +165,22 @@ describe('saving answers', () => {
 		expect(bad).toMatchObject({ type: 'failure', status: 400, data: { message: 'The answers are not valid JSON.' } });
 		const page = await client.save('riasec-48', { R1: 4 }, -2, responseId);
 		expect(page).toMatchObject({ type: 'failure', status: 400, data: { message: 'The page number is not valid.' } });
-		expect(responseRow(responseId)).toEqual(before);
+		expect(await responseRow(responseId)).toEqual(before);
 	});
 
 	it('refuses a body over 512 KiB with 413 and stores nothing', async () => {
 		const { client, responseId, before } = await clientWithResponse();
-		const responses = countAll('response');
+		const responses = await countAll('response');
 		const huge = JSON.stringify({ R1: 4, pad: 'x'.repeat(600 * 1024) });
 		const r = await client.save('riasec-48', huge, 0, responseId);
 		expect(r.httpStatus).toBe(413);
-		expect(responseRow(responseId)).toEqual(before);
-		expect(countAll('response')).toBe(responses);
+		expect(await responseRow(responseId)).toEqual(before);
+		expect(await countAll('response')).toBe(responses);
 		// Without a responseId either: no new response is started.
 		const fresh = await new Client().register();
 		const r2 = await fresh.save('riasec-48', huge, 0);
 		expect(r2.httpStatus).toBe(413);
-		expect(responsesOf(fresh.userId)).toEqual([]);
+		expect(await responsesOf(fresh.userId)).toEqual([]);
 	});
 
 	it("answers 404 for another client's response and changes nothing", async () => {
@@ -198,14 +190,14 @@ describe('saving answers', () => {
 		expect(save).toMatchObject({ type: 'failure', status: 404, data: { message: 'No such response.' } });
 		const done = await mallory.complete('riasec-48', allRiasec(1), responseId);
 		expect(done).toMatchObject({ type: 'failure', status: 404 });
-		expect(responseRow(responseId)).toEqual(before);
-		expect(scaleScores(responseId)).toEqual([]);
-		expect(responsesOf(mallory.userId)).toEqual([]);
+		expect(await responseRow(responseId)).toEqual(before);
+		expect(await scaleScores(responseId)).toEqual([]);
+		expect(await responsesOf(mallory.userId)).toEqual([]);
 	});
 
 	it('sends an anonymous client to sign in and stores nothing', async () => {
 		const anonymous = new Client();
-		const responses = countAll('response');
+		const responses = await countAll('response');
 		const r = await anonymous.save('riasec-48', { R1: 3 }, 0);
 		expect(r).toMatchObject({ type: 'redirect', status: 303 });
 		expect(r.location).toMatch(/^\/login\?next=/);
@@ -216,7 +208,7 @@ describe('saving answers', () => {
 		const plain = await anonymous.request('/q/riasec-48?/save', { method: 'POST', headers: { accept: 'text/html' }, body: form });
 		expect(plain.status).toBe(303);
 		expect(plain.headers.get('location')).toMatch(/^\/login\?next=/);
-		expect(countAll('response')).toBe(responses);
+		expect(await countAll('response')).toBe(responses);
 	});
 
 	it('forbids a cross-site form post (403) and stores nothing', async () => {
@@ -228,7 +220,7 @@ describe('saving answers', () => {
 		client.origin = '';
 		const noOrigin = await client.save('riasec-48', { R1: 5 }, 4, responseId);
 		expect(noOrigin.httpStatus).toBe(403);
-		expect(responseRow(responseId)).toEqual(before);
+		expect(await responseRow(responseId)).toEqual(before);
 	});
 });
 
@@ -241,11 +233,11 @@ describe('completing', () => {
 		});
 		const done = await client.complete('riasec-48', answers, responseId);
 		expect(done).toMatchObject({ type: 'success', data: { responseId, completed: true, repeated: false } });
-		const stored = responseRow(responseId)!;
+		const stored = (await responseRow(responseId))!;
 		expect(stored.status).toBe('completed');
 		expect(JSON.parse(stored.answers)).toEqual(answers);
 		expect(JSON.parse(stored.result!).codes.holland).toEqual({ code: 'RIA', ties: [] });
-		const scores = scaleScores(responseId);
+		const scores = await scaleScores(responseId);
 		expect(scores).toEqual([
 			{ scale_id: 'artistic', score: 3, answered: 8 },
 			{ scale_id: 'conventional', score: 2, answered: 8 },
@@ -257,15 +249,15 @@ describe('completing', () => {
 
 		const same = await client.complete('riasec-48', answers, responseId);
 		expect(same).toMatchObject({ type: 'success', data: { responseId, completed: true, repeated: true } });
-		expect(scaleScores(responseId)).toEqual(scores);
+		expect(await scaleScores(responseId)).toEqual(scores);
 
 		const different = await client.complete('riasec-48', { ...answers, R1: 1 }, responseId);
 		expect(different).toMatchObject({ type: 'failure', status: 409 });
 		expect(different.raw).toContain('already completed');
 		const save = await client.save('riasec-48', { R1: 1 }, 0, responseId);
 		expect(save).toMatchObject({ type: 'failure', status: 409 });
-		expect(responseRow(responseId)).toEqual(stored);
-		expect(scaleScores(responseId)).toEqual(scores);
+		expect(await responseRow(responseId)).toEqual(stored);
+		expect(await scaleScores(responseId)).toEqual(scores);
 
 		// Two submissions at once (double click) store one set of scores.
 		const next = await client.save('riasec-48', {}, 0);
@@ -277,7 +269,7 @@ describe('completing', () => {
 		]);
 		expect(both.map((b) => b.type)).toEqual(['success', 'success']);
 		expect(both.map((b) => b.data!.repeated).sort()).toEqual([false, true]);
-		expect(scaleScores(nextId)).toEqual(scores);
+		expect(await scaleScores(nextId)).toEqual(scores);
 	});
 });
 

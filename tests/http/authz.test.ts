@@ -1,7 +1,7 @@
 // Who may do what: every page, form action and endpoint under src/routes, tried as every kind of
 // person, against the real built server. The routes are read from the file system, so a new route
 // or action that is not in the table below makes this test fail until someone decides who may use it.
-import Database from 'better-sqlite3';
+import { openDb } from '../support/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Jar, PASSWORD, insertAdmin } from '../support/jar';
 import { discoverEndpoints } from '../support/routes';
@@ -198,16 +198,24 @@ const TABLE: Record<string, Row> = {
 const jars = {} as Record<Actor, Jar>;
 const emails = {} as Record<Actor, string>;
 const f = {} as Fixture;
-let sqlite: Database.Database;
+const db = () => openDb(dbPath);
 const run = crypto.randomUUID().slice(0, 8);
 const emailOf = (who: string) => `authz-${who}-${run}@example.org`.toLowerCase();
-const idOf = (email: string) => (sqlite.prepare('SELECT id FROM user WHERE email = ?').get(email) as { id: string }).id;
-const codeOf = (id: string) => (sqlite.prepare('SELECT share_code FROM user WHERE id = ?').get(id) as { share_code: string }).share_code;
-const activeShares = (clientId: string) =>
-	(sqlite.prepare('SELECT counsellor_id FROM share WHERE client_id = ? AND revoked_at IS NULL ORDER BY counsellor_id').all(clientId) as { counsellor_id: string }[]).map((r) => r.counsellor_id);
+const idOf = async (email: string) => (await db().selectFrom('user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+const codeOf = async (id: string) =>
+	(await db().selectFrom('user').select('share_code').where('id', '=', id).executeTakeFirstOrThrow()).share_code!;
+const activeShares = async (clientId: string) =>
+	(
+		await db()
+			.selectFrom('share')
+			.select('counsellor_id')
+			.where('client_id', '=', clientId)
+			.where('revoked_at', 'is', null)
+			.orderBy('counsellor_id')
+			.execute()
+	).map((r) => r.counsellor_id);
 
 beforeAll(async () => {
-	sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
 	jars.anonymous = new Jar(base);
 	emails.admin = emailOf('admin');
 	await insertAdmin(dbPath, emails.admin);
@@ -231,26 +239,27 @@ beforeAll(async () => {
 		emails[who] = emailOf(who);
 		jars[who] = await new Jar(base).register(emails[who]);
 	}
-	f.clientId = idOf(emails.client);
-	f.sharingCounsellorId = idOf(emails.sharingCounsellor);
-	f.spareCounsellorId = idOf(emailOf('spareCounsellor'));
+	f.clientId = await idOf(emails.client);
+	f.sharingCounsellorId = await idOf(emails.sharingCounsellor);
+	f.spareCounsellorId = await idOf(emailOf('spareCounsellor'));
 	// Counsellors get their code on their account page.
 	for (const who of ['sharingCounsellor', 'revokedCounsellor'] as const) expect((await jars[who].request('/account')).status).toBe(200);
 	const spare = await new Jar(base).login(emailOf('spareCounsellor'));
 	expect((await spare.request('/account')).status).toBe(200);
-	f.sharingCode = codeOf(f.sharingCounsellorId);
-	f.spareCode = codeOf(f.spareCounsellorId);
-	const revokedId = (f.revokedCounsellorId = idOf(emails.revokedCounsellor));
+	f.sharingCode = await codeOf(f.sharingCounsellorId);
+	f.spareCode = await codeOf(f.spareCounsellorId);
+	const revokedId = (f.revokedCounsellorId = await idOf(emails.revokedCounsellor));
 	// A shares with two counsellors and takes one share back.
 	expect((await jars.client.post(`/share/${f.sharingCode}?/confirm`)).status).toBe(200);
-	expect((await jars.client.post(`/share/${codeOf(revokedId)}?/confirm`)).status).toBe(200);
+	expect((await jars.client.post(`/share/${await codeOf(revokedId)}?/confirm`)).status).toBe(200);
 	expect((await jars.client.post('/account?/revoke', { counsellorId: revokedId })).status).toBe(200);
-	expect(activeShares(f.clientId)).toEqual([f.sharingCounsellorId]);
+	expect(await activeShares(f.clientId)).toEqual([f.sharingCounsellorId]);
 	// A has two API tokens.
 	for (const name of ['own', 'kept']) expect((await jars.client.post('/account/tokens?/create', { name, password: PASSWORD })).status).toBe(200);
-	const tokenOf = (name: string) => (sqlite.prepare('SELECT id FROM api_token WHERE user_id = ? AND name = ?').get(f.clientId, name) as { id: string }).id;
-	f.ownTokenId = tokenOf('own');
-	f.keptTokenId = tokenOf('kept');
+	const tokenOf = async (name: string) =>
+		(await db().selectFrom('api_token').select('id').where('user_id', '=', f.clientId).where('name', '=', name).executeTakeFirstOrThrow()).id;
+	f.ownTokenId = await tokenOf('own');
+	f.keptTokenId = await tokenOf('kept');
 	// A has a response in progress.
 	const save = await jars.client.request('/q/riasec-48?/save', {
 		method: 'POST',
@@ -258,10 +267,10 @@ beforeAll(async () => {
 		body: new URLSearchParams({ answers: '{"R1":3}', page: '0' })
 	});
 	expect(save.status).toBe(200);
-	f.responseId = (sqlite.prepare("SELECT id FROM response WHERE user_id = ? AND status = 'in_progress'").get(f.clientId) as { id: string }).id;
+	f.responseId = (
+		await db().selectFrom('response').select('id').where('user_id', '=', f.clientId).where('status', '=', 'in_progress').executeTakeFirstOrThrow()
+	).id;
 });
-
-afterAll(() => sqlite?.close());
 
 function urlOf(endpoint: string, row: Row): string {
 	const [, route] = endpoint.split(' ');
@@ -322,14 +331,15 @@ describe.each(Object.entries(TABLE))('%s', (endpoint, row) => {
 });
 
 describe('after every attempt', () => {
-	it("A still shares with exactly the counsellor A chose, and nobody else's attempts changed that", () => {
-		expect(activeShares(f.clientId)).toEqual([f.sharingCounsellorId]);
-		const response = sqlite.prepare('SELECT status, answers FROM response WHERE id = ?').get(f.responseId);
+	it("A still shares with exactly the counsellor A chose, and nobody else's attempts changed that", async () => {
+		expect(await activeShares(f.clientId)).toEqual([f.sharingCounsellorId]);
+		const response = await db().selectFrom('response').select(['status', 'answers']).where('id', '=', f.responseId).executeTakeFirst();
 		expect(response).toEqual({ status: 'in_progress', answers: '{"R1":4}' });
-		const revoked = (id: string) => (sqlite.prepare('SELECT revoked_at FROM api_token WHERE id = ?').get(id) as { revoked_at: string | null }).revoked_at;
+		const revoked = async (id: string) =>
+			(await db().selectFrom('api_token').select('revoked_at').where('id', '=', id).executeTakeFirstOrThrow()).revoked_at;
 		if (discovered.includes('POST /account/tokens?/revoke')) {
-			expect(revoked(f.ownTokenId)).not.toBeNull();
-			expect(revoked(f.keptTokenId)).toBeNull();
+			expect(await revoked(f.ownTokenId)).not.toBeNull();
+			expect(await revoked(f.keptTokenId)).toBeNull();
 		}
 	});
 

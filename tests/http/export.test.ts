@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
-import Database from 'better-sqlite3';
+import { openDb } from '../support/db';
 import { parse } from 'devalue';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseCsv } from '../../src/lib/core/csv/parse.ts';
@@ -17,20 +17,19 @@ const dbPath = inject('dbPath');
 const schema = JSON.parse(readFileSync(resolve(__dirname, '../../static/schema/profile-v1.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 
-let sqlite: Database.Database;
-beforeAll(() => {
-	sqlite = new Database(dbPath, { fileMustExist: true });
-	sqlite.pragma('busy_timeout = 5000');
-});
-afterAll(() => sqlite?.close());
+const db = () => openDb(dbPath);
 
 interface AuditRow { actor_id: string | null; action: string; subject_id: string | null; detail: string | null }
-const auditOf = (subjectId: string, action: string) =>
-	sqlite.prepare('SELECT actor_id, action, subject_id, detail FROM audit_event WHERE subject_id = ? AND action = ? ORDER BY id').all(subjectId, action) as AuditRow[];
+const auditOf = (subjectId: string, action: string): Promise<AuditRow[]> =>
+	db()
+		.selectFrom('audit_event')
+		.select(['actor_id', 'action', 'subject_id', 'detail'])
+		.where('subject_id', '=', subjectId)
+		.where('action', '=', action)
+		.orderBy('id')
+		.execute();
 const tokenRow = (name: string, userId: string) =>
-	sqlite.prepare('SELECT * FROM api_token WHERE name = ? AND user_id = ?').get(name, userId) as
-		| { id: string; last_used_at: string | null; revoked_at: string | null }
-		| undefined;
+	db().selectFrom('api_token').selectAll().where('name', '=', name).where('user_id', '=', userId).executeTakeFirst();
 
 /** A browser stand-in: fetch with a cookie jar and this site's Origin. */
 class Client {
@@ -59,7 +58,7 @@ class Client {
 			body: new URLSearchParams({ email, password: 'correct horse battery' })
 		});
 		expect(res.status).toBe(303);
-		this.userId = (sqlite.prepare('SELECT id FROM user WHERE email = ?').get(email) as { id: string }).id;
+		this.userId = (await db().selectFrom('user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 		return this;
 	}
 
@@ -175,7 +174,7 @@ describe('API tokens and GET /api/v1/profile', () => {
 		expect(created).toMatchObject({ type: 'success', data: { created: { name } } });
 		const token = (created.data!.created as { token: string }).token;
 		expect(token).toMatch(/^spejl_[a-z2-7]{32}$/);
-		const row = tokenRow(name, client.userId)!;
+		const row = (await tokenRow(name, client.userId))!;
 		expect(row.id).toBe(createHash('sha256').update(token).digest('hex'));
 		expect(row.last_used_at).toBeNull();
 		// The page lists it by name but never shows the token again.
@@ -189,15 +188,15 @@ describe('API tokens and GET /api/v1/profile', () => {
 		const doc = await res.json();
 		expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
 		expect({ ...doc, generatedAt: 'x' }).toEqual({ ...exported, generatedAt: 'x' });
-		expect(auditOf(client.userId, 'profile.api.read')).toEqual([{ actor_id: null, action: 'profile.api.read', subject_id: client.userId, detail: name }]);
-		expect(tokenRow(name, client.userId)!.last_used_at).not.toBeNull();
+		expect(await auditOf(client.userId, 'profile.api.read')).toEqual([{ actor_id: null, action: 'profile.api.read', subject_id: client.userId, detail: name }]);
+		expect((await tokenRow(name, client.userId))!.last_used_at).not.toBeNull();
 
 		const revoked = await client.action('/account/tokens?/revoke', { id: row.id });
 		expect(revoked).toMatchObject({ type: 'success', data: { revoked: name } });
-		expect(tokenRow(name, client.userId)!.revoked_at).not.toBeNull();
+		expect((await tokenRow(name, client.userId))!.revoked_at).not.toBeNull();
 		await expect401(await api(`Bearer ${token}`), 'invalid_token');
-		expect(auditOf(client.userId, 'profile.api.read')).toHaveLength(1);
-		expect(auditOf(client.userId, 'api.token.revoked').map((e) => e.detail)).toEqual([name]);
+		expect(await auditOf(client.userId, 'profile.api.read')).toHaveLength(1);
+		expect((await auditOf(client.userId, 'api.token.revoked')).map((e) => e.detail)).toEqual([name]);
 	});
 
 	it('an unknown token → 401 invalid_token', async () => {
@@ -214,10 +213,10 @@ describe('API tokens and GET /api/v1/profile', () => {
 		const empty = await client.action('/account/tokens?/create', { name: '  ', password: 'correct horse battery' });
 		expect(empty).toMatchObject({ type: 'failure', status: 400, data: { createError: 'name-empty' } });
 		const created = await client.action('/account/tokens?/create', { name: 'Mine', password: 'correct horse battery' });
-		const id = tokenRow('Mine', client.userId)!.id;
+		const id = (await tokenRow('Mine', client.userId))!.id;
 		const mallory = await new Client().register();
 		expect(await mallory.action('/account/tokens?/revoke', { id })).toMatchObject({ type: 'failure', status: 404 });
-		expect(tokenRow('Mine', client.userId)!.revoked_at).toBeNull();
+		expect((await tokenRow('Mine', client.userId))!.revoked_at).toBeNull();
 		const token = (created.data!.created as { token: string }).token;
 		expect((await api(`Bearer ${token}`)).status).toBe(200);
 	});
@@ -231,22 +230,26 @@ describe('API tokens and GET /api/v1/profile', () => {
 
 describe('counsellor export of a client who shares', () => {
 	/** A counsellor with a session, made directly in the database (accounts are another page's concern). */
-	function counsellorSession(): { id: string; cookie: string } {
+	async function counsellorSession(): Promise<{ id: string; cookie: string }> {
 		const id = crypto.randomUUID();
-		sqlite.prepare("INSERT INTO user (id, email, password_hash, role, display_name, locale, created_at) VALUES (?, ?, 'x', 'counsellor', NULL, 'en', ?)")
-			.run(id, `counsellor-${id}@example.org`, new Date().toISOString());
+		await db()
+			.insertInto('user')
+			.values({ id, email: `counsellor-${id}@example.org`, password_hash: 'x', role: 'counsellor', display_name: null, locale: 'en', created_at: new Date().toISOString() })
+			.execute();
 		const token = randomBytes(20).toString('hex');
-		sqlite.prepare('INSERT INTO session (id, user_id, expires_at) VALUES (?, ?, ?)')
-			.run(createHash('sha256').update(token).digest('hex'), id, Date.now() + 86400000);
+		await db()
+			.insertInto('session')
+			.values({ id: createHash('sha256').update(token).digest('hex'), user_id: id, expires_at: new Date(Date.now() + 86400000).toISOString() })
+			.execute();
 		return { id, cookie: `spejl_session=${token}` };
 	}
 
 	it('is refused without a share, served with one, and logged for the client', async () => {
-		const c = counsellorSession();
+		const c = await counsellorSession();
 		const get = (kind: string) => fetch(`${base}/counsellor/clients/${client.userId}/export.${kind}`, { headers: { cookie: c.cookie }, redirect: 'manual' });
 		expect((await get('json')).status).toBe(403);
 		expect((await client.request(`/counsellor/clients/${client.userId}/export.json`)).status).toBe(403); // a client is not a counsellor
-		sqlite.prepare('INSERT INTO share (client_id, counsellor_id, granted_at) VALUES (?, ?, ?)').run(client.userId, c.id, new Date().toISOString());
+		await db().insertInto('share').values({ client_id: client.userId, counsellor_id: c.id, granted_at: new Date().toISOString(), revoked_at: null }).execute();
 		const json = await get('json');
 		expect(json.status).toBe(200);
 		expect(json.headers.get('content-disposition')).toMatch(/^attachment; filename="spejl-client-/);
@@ -256,11 +259,16 @@ describe('counsellor export of a client who shares', () => {
 		const csv = await get('csv');
 		expect(csv.status).toBe(200);
 		expect(parseCsv(await csv.text()).rows).toHaveLength(11);
-		expect(auditOf(client.userId, 'client.export.downloaded')).toEqual([
+		expect(await auditOf(client.userId, 'client.export.downloaded')).toEqual([
 			{ actor_id: c.id, action: 'client.export.downloaded', subject_id: client.userId, detail: 'json' },
 			{ actor_id: c.id, action: 'client.export.downloaded', subject_id: client.userId, detail: 'csv' }
 		]);
-		sqlite.prepare('UPDATE share SET revoked_at = ? WHERE client_id = ? AND counsellor_id = ?').run(new Date().toISOString(), client.userId, c.id);
+		await db()
+			.updateTable('share')
+			.set({ revoked_at: new Date().toISOString() })
+			.where('client_id', '=', client.userId)
+			.where('counsellor_id', '=', c.id)
+			.execute();
 		expect((await get('json')).status).toBe(403);
 	});
 });
