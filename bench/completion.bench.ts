@@ -12,7 +12,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
 import { cpuSecondsOf, startServer, type RunningServer } from '../tests/support/server.ts';
 import { runLoad, type LoadFigures } from './lib/load.ts';
 import { mulberry32 } from './lib/stats.ts';
@@ -123,9 +122,9 @@ export async function benchCompletion(
 		const complete = await runLoad({ url, concurrency, durationMs, next: completeRequest, check: completeOk });
 		const completeCpuMs = ((cpuSecondsOf(server.pid) - cpu) * 1000) / complete.requests;
 
-		const db = new Database(server.dbPath, { readonly: true });
-		const stored = (db.prepare("SELECT count(*) AS n FROM response WHERE instrument_id = 'riasec-48' AND status = 'completed'").get() as { n: number }).n;
-		db.close();
+		const stored = (
+			await server.db().selectFrom('response').select('id').where('instrument_id', '=', 'riasec-48').where('status', '=', 'completed').execute()
+		).length;
 		return {
 			server: options.server ?? '1 process',
 			concurrency,

@@ -5,15 +5,12 @@
  *
  * Standalone: `npx tsx bench/counsellor.bench.ts` prints JSON.
  */
-import { readdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
+import { pathToFileURL } from 'node:url';
+import type { Kysely } from 'kysely';
 import type { DB } from '../src/lib/server/db/schema.ts';
+import { createDb, migrateToLatest } from '../src/lib/server/db/index.ts';
 import { listSharingClients } from '../src/lib/server/counsellor-clients.ts';
 import { median } from './lib/stats.ts';
-
-const MIGRATIONS = fileURLToPath(new URL('../src/lib/server/db/migrations/', import.meta.url));
 
 export interface CounsellorBench {
 	name: string;
@@ -22,14 +19,10 @@ export interface CounsellorBench {
 	ratioToBaseline?: number;
 }
 
-/** The app's own migrations, loaded from their files (the app bundles them with Vite instead). */
+/** An in-memory SQLite database with the app's own migrations. */
 async function migratedDb(): Promise<Kysely<DB>> {
-	const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
-	const files = readdirSync(MIGRATIONS).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-	const migrations: Record<string, Migration> = {};
-	for (const f of files) migrations[f.replace(/\.ts$/, '')] = await import(pathToFileURL(MIGRATIONS + f).href);
-	const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
-	if (error) throw error;
+	const db = createDb(':memory:');
+	await migrateToLatest(db);
 	return db;
 }
 

@@ -7,6 +7,7 @@ import { benchMatching } from './matching.bench.ts';
 import { benchCounsellor } from './counsellor.bench.ts';
 import { benchCompletion, ensureBuild, type CompletionBench } from './completion.bench.ts';
 import { benchValidation, validationSection } from './validation.bench.ts';
+import { benchDatabases, type DatabasesBench } from './databases.bench.ts';
 
 /** Figures recorded before this round's work, kept so progress shows. */
 const PREVIOUS = {
@@ -30,6 +31,7 @@ const completions: CompletionBench[] = [
 	await benchCompletion({ args: [buildDir], server: '1 process (`node build`)' }),
 	await benchCompletion({ args: ['scripts/cluster.js', buildDir], env: { WORKERS: '2' }, server: '2 processes (`WORKERS=2 node scripts/cluster.js`)' })
 ];
+const databases = await benchDatabases();
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${process.platform}`;
 const ip = scoring.inProcess;
 
@@ -111,8 +113,29 @@ const lines = [
 	'|---|---|---|',
 	...counsellor.map((c) => `| ${c.name} | ${f(c.medianMs, 3)} ms | ${c.ratioToBaseline === undefined ? '1 (baseline)' : f(c.ratioToBaseline, 0)} |`),
 	'',
-	...validationSection(validation)
+	...validationSection(validation),
+	...databaseLines(databases),
+	''
 ];
+function databaseLines(c: DatabasesBench): string[] {
+	const head = ['## Completion load (built app over HTTP: SQLite with one server, PostgreSQL with two)', ''];
+	if ('skipped' in c) return [...head, `Skipped: ${c.skipped}.`];
+	return [
+		...head,
+		`${c.clients} clients at once, ${c.completionsPerSetup} completions of the 48-item interest questionnaire per set-up: each is a save that starts a response and the complete action (validate, score, store), timed together. The trivial page is GET /login on the same servers with the same clients. With two servers each request goes to the other server than the one before.`,
+		'',
+		'| set-up | completions/s | p50 | p99 | trivial pages/s | p50 | p99 | completions per trivial page |',
+		'|---|---|---|---|---|---|---|---|',
+		...c.setups.map(
+			(s) =>
+				`| ${s.name} | **${f(s.completion.perSecond, 1)}** | ${f(s.completion.p50Ms, 1)} ms | ${f(s.completion.p99Ms, 1)} ms | ${f(s.trivial.perSecond, 1)} | ${f(s.trivial.p50Ms, 1)} ms | ${f(s.trivial.p99Ms, 1)} ms | ${f(s.ratio, 3)} |`
+		),
+		'',
+		'Both set-ups ran on this one machine (app servers, database and load generator share its cores), so the PostgreSQL figures show the cost of the network protocol and a second process, not the capacity of a real cluster.'
+	];
+}
+
+
 // Earlier recordings are kept below the new one, so progress shows.
 const resultsFile = new URL('./RESULTS.md', import.meta.url);
 const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';

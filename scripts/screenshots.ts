@@ -5,7 +5,6 @@
 import { launchBrowser, choose, completeSurvey, nextPage, registerClient } from '../tests/support/browser';
 import { startServer } from '../tests/support/server';
 import type { Page } from 'playwright-core';
-import Database from 'better-sqlite3';
 
 const OUT = 'docs/screenshots';
 const server = await startServer();
@@ -72,8 +71,8 @@ try {
 	// A counsellor the client shares with, and an author.
 	const staff = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 	await registerClient(staff, server.url, 'counsellor@example.org');
-	const db = new Database(server.dbPath);
-	db.prepare("UPDATE user SET role = 'counsellor', display_name = 'Example Counsellor' WHERE email = 'counsellor@example.org'").run();
+	const db = server.db();
+	await db.updateTable('user').set({ role: 'counsellor', display_name: 'Example Counsellor' }).where('email', '=', 'counsellor@example.org').execute();
 	await staff.goto(`${server.url}/counsellor`);
 	const code = (await staff.locator('[data-testid="share-code"], .code').first().textContent())?.trim() ?? '';
 	await page.goto(`${server.url}/share/${encodeURIComponent(code)}`);
@@ -113,8 +112,7 @@ try {
 		await p.locator('form.lang button[value="en"]').click();
 		await p.waitForFunction(() => document.documentElement.lang === 'en');
 	}
-	db.prepare("UPDATE user SET role = 'author' WHERE email = 'counsellor@example.org'").run();
-	db.close();
+	await db.updateTable('user').set({ role: 'author' }).where('email', '=', 'counsellor@example.org').execute();
 	await staff.goto(`${server.url}/author`);
 	await shoot(staff, 'author');
 	console.log(`screenshots written to ${OUT}`);
