@@ -1,6 +1,6 @@
 // npm run analyze -- <questionnaire.json> <responses.csv> [--lenient]
 //
-// Item analysis of collected responses (DESIGN §4): per scale the complete cases, Cronbach's alpha, and per
+// Item analysis of collected responses (docs/batch-csv.md): per scale the complete cases, Cronbach's alpha, and per
 // item n, mean, SD, corrected item–total correlation and the share missing, printed as JSON.
 // Exit codes: 0 ok, 1 bad input (the message names the line and column), 2 bad usage.
 import { analyzeItems } from '../src/lib/core/analysis/index.ts';

@@ -1,8 +1,8 @@
 // npm run match -- <profile.json> [--set <id>] [--level N] [--top N]
 //
-// Matches a profile export (DESIGN §5) — or a JSON array of them — against an opportunity set from
+// Matches a profile export (docs/profile-export.md) — or a JSON array of them — against an opportunity set from
 // OPPORTUNITIES_DIR (default ./opportunities; default set onet-29-3) and prints, per profile, the ranked
-// list [{ "id", "title", "fit", "agreement", "why", "level" }] with fit unrounded (DESIGN §6). For an
+// list [{ "id", "title", "fit", "agreement", "why", "level" }] with fit unrounded (docs/opportunity-sets.md). For an
 // array of profiles the output is an array of such lists, in the same order. A profile that cannot be
 // matched (no RIASEC scores, flat, incomplete) gets [] and a note on stderr.
 // Exit codes: 0 ok, 1 bad input (the file, the profile and the JSON path are named), 2 bad usage.

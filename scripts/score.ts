@@ -1,6 +1,6 @@
 // npm run score -- <questionnaire.json> <responses.csv> [--norm <id>] [--format json|csv] [--lenient]
 //
-// Scores every respondent of a responses CSV (DESIGN §4) and prints one result per respondent as it goes:
+// Scores every respondent of a responses CSV (docs/batch-csv.md) and prints one result per respondent as it goes:
 // the file is read as a stream and each row is written out when scored, so memory stays flat for any size.
 // Exit codes: 0 ok, 1 bad input (the message names the line and column), 2 bad usage. On bad input in the
 // middle of the file the output written so far is incomplete (a JSON array is left unclosed).

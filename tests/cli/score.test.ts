@@ -24,7 +24,7 @@ describe.concurrent('npm run score on the R fixture', () => {
 		expect(differences(JSON.parse(r.stdout), expected('expected-score-students.json'))).toEqual([]);
 	});
 
-	it('--format csv has the DESIGN columns and the same numbers', async () => {
+	it('--format csv has the documented columns (docs/batch-csv.md) and the same numbers', async () => {
 		const r = await runCli('score', [Q, CSV, '--format', 'csv']);
 		expect(r.code).toBe(0);
 		const { header, rows } = parseCsv(r.stdout);

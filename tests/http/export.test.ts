@@ -1,4 +1,4 @@
-// The profile export (DESIGN §5) and the API for matching services over HTTP against the real built
+// The profile export (docs/profile-export.md) and the API for matching services over HTTP against the real built
 // server and its SQLite file: the JSON validates against the published schema, the CSV has a row per
 // scale, API tokens work until revoked and every read lands in the client's access log.
 import { createHash, randomBytes } from 'node:crypto';

@@ -1,4 +1,4 @@
-/** The pure core's public API: plain data in, plain data out (DESIGN §2). */
+/** The pure core's public API: plain data in, plain data out (docs/architecture.md). */
 export type * from './questionnaire/types.ts';
 export { localize } from './localize.ts';
 export { collectElements, walkSurvey } from './questionnaire/elements.ts';

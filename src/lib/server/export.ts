@@ -1,4 +1,4 @@
-// The profile export (DESIGN §5) and the matches (§6) of one person, for their own pages and download,
+// The profile export (docs/profile-export.md) and the matches (docs/opportunity-sets.md) of one person, for their own pages and download,
 // a counsellor's report and export of a client who shares, and the API. Callers check access first.
 import { buildProfileExport, type ProfileExport } from '$lib/core/profile/export';
 import { profileExportCsv } from '$lib/core/profile/export-csv';

@@ -1,4 +1,4 @@
-// Loads the opportunity sets of OPPORTUNITIES_DIR (DESIGN §6): every `<id>.csv` with its `<id>.json`
+// Loads the opportunity sets of OPPORTUNITIES_DIR (docs/opportunity-sets.md): every `<id>.csv` with its `<id>.json`
 // sidecar. A broken set is refused alone, with every problem named by file, row and column; the others
 // are served. No SvelteKit imports: `npm run match` uses this module too.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// API tokens a client creates for a matching service (DESIGN §8 `/api/v1/profile`). Like sessions, the
+// API tokens a client creates for a matching service (docs/profile-export.md `/api/v1/profile`). Like sessions, the
 // database keeps only the SHA-256 of a token: the token itself is shown once, when it is created.
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Db } from './db';

@@ -5,7 +5,7 @@ import { cronbachAlpha } from './cronbach-alpha.ts';
 import { describeItem } from './descriptive.ts';
 import { correctedItemTotal } from './item-total.ts';
 
-/** One item of a scale in the item analysis (DESIGN §4). */
+/** One item of a scale in the item analysis (docs/batch-csv.md). */
 export interface ItemAnalysis {
 	name: string;
 	/** Answers given to the item. */
@@ -28,7 +28,7 @@ export interface ScaleAnalysis {
 	items: ItemAnalysis[];
 }
 
-/** The `npm run analyze` document (DESIGN §4). */
+/** The `npm run analyze` document (docs/batch-csv.md). */
 export interface ItemAnalysisReport {
 	questionnaire: string;
 	version: string;
@@ -36,7 +36,7 @@ export interface ItemAnalysisReport {
 	scales: ScaleAnalysis[];
 }
 
-/** Keyed value y = lo + hi − x for reversed items, x otherwise (DESIGN §3.2); null when not answered. */
+/** Keyed value y = lo + hi − x for reversed items, x otherwise (docs/questionnaire-format.md, "scales"); null when not answered. */
 function keyed(value: unknown, reversed: boolean, [lo, hi]: [number, number]): number | null {
 	if (typeof value !== 'number' || !Number.isFinite(value)) return null;
 	return reversed ? lo + hi - value : value;
@@ -62,10 +62,10 @@ function analyzeScale(scale: ScaleDefinition, rows: readonly Answers[]): ScaleAn
 }
 
 /**
- * Item analysis of collected responses for every numeric scale of a questionnaire (DESIGN §4): per scale the
+ * Item analysis of collected responses for every numeric scale of a questionnaire (docs/batch-csv.md): per scale the
  * number of complete cases n, Cronbach's raw alpha on them, and per item n, mean and sample SD of the keyed
  * answers given, the corrected item–total correlation (r.drop) on the complete cases and the share missing.
- * Keyed values follow DESIGN §3.2 (y = lo + hi − x for reversed items). A statistic that is undefined
+ * Keyed values follow docs/questionnaire-format.md, "scales" (y = lo + hi − x for reversed items). A statistic that is undefined
  * (too few cases, zero variance) is null, never NaN. An answer that is not a finite number counts as missing:
  * validate rows first (see `readResponses`).
  *

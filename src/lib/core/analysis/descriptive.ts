@@ -1,4 +1,4 @@
-/** Descriptive statistics of one item's answers (DESIGN §4, `npm run analyze`). */
+/** Descriptive statistics of one item's answers (docs/batch-csv.md, `npm run analyze`). */
 
 /**
  * Arithmetic mean, x̄ = Σ xᵢ / n; null for no values.

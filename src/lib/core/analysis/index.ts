@@ -1,4 +1,4 @@
-/** Item analysis and reliability (DESIGN §4, `npm run analyze`). */
+/** Item analysis and reliability (docs/batch-csv.md, `npm run analyze`). */
 export { analyzeItems } from './analyze-items.ts';
 export type { ItemAnalysis, ItemAnalysisReport, ScaleAnalysis } from './analyze-items.ts';
 export { cronbachAlpha } from './cronbach-alpha.ts';

@@ -1,4 +1,4 @@
-/** Problems found while reading a responses CSV (DESIGN §4). */
+/** Problems found while reading a responses CSV (docs/batch-csv.md). */
 
 /** A bad cell skipped in lenient mode, or the place of a fatal error. */
 export interface BatchIssue {

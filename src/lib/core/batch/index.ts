@@ -1,4 +1,4 @@
-/** Batch input: responses CSV → answers, with errors that name the line and column (DESIGN §4). */
+/** Batch input: responses CSV → answers, with errors that name the line and column (docs/batch-csv.md). */
 export { createResponseReader, readResponses } from './read-responses.ts';
 export type { ReadOptions, ResponseReader, ResponseRow } from './read-responses.ts';
 export { BatchError, formatIssue } from './errors.ts';

@@ -24,7 +24,7 @@ const scored: ScoredResult = {
 };
 
 describe('batch output', () => {
-	it('toBatchResult keeps score, answered, reason and norm values only (DESIGN §4)', () => {
+	it('toBatchResult keeps score, answered, reason and norm values only (docs/batch-csv.md)', () => {
 		expect(toBatchResult('r1', scored)).toEqual({
 			id: 'r1',
 			scales: {

@@ -1,4 +1,4 @@
-/** Batch results in the `npm run score` formats (DESIGN §4): JSON objects and CSV rows. */
+/** Batch results in the `npm run score` formats (docs/batch-csv.md): JSON objects and CSV rows. */
 import type { Questionnaire, ScaleDefinition, ScaleResult, ScoredResult } from '../questionnaire/types.ts';
 
 /** One scale of one respondent: score (null with a reason when not scored), answered, and norm values. */
@@ -29,10 +29,10 @@ export function toBatchScale(s: ScaleResult): BatchScale {
 }
 
 /**
- * The DESIGN §4 JSON shape of one scored respondent; numbers unrounded. Bands, 90 % intervals and
+ * The docs/batch-csv.md JSON shape of one scored respondent; numbers unrounded. Bands, 90 % intervals and
  * codes are left out: the batch format carries scale scores only.
  *
- * Reference: DESIGN.md §4.
+ * Reference: docs/batch-csv.md.
  * @example toBatchResult('r1', scoreResponse(q, { a1: 4 }))
  * // → { id: 'r1', scales: { a: { score: 4, answered: 1, z: 1.1, t: 61, percentile: 86.4…, sten: 8 } } }
  */
@@ -44,7 +44,7 @@ export function toBatchResult(id: string, scored: ScoredResult): BatchResult {
  * CSV columns of the score output: `id`, then per scale `<scale>_score`, `<scale>_answered` and, for a
  * scale with norms, `<scale>_z`, `<scale>_t`, `<scale>_percentile`, `<scale>_sten`.
  *
- * Reference: DESIGN.md §4.
+ * Reference: docs/batch-csv.md.
  * @example batchCsvColumns(q) // → ['id', 'a_score', 'a_answered', 'a_z', 'a_t', 'a_percentile', 'a_sten', 'b_score', 'b_answered']
  */
 export function batchCsvColumns(q: Questionnaire): string[] {
@@ -65,7 +65,7 @@ export function csvField(value: string): string {
  * One CSV line (no line break) for a respondent, in the order of `batchCsvColumns`; a missing value
  * (no score, no norm) is an empty cell; numbers in full precision (shortest round-trip form).
  *
- * Reference: DESIGN.md §4; RFC 4180.
+ * Reference: docs/batch-csv.md; RFC 4180.
  * @example batchCsvRow(q, toBatchResult('r1', scored)) // → 'r1,4,1,1.1,61,86.43…,8,,0'
  */
 export function batchCsvRow(q: Questionnaire, result: BatchResult): string {

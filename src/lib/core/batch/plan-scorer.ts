@@ -1,5 +1,5 @@
 /**
- * `npm run score` in one pass over the bytes of a responses CSV (DESIGN §4): the questionnaire's scoring
+ * `npm run score` in one pass over the bytes of a responses CSV (docs/batch-csv.md): the questionnaire's scoring
  * plan, numbers read straight from the bytes, no object per row, and each scale's output text made once per
  * distinct (total, answered) pair. It reads, checks and prints exactly what `createResponseReader`,
  * `scoreResponse`, `toBatchResult` and `batchCsvRow` do, with the same messages; anything unusual in a cell

@@ -1,5 +1,5 @@
 /**
- * Reads a responses CSV (DESIGN §4) into answers, one record at a time: a header of element names with an
+ * Reads a responses CSV (docs/batch-csv.md) into answers, one record at a time: a header of element names with an
  * optional first column `id`, one respondent per row, an empty cell for a missing answer.
  */
 import type { CsvRow } from '../csv/parse.ts';
@@ -95,7 +95,7 @@ export function readHeader(header: CsvRow, q: Questionnaire, lenient: boolean, w
  * cells as missing and records a warning `{ row, column, message }`. Ids must be non-empty and unique.
  * Memory stays flat apart from the set of ids seen, so a CLI can stream files of any size.
  *
- * Reference: DESIGN.md §4 (responses CSV); RFC 4180 for the records.
+ * Reference: docs/batch-csv.md (responses CSV); RFC 4180 for the records.
  * @example
  * const reader = createResponseReader({ line: 1, cells: ['id', 'a1'] }, q);
  * reader.read({ line: 2, cells: ['p1', '4'] }) // → { id: 'p1', line: 2, answers: { a1: 4 } }
@@ -155,7 +155,7 @@ function isStringList(v: unknown): v is readonly string[] {
  * `header` is the header record, or its cells (taken to be line 1, as `parseCsv` returns them); an empty
  * file (no header) is an error.
  *
- * Reference: DESIGN.md §4.
+ * Reference: docs/batch-csv.md.
  * @example readResponses({ line: 1, cells: ['a1'] }, [{ line: 2, cells: ['4'] }], q)
  * // → { responses: [{ id: 'r1', line: 2, answers: { a1: 4 } }], warnings: [] }
  */

@@ -7,7 +7,7 @@ export const TIE_TOLERANCE = 1e-9;
 /**
  * The Holland code of six scores in RIASEC order: the letters of the `length` highest scores, highest first.
  * Equal scores keep RIASEC order, and every group of tied letters that touches the code (within it, or
- * straddling its end) is reported in `ties`, because a tie changes the advice (DESIGN §3.3).
+ * straddling its end) is reported in `ties`, because a tie changes the advice (docs/questionnaire-format.md, "codes").
  *
  * Reference: Holland, J. L. (1997). Making Vocational Choices (3rd ed.). Odessa, FL: PAR.
  * @example hollandCode([2, 3, 4, 5, 4, 1]) // → { code: 'SAE', ties: [['A', 'E']] }

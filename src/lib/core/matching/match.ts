@@ -97,7 +97,7 @@ function keep(o: Opportunity, options: MatchOptions, needle: string): boolean {
 }
 
 /**
- * Ranks an opportunity set against a client's six RIASEC scores by profile shape (DESIGN §6):
+ * Ranks an opportunity set against a client's six RIASEC scores by profile shape (docs/opportunity-sets.md):
  *
  *   fit = r(client, opportunity), Pearson's r over the six R–C values (so the two scales need not match);
  *   agreement = Iachan's M of the client's and the opportunity's three-letter codes (0–28);

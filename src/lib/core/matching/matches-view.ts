@@ -106,7 +106,7 @@ export function displayTitle(
  * language where the set has them (`displayTitle`; search covers them too) — or why there are none
  * (no set, no interest scores, a flat or incomplete profile). Pure: the sets come in as data.
  *
- * Reference: DESIGN.md §6; `matchOpportunities` for the method.
+ * Reference: docs/opportunity-sets.md; `matchOpportunities` for the method.
  * @example buildMatchesView({ dimensions: {}, sets: [], limit: 20, locale: 'en' }).status // → 'no-sets'
  */
 export function buildMatchesView(input: MatchesViewInput): MatchesView {

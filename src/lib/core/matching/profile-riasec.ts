@@ -1,7 +1,7 @@
 import { RIASEC_LETTERS } from './holland.ts';
 import type { MatchProfile } from './match.ts';
 
-/** A profile dimension as the profile and its export (DESIGN §5) carry it. */
+/** A profile dimension as the profile and its export (docs/profile-export.md) carry it. */
 export interface DimensionLike {
 	score: number;
 	scale?: readonly [number, number] | readonly number[];
@@ -11,12 +11,12 @@ export interface DimensionLike {
 export const RIASEC_DIMENSIONS = RIASEC_LETTERS.map((l) => `riasec.${l}`);
 
 /**
- * Reads the client's six interest scores from profile dimensions (`riasec.R` … `riasec.C`, DESIGN §5)
+ * Reads the client's six interest scores from profile dimensions (`riasec.R` … `riasec.C`, docs/profile-export.md)
  * for `matchOpportunities`. `found` is false when the profile has none of them (no interest result yet);
  * a missing one is passed on as `undefined`, which `matchOpportunities` reports as `incomplete`. The
  * scale range (for the flat-profile threshold) is taken from the first dimension that states one.
  *
- * Reference: DESIGN.md §5 (dimensions) and §6 (matching).
+ * Reference: docs/profile-export.md (dimensions) and docs/opportunity-sets.md (matching).
  * @example riasecFromDimensions({ 'riasec.R': { score: 2, scale: [1, 5] } })
  * // → { found: true, profile: { riasec: [2, undefined, undefined, undefined, undefined, undefined], scale: [1, 5] } }
  */

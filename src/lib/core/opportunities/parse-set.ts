@@ -45,7 +45,7 @@ function translatedCells(
 }
 
 /**
- * Reads an opportunity set (DESIGN §6): the CSV text with columns `id,title,R,I,A,S,E,C` and optional
+ * Reads an opportunity set (docs/opportunity-sets.md): the CSV text with columns `id,title,R,I,A,S,E,C` and optional
  * `level,url,isco,esco,description` (any order), translated `title_<locale>` and `description_<locale>`
  * with optional provenance columns `title_<locale>_source` / `description_<locale>_source` (an empty
  * translated cell means "no translation": the original is shown), and its parsed JSON sidecar (see
@@ -55,7 +55,7 @@ function translatedCells(
  * a key of `levels` when the sidecar has them); `url` http(s); `isco` 1–4 digit codes. `isco` and `esco`
  * are `|`-separated lists. Every problem names the file, the row (1-based line, header = 1) and the column.
  *
- * Reference: DESIGN.md §6; CSV per RFC 4180 (see `parseCsv`).
+ * Reference: docs/opportunity-sets.md; CSV per RFC 4180 (see `parseCsv`).
  * @example parseOpportunitySet('id,title,R,I,A,S,E,C\nx,X,1,2,3,4,5,6\n', { title: 'Demo', kind: 'job', licence: 'MIT', scale: [1, 7] }, 'demo.csv')
  * // → { ok: true, set: { id: 'demo', …, opportunities: [{ id: 'x', title: 'X', riasec: [1, 2, 3, 4, 5, 6] }] } }
  */

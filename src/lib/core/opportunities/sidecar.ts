@@ -61,7 +61,7 @@ function parseTranslations(
  * `description_<locale>` columns come from).
  * Unknown properties are ignored, so sidecars may carry documentation. Every problem names the property.
  *
- * Reference: DESIGN.md §6 (opportunity sets).
+ * Reference: docs/opportunity-sets.md (opportunity sets).
  * @example parseSidecar({ title: 'Demo', kind: 'job', licence: 'MIT', scale: [1, 7] }, 'demo', 'demo.json')
  * // → { fields: { id: 'demo', title: 'Demo', kind: 'job', licence: 'MIT', attribution: [], scale: [1, 7] }, problems: [] }
  */

@@ -1,5 +1,5 @@
 /**
- * Opportunity sets (DESIGN §6): a CSV of opportunities with six RIASEC values each, plus a JSON sidecar
+ * Opportunity sets (docs/opportunity-sets.md): a CSV of opportunities with six RIASEC values each, plus a JSON sidecar
  * naming the source, licence and the R–C scale range.
  */
 import type { LocalizedString } from '../questionnaire/types.ts';

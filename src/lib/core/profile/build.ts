@@ -30,7 +30,7 @@ export interface Profile {
 }
 
 /**
- * Builds a profile from completed results (DESIGN §5): the latest result of each instrument
+ * Builds a profile from completed results (docs/profile-export.md): the latest result of each instrument
  * counts, older ones are history. Scales with a `dimension` and tallies with a `dimension`
  * namespace (`<dimension>.<category>` = count) become profile dimensions; letter codes are kept
  * by their id. When two instruments feed the same dimension, the more recent result wins.

@@ -26,12 +26,12 @@ function textCell(value: string): string {
 const numberCell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
 /**
- * The CSV export of a profile (DESIGN §5): a header row, then one row per scale result of every
+ * The CSV export of a profile (docs/profile-export.md): a header row, then one row per scale result of every
  * exported result — instrument, version, completedAt, scale, score, answered, z, t, percentile, sten,
  * band (its label), and the 90 % band on the score's own metric (ci90_low, ci90_high). Missing values
  * are empty cells; numbers in full precision. RFC 4180 quoting, CRLF line ends (what spreadsheets expect).
  *
- * Reference: DESIGN.md §5; RFC 4180.
+ * Reference: docs/profile-export.md; RFC 4180.
  * @example profileExportCsv(doc)
  * // → 'instrument,version,completedAt,scale,score,answered,z,t,percentile,sten,band,ci90_low,ci90_high\r\n
  * //     riasec-48,1.0.0,2026-11-26T10:00:00.000Z,realistic,1.5,8,,,,,Low interest,,\r\n…'

@@ -1,4 +1,4 @@
-// The profile export (DESIGN §5) built from real questionnaires scored by the real core, checked
+// The profile export (docs/profile-export.md) built from real questionnaires scored by the real core, checked
 // field by field and against the published JSON Schema (static/schema/profile-v1.json) with ajv.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -67,7 +67,7 @@ describe('buildProfileExport', () => {
 		expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
 	});
 
-	it('carries the header fields of DESIGN §5', () => {
+	it('carries the header fields of docs/profile-export.md', () => {
 		expect(doc.schema).toBe(PROFILE_SCHEMA_URL);
 		expect(schema.$id).toBe(PROFILE_SCHEMA_URL);
 		expect(doc.subject).toEqual({ id: 'user-123', locale: 'da' });

@@ -1,5 +1,5 @@
 /**
- * The profile export, version 1 (DESIGN §5): the document a client downloads, a counsellor exports for
+ * The profile export, version 1 (docs/profile-export.md): the document a client downloads, a counsellor exports for
  * a client who shares, and a matching service reads from `/api/v1/profile`. It validates against the
  * published JSON Schema `static/schema/profile-v1.json`; change both together, and only compatibly.
  */
@@ -101,7 +101,7 @@ export interface ProfileExportInput {
 	shortlist?: ExportShortlistItem[];
 }
 
-/** `2026-11-26T10:00:00.000Z` → `2026-11-26T10:00:00Z`, as in DESIGN §5. */
+/** `2026-11-26T10:00:00.000Z` → `2026-11-26T10:00:00Z`, as in docs/profile-export.md. */
 function isoSeconds(d: Date): string {
 	if (Number.isNaN(d.getTime())) throw new Error('buildProfileExport: generatedAt is not a valid date');
 	return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -150,14 +150,14 @@ function exportMatches(profile: Profile, set: OpportunitySet): ExportMatch[] {
 }
 
 /**
- * Builds the profile export document, version 1 (DESIGN §5), from a built profile: the dimensions and
+ * Builds the profile export document, version 1 (docs/profile-export.md), from a built profile: the dimensions and
  * codes as they are, one `results` entry per instrument (its latest completed result, newest first;
  * history is not exported), and the top 10 `matches` of the given opportunity set (none when there is
  * no set, no RIASEC result, or the profile is flat or incomplete — see `matchOpportunities`).
  * Missing numbers are `null`, never left out, so every scale has the same fields. Pure: the time and
  * the set are parameters.
  *
- * Reference: DESIGN.md §5; JSON Schema `static/schema/profile-v1.json`.
+ * Reference: docs/profile-export.md; JSON Schema `static/schema/profile-v1.json`.
  * @example buildProfileExport({ subjectId: 'u1', locale: 'da', generatedAt: new Date(0),
  *   profile: { latest: [], history: {}, dimensions: {}, codes: {} } })
  * // → { schema: 'https://spejl.example/schema/profile-v1.json', subject: { id: 'u1', locale: 'da' },

@@ -1,5 +1,5 @@
 /**
- * Types of the questionnaire file format, version 1 (DESIGN §3), and of scored results.
+ * Types of the questionnaire file format, version 1 (docs/questionnaire-format.md), and of scored results.
  * This module is the contract between the core, the server, the CLI and the UI.
  */
 import type { OthersViewDefinition } from '../others-view/types.ts';

@@ -1,4 +1,4 @@
-/** Validation of `scoring.codes`, `tallies`, `rankings` and `lists` (DESIGN §3.3–3.4). */
+/** Validation of `scoring.codes`, `tallies`, `rankings` and `lists` (docs/questionnaire-format.md). */
 import type { Problem } from './types.ts';
 import type { ElementInfo, ElementKind } from './elements.ts';
 import { arrayAt, checkId, checkKnownKeys, checkString, eachObject, isPositiveInteger, show, type Json } from './checks.ts';
@@ -79,7 +79,7 @@ function questionAt(name: unknown, path: string, elements: Elements, out: Proble
  * Checks the non-scale parts of `scoring` (codes, tallies, rankings, lists) against the scale ids and
  * the survey's elements, pushing every problem found.
  *
- * Reference: DESIGN.md §3.3–3.4.
+ * Reference: docs/questionnaire-format.md.
  * @example validateOutputs({ rankings: [{ id: 'v', question: 'nope', top: 5 }] }, new Set(), new Map(), out)
  * // out → [{ path: '$.scoring.rankings[0].question', message: 'unknown question "nope": …' }]
  */

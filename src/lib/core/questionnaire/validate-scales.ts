@@ -1,4 +1,4 @@
-/** Validation of `scoring.scales` (DESIGN §3.1). */
+/** Validation of `scoring.scales` (docs/questionnaire-format.md, "scales"). */
 import type { Problem } from './types.ts';
 import type { ElementInfo } from './elements.ts';
 import { resolveItem, valueMap } from '../scoring/items.ts';
@@ -132,9 +132,9 @@ function checkScale(scale: Json, p: string, seen: Set<string>, elements: Map<str
 }
 
 /**
- * Checks `scoring.scales` against the survey's elements (DESIGN §3.1) and returns the scale ids seen.
+ * Checks `scoring.scales` against the survey's elements (docs/questionnaire-format.md, "scales") and returns the scale ids seen.
  *
- * Reference: DESIGN.md §3.1–3.2.
+ * Reference: docs/questionnaire-format.md.
  * @example validateScales([], new Map(), []) // → Set {}
  */
 export function validateScales(scales: unknown, elements: Map<string, ElementInfo>, out: Problem[]): Set<string> {

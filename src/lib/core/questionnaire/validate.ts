@@ -1,4 +1,4 @@
-/** Validation of a questionnaire file, format version 1 (DESIGN §3). */
+/** Validation of a questionnaire file, format version 1 (docs/questionnaire-format.md). */
 import type { Problem, Questionnaire } from './types.ts';
 import { walkSurvey, type ElementInfo } from './elements.ts';
 import { checkKnownKeys, checkLocalized, checkString, isFiniteNumber, isObject, type Json } from './checks.ts';
@@ -65,7 +65,7 @@ function checkHeader(q: Json, fileName: string | undefined, out: Problem[]) {
  * (not just the first): header fields, the SurveyJS form's structure (duplicate names, unsupported
  * question types), and the scoring keys against the form. `surveyProblems` are merged in.
  *
- * Reference: DESIGN.md §3 (questionnaire file format, version 1).
+ * Reference: docs/questionnaire-format.md (questionnaire file format, version 1).
  * @example validateQuestionnaire({ id: 'x' }).ok // → false (version, kind, title, survey missing)
  */
 export function validateQuestionnaire(json: unknown, options: ValidateQuestionnaireOptions = {}): QuestionnaireValidation {

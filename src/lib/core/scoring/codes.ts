@@ -1,4 +1,4 @@
-/** Letter codes from scales, e.g. a Holland code (DESIGN §3.3). */
+/** Letter codes from scales, e.g. a Holland code (docs/questionnaire-format.md, "codes"). */
 import type { CodeDefinition, CodeResult } from '../questionnaire/types.ts';
 
 /** Scores are compared at 9 decimals so that floating-point noise (10/3 vs 20/6) does not break a tie. */
@@ -9,7 +9,7 @@ const key = (score: number) => Number(score.toFixed(9));
  * groups that touch the code are reported — including a tie straddling the cut (the 3rd and 4th equal),
  * since another order would give another code. A scale without a score makes the code null.
  *
- * Reference: DESIGN.md §3.3; Holland (1997), *Making Vocational Choices*, 3rd ed., on ties and code order.
+ * Reference: docs/questionnaire-format.md, "codes"; Holland (1997), *Making Vocational Choices*, 3rd ed., on ties and code order.
  * @example scoreCode({ id: 'h', scales: ['r', 's', 'a', 'e'], letters: ['R', 'S', 'A', 'E'], length: 3 }, { r: 1, s: 4, a: 3.5, e: 3.5 })
  * // → { code: 'SAE', ties: [['A', 'E']] }
  */

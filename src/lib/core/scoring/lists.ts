@@ -1,4 +1,4 @@
-/** Keeping free text verbatim (DESIGN §3.4 `lists`). */
+/** Keeping free text verbatim (docs/questionnaire-format.md, "exercises" `lists`). */
 import type { Answers, ListDefinition } from '../questionnaire/types.ts';
 import type { ElementInfo } from '../questionnaire/elements.ts';
 
@@ -10,7 +10,7 @@ const hasText = (v: unknown): v is string => typeof v === 'string' && v.trim() !
  * by ` — ` (a dream job and what attracted me to it stay together). Empty and whitespace-only texts
  * are skipped.
  *
- * Reference: DESIGN.md §3.4.
+ * Reference: docs/questionnaire-format.md, "exercises".
  * @example collectTexts({ id: 'l', questions: ['why'] }, { why: 'I like people' }, collectElements(survey)) // → ['I like people']
  */
 export function collectTexts(def: ListDefinition, answers: Answers, elements: ReadonlyMap<string, ElementInfo>): string[] {

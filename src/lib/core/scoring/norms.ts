@@ -1,4 +1,4 @@
-/** Norm-referenced scores (DESIGN §3.2): z, T, percentile, sten and the 90 % band. */
+/** Norm-referenced scores (docs/questionnaire-format.md, "scales"): z, T, percentile, sten and the 90 % band. */
 import type { Interval, Norm } from '../questionnaire/types.ts';
 import { normalCdf } from './normal.ts';
 
@@ -36,7 +36,7 @@ export function percentileOf(z: number): number {
 /**
  * sten = min(10, max(1, round(2z + 5.5))) with halves rounded up. 2z + 5.5 is rounded to 9 decimals first,
  * so that a score meant to sit exactly on a half (z = 0.5 computed as 0.49999999999999967) rounds up too.
- * Reference: Canfield (1951), "The 'sten' scale"; DESIGN.md §3.2.
+ * Reference: Canfield (1951), "The 'sten' scale"; docs/questionnaire-format.md, "scales".
  * @example sten(0.5) // → 7   (2·0.5 + 5.5 = 6.5 → 7)
  */
 export function sten(z: number): number {
@@ -53,7 +53,7 @@ export interface NormedScore {
 
 /**
  * All norm-referenced values of a score: z = (score − m)/s, T = 50 + 10z, percentile = 100·Φ(z), sten.
- * Reference: DESIGN.md §3.2.
+ * Reference: docs/questionnaire-format.md, "scales".
  * @example applyNorm(3.5, { id: 'n', mean: 3, sd: 1 }) // → { z: 0.5, t: 55, percentile: 69.146…, sten: 7 }
  */
 export function applyNorm(score: number, norm: Norm): NormedScore {

@@ -1,10 +1,10 @@
-/** Keeping the top of a ranking question (DESIGN §3.4 `rankings`). */
+/** Keeping the top of a ranking question (docs/questionnaire-format.md, "exercises" `rankings`). */
 import type { Answers, RankingDefinition } from '../questionnaire/types.ts';
 
 /**
  * The first `top` values of a ranking answer, most important first (as strings); [] when unanswered.
  *
- * Reference: DESIGN.md §3.4.
+ * Reference: docs/questionnaire-format.md, "exercises".
  * @example rankTop({ id: 'v', question: 'values', top: 2 }, { values: ['security', 'pay', 'variety'] }) // → ['security', 'pay']
  */
 export function rankTop(def: RankingDefinition, answers: Answers): string[] {

@@ -1,4 +1,4 @@
-/** Raw scale scores: reverse keying, missing answers, mean or prorated sum (DESIGN §3.2). */
+/** Raw scale scores: reverse keying, missing answers, mean or prorated sum (docs/questionnaire-format.md, "scales"). */
 import type { Answers, ScaleDefinition } from '../questionnaire/types.ts';
 
 export interface RawScaleScore {
@@ -15,7 +15,7 @@ const isMissing = (v: unknown) => v === undefined || v === null || v === '';
 /**
  * The keyed value of one item: y = lo + hi − x for reversed items, y = x otherwise.
  *
- * Reference: DESIGN.md §3.2; reverse keying as in Furr (2011), *Scale Construction and Psychometrics
+ * Reference: docs/questionnaire-format.md, "scales"; reverse keying as in Furr (2011), *Scale Construction and Psychometrics
  * for Social and Personality Psychology*, ch. 3.
  * @example keyedValue(1, [1, 5], true) // → 5
  */
@@ -29,7 +29,7 @@ export function keyedValue(x: number, range: readonly [number, number], reversed
  * Fewer than `minAnswered` (default k) answered items give score null and a reason — never 0.
  * Throws on a non-numeric or out-of-range value (answers must be validated before scoring).
  *
- * Reference: DESIGN.md §3.2 (normative).
+ * Reference: docs/questionnaire-format.md, "scales" (normative).
  * @example scoreScale({ id: 's', title: 'S', items: ['a', 'b'], reverse: ['b'], range: [1, 5], method: 'mean' }, { a: 4, b: 2 })
  * // → { id: 's', score: 4, answered: 2 }   (y = 4 and 1 + 5 − 2 = 4; 8 / 2)
  */
@@ -53,11 +53,11 @@ export function scoreScale(def: ScaleDefinition, answers: Answers): RawScaleScor
 }
 
 /**
- * The raw score from the keyed total Σy of the `answered` non-missing items (DESIGN §3.2): mean = Σy / answered,
+ * The raw score from the keyed total Σy of the `answered` non-missing items (docs/questionnaire-format.md, "scales"): mean = Σy / answered,
  * sum = k · Σy / answered; null with a reason when fewer than `minAnswered` (default k) items were answered.
  * Shared by `scoreScale` and the compiled scoring plan, so both give the same numbers.
  *
- * Reference: DESIGN.md §3.2 (normative).
+ * Reference: docs/questionnaire-format.md, "scales" (normative).
  * @example rawScaleScoreFrom({ id: 's', title: 'S', items: ['a', 'b'], range: [1, 5], method: 'sum' }, 8, 2) // → { id: 's', score: 8, answered: 2 }
  */
 export function rawScaleScoreFrom(def: ScaleDefinition, total: number, answered: number): RawScaleScore {

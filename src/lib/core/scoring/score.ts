@@ -1,4 +1,4 @@
-/** Scoring a whole response: scales, codes, tallies, rankings and lists (DESIGN §3.2–3.4). */
+/** Scoring a whole response: scales, codes, tallies, rankings and lists (docs/questionnaire-format.md). */
 import type { Answers, Norm, Questionnaire, ScaleDefinition, ScaleResult, ScoredResult } from '../questionnaire/types.ts';
 import { elementsOf, type ElementInfo } from '../questionnaire/elements.ts';
 import { scoreScale, type RawScaleScore } from './scale.ts';
@@ -23,7 +23,7 @@ function pickNorm(def: ScaleDefinition, id: string | undefined): Norm | undefine
  * One scale's full result: the raw score (scoreScale), then with a norm z, T, percentile and sten, with
  * a norm and a reliability the 90 % band, and the band chosen by percentile (norms) or score (none).
  *
- * Reference: DESIGN.md §3.2 (normative).
+ * Reference: docs/questionnaire-format.md, "scales" (normative).
  * @example scoreScaleResult(def, { a: 4, b: 2 }) // → { id, score: 4, answered: 2, norm: 'n', z: 1, t: 60, … }
  */
 export function scoreScaleResult(def: ScaleDefinition, answers: Answers, normId?: string): ScaleResult {
@@ -57,7 +57,7 @@ export function scaleResultFromRaw(def: ScaleDefinition, raw: RawScaleScore, nor
  * (scoreCode), tallies, rankings and lists. Throws when `options.norm` names a norm no scale has
  * (a typo would otherwise silently fall back to the default norms).
  *
- * Reference: DESIGN.md §3.2–3.4.
+ * Reference: docs/questionnaire-format.md.
  * @example scoreResponse(q, { EXT1: 4, EXT2: 2 }).scales[0].score // → 4
  */
 export function scoreResponse(q: Questionnaire, answers: Answers, options: ScoreOptions = {}): ScoredResult {

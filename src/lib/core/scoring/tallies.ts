@@ -1,4 +1,4 @@
-/** Counting answers per category (DESIGN §3.4 `tallies`). */
+/** Counting answers per category (docs/questionnaire-format.md, "exercises" `tallies`). */
 import type { Answers, TallyDefinition } from '../questionnaire/types.ts';
 
 function countInto(counts: Record<string, number>, value: unknown) {
@@ -16,7 +16,7 @@ function countInto(counts: Record<string, number>, value: unknown) {
  * paneldynamic, the `column` cell of every row. Known `categories` start at 0 (in their order), so that
  * a category nobody chose still shows; custom values follow in order of appearance.
  *
- * Reference: DESIGN.md §3.4.
+ * Reference: docs/questionnaire-format.md, "exercises".
  * @example tallyAnswers({ id: 't', question: 'ideas', column: 'theme' }, { ideas: [{ theme: 'S' }, { theme: 'A' }, { theme: 'S' }] }, ['R', 'S', 'A'])
  * // → { R: 0, S: 2, A: 1 }
  */

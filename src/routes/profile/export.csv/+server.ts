@@ -3,7 +3,7 @@ import { downloadHeaders, exportBody, exportFileName, profileExportFor } from '$
 import { requireUser } from '$lib/server/guards';
 import type { RequestHandler } from './$types';
 
-// The signed-in person's own scale results as CSV (DESIGN §5), as a download.
+// The signed-in person's own scale results as CSV (docs/profile-export.md), as a download.
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const now = new Date();

@@ -5,7 +5,7 @@ import { insertAuditEvent } from '$lib/server/repositories/audit';
 import { authenticateBearer } from '$lib/server/tokens';
 import type { RequestHandler } from './$types';
 
-// The profile export (DESIGN §5) for a matching service holding a token the client created on
+// The profile export (docs/profile-export.md) for a matching service holding a token the client created on
 // /account/tokens. Bearer tokens only (RFC 6750): session cookies do not work here. Every read is
 // recorded in the client's access log with the token's name.
 const NO_STORE = { 'cache-control': 'no-store' };

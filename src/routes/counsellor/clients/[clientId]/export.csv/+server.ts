@@ -5,7 +5,7 @@ import { insertAuditEvent } from '$lib/server/repositories/audit';
 import { requireSharedClient } from '$lib/server/sharing';
 import type { RequestHandler } from './$types';
 
-// A counsellor's download of the profile export (DESIGN §5) of a client who shares with them now,
+// A counsellor's download of the profile export (docs/profile-export.md) of a client who shares with them now,
 // band labels in the client's language. Recorded in the client's access log.
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requireRole(locals, url, ['counsellor']);
