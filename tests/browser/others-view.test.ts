@@ -4,7 +4,7 @@
 // counts; hostile input and an answer after the link was closed are refused; a counsellor the
 // client shares with sees the window; deleting the exercise removes the invitees' answers.
 import { createRequire } from 'node:module';
-import Database from 'better-sqlite3';
+import { openDb } from '../support/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { completeSurvey, launchBrowser, watchErrors } from '../support/browser';
@@ -29,16 +29,8 @@ async function newContext(options: Parameters<Browser['newContext']>[0] = {}): P
 	return context;
 }
 
-function sql<T>(query: string, ...params: unknown[]): T {
-	const db = new Database(dbPath, { fileMustExist: true });
-	try {
-		db.pragma('busy_timeout = 5000');
-		const st = db.prepare(query);
-		return (st.reader ? st.all(...params) : st.run(...params)) as T;
-	} finally {
-		db.close();
-	}
-}
+const db = () => openDb(dbPath);
+const count = async (q: { execute(): Promise<unknown[]> }) => (await q.execute()).length;
 
 async function register(page: Page, email: string, name: string) {
 	await page.goto(`${base}/register`);
@@ -89,7 +81,7 @@ async function answer(page: Page, qualities: string[], text = '') {
 }
 
 const answersOf = (userId: string) =>
-	sql<{ n: number }[]>('SELECT count(*) AS n FROM others_answer a JOIN others_invite i ON i.id = a.invite_id WHERE i.user_id = ?', userId)[0].n;
+	db().selectFrom('others_answer as a').innerJoin('others_invite as i', 'i.id', 'a.invite_id').select(['a.qualities', 'a.free_text']).where('i.user_id', '=', userId).execute();
 
 describe('how others see me', () => {
 	it('picks, invites, three anonymous answers, the window, refusals, the counsellor, deletion', async () => {
@@ -98,7 +90,7 @@ describe('how others see me', () => {
 		const client = await (await newContext()).newPage();
 		const errors = watchErrors(client);
 		await register(client, clientEmail, 'Ann Jensen');
-		const clientId = sql<{ id: string }[]>('SELECT id FROM user WHERE email = ?', clientEmail)[0].id;
+		const clientId = (await db().selectFrom('user').select('id').where('email', '=', clientEmail).executeTakeFirstOrThrow()).id;
 
 		// 1. The client's own picks, through the SurveyJS form: six of the 40.
 		await client.goto(`${base}/others/others-view`);
@@ -119,7 +111,7 @@ describe('how others see me', () => {
 		const link = (await client.getByTestId('new-invite').getByRole('link').textContent())!.trim();
 		expect(link).toMatch(new RegExp(`^${base}/o/[2-9A-HJKMNP-TW-Z]{8}$`));
 		const code = link.slice(-8);
-		const stored = sql<{ nickname: string; shown_name: string; code: string }[]>('SELECT nickname, shown_name, code FROM others_invite WHERE user_id = ?', clientId);
+		const stored = await db().selectFrom('others_invite').select(['nickname', 'shown_name', 'code']).where('user_id', '=', clientId).execute();
 		expect(stored).toEqual([{ nickname: 'Family', shown_name: 'Ann', code }]);
 		expect(await client.getByTestId('invite-code').textContent()).toBe(`${code.slice(0, 4)}-${code.slice(4)}`);
 		expect(await axeViolations(client)).toEqual([]);
@@ -148,7 +140,7 @@ describe('how others see me', () => {
 		const huge = await post(`quality=kind&text=${'x'.repeat(600)}`);
 		expect(huge.status()).toBe(400);
 		expect(await huge.text()).toContain('is 600 characters long; at most 500 are allowed');
-		expect(sql<{ qualities: string; free_text: string }[]>('SELECT a.qualities, a.free_text FROM others_answer a JOIN others_invite i ON i.id = a.invite_id WHERE i.user_id = ?', clientId)).toEqual([
+		expect(await answersOf(clientId)).toEqual([
 			{ qualities: '["patient","organised","funny","kind"]', free_text: 'Always calm when others panic' }
 		]);
 
@@ -178,7 +170,7 @@ describe('how others see me', () => {
 		await b.getByLabel('Pålidelig – andre kan regne med personen').check();
 		await b.locator('form.answer button').click();
 		await b.getByText('Tak! Dit ændrede svar er gemt.').waitFor();
-		expect(answersOf(clientId)).toBe(3);
+		expect(await answersOf(clientId)).toHaveLength(3);
 
 		// 4. The window. Others: patient 3 (A, B, C), kind 3, organised 2 (A, C), reliable 2 (B, C),
 		// calm 1 (B), funny 1 (A). Mine: curious, creative, patient, listener, organised, honest.
@@ -209,7 +201,7 @@ describe('how others see me', () => {
 		await client.getByText('The link is closed.').waitFor();
 		await answer(d, ['Honest']);
 		expect(await d.locator('h1').textContent()).toBe('This link is closed');
-		expect(answersOf(clientId)).toBe(3);
+		expect(await answersOf(clientId)).toHaveLength(3);
 		await d.goto(link);
 		expect(await d.locator('h1').textContent()).toBe('This link is closed');
 
@@ -217,7 +209,7 @@ describe('how others see me', () => {
 		const counsellorEmail = `others-couns-${stamp}@example.org`;
 		const couns = await (await newContext()).newPage();
 		await register(couns, counsellorEmail, 'Dana Vejleder');
-		sql('UPDATE user SET role = ? WHERE email = ?', 'counsellor', counsellorEmail);
+		await db().updateTable('user').set({ role: 'counsellor' }).where('email', '=', counsellorEmail).execute();
 		await couns.goto(`${base}/counsellor`);
 		const shareCode = (await couns.getByTestId('share-code').textContent())!.trim();
 		await client.goto(`${base}/share/${shareCode}`);
@@ -229,15 +221,15 @@ describe('how others see me', () => {
 		expect(await quadrant(couns, 'hidden')).toEqual(['curious:0', 'creative:0', 'listener:0', 'honest:0']);
 
 		// 7. Deleting the exercise removes the picks, the links and every invitee's answer.
-		const inviteIds = sql<{ id: string }[]>('SELECT id FROM others_invite WHERE user_id = ?', clientId).map((r) => r.id);
+		const inviteIds = (await db().selectFrom('others_invite').select('id').where('user_id', '=', clientId).execute()).map((r) => r.id);
 		expect(inviteIds).toHaveLength(1);
 		await client.goto(`${base}/others/others-view`);
 		await client.getByLabel('Yes, delete my picks, links and all answers').check();
 		await client.getByRole('button', { name: 'Delete the exercise and all answers' }).click();
 		await client.getByText('The exercise and all its answers are deleted.').waitFor();
-		expect(sql<{ n: number }[]>('SELECT count(*) AS n FROM others_answer WHERE invite_id = ?', inviteIds[0])[0].n).toBe(0);
-		expect(sql<{ n: number }[]>('SELECT count(*) AS n FROM others_invite WHERE user_id = ?', clientId)[0].n).toBe(0);
-		expect(sql<{ n: number }[]>("SELECT count(*) AS n FROM response WHERE user_id = ? AND instrument_id = 'others-view'", clientId)[0].n).toBe(0);
+		expect(await count(db().selectFrom('others_answer').select('id').where('invite_id', '=', inviteIds[0]))).toBe(0);
+		expect(await count(db().selectFrom('others_invite').select('id').where('user_id', '=', clientId))).toBe(0);
+		expect(await count(db().selectFrom('response').select('id').where('user_id', '=', clientId).where('instrument_id', '=', 'others-view'))).toBe(0);
 		await couns.reload();
 		expect(await couns.getByTestId('others-summary').count()).toBe(0);
 		await a.goto(link);

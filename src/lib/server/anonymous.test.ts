@@ -1,4 +1,4 @@
-// Anonymous clients against a real migrated SQLite database: the migration that lets a client have
+// Anonymous clients against a real migrated database (SQLite, or PostgreSQL with TEST_DATABASE_URL): the migration that lets a client have
 // no email keeps every existing row and foreign key, and inactive anonymous clients are deleted
 // with their answers while everyone else stays.
 import { sql } from 'kysely';
@@ -8,6 +8,7 @@ import { addCredentials, deleteInactiveAnonymous, replaceResumeCode } from './an
 import { authenticate } from './accounts';
 import { resumeCodeHash } from './resume-code';
 import { findUserById, findUserByResumeCodeHash, insertUser } from './repositories/users';
+import { createTestDb } from '../../../tests/support/db';
 
 let db: Db;
 afterEach(() => db.destroy());
@@ -24,7 +25,9 @@ const responseRow = (id: string, userId: string, versionId: number) => ({
 	updated_at: '2026-11-01T00:00:00.000Z'
 });
 
-describe('migration 2026-12-01T1100_anonymous_clients', () => {
+// The SQLite table rebuild itself (PostgreSQL drops NOT NULL in place; the PostgreSQL runs of the
+// other tests migrate through it).
+describe('migration 2026-12-01T1100_anonymous_clients (SQLite)', () => {
 	it('keeps existing users, their rows, indexes and cascades, and allows users without email', async () => {
 		db = createDb(':memory:');
 		await migrateTo(db, '2026-11-26T1500_counsellor_indexes');
@@ -55,8 +58,7 @@ describe('migration 2026-12-01T1100_anonymous_clients', () => {
 
 describe('anonymous clients', () => {
 	beforeEach(async () => {
-		db = createDb(':memory:');
-		await migrateToLatest(db);
+		db = await createTestDb();
 		await db.insertInto('instrument_version').values({ instrument_id: 'x', version: '1', sha256: 's', definition: '{}', first_loaded_at: 'a' }).execute();
 	});
 

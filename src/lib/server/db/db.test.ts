@@ -78,7 +78,7 @@ describe('database', () => {
 		expect(isUniqueViolation(err)).toBe(true);
 		const notNull = await db
 			.insertInto('user')
-			.values({ ...user('u3', 'x@example.org'), email: null as unknown as string })
+			.values({ ...user('u3', 'x@example.org'), role: null as unknown as 'client' })
 			.execute()
 			.catch((e) => e);
 		expect(notNull).toBeInstanceOf(Error);
