@@ -2,7 +2,6 @@
 // killed with SIGKILL in the middle (every process of it, as a crash would), and every completion a client
 // was told had succeeded must be in the database, completed, with its six scale scores. Once with one
 // process, once with two cluster processes writing to the same SQLite file.
-import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../support/server';
@@ -64,13 +63,16 @@ describe('kill -9 during completions', () => {
 			await server.crash();
 			await Promise.all(clients);
 
-			const db = new Database(server.dbPath);
-			const status = db.prepare('SELECT status FROM response WHERE id = ?');
-			const scores = db.prepare('SELECT count(*) AS n FROM scale_score WHERE response_id = ?');
-			const lost = acknowledged.filter((id) => (status.get(id) as { status: string } | undefined)?.status !== 'completed');
-			const unscored = acknowledged.filter((id) => (scores.get(id) as { n: number }).n !== 6);
-			const completed = (db.prepare("SELECT count(*) AS n FROM response WHERE status = 'completed'").get() as { n: number }).n;
-			db.close();
+			// Opened after the crash, as the next start would.
+			const db = server.db();
+			const responses = await db.selectFrom('response').select(['id', 'status']).execute();
+			const statusOf = new Map(responses.map((r) => [r.id, r.status]));
+			const scoreCounts = new Map<string, number>();
+			for (const r of await db.selectFrom('scale_score').select('response_id').execute())
+				scoreCounts.set(r.response_id, (scoreCounts.get(r.response_id) ?? 0) + 1);
+			const lost = acknowledged.filter((id) => statusOf.get(id) !== 'completed');
+			const unscored = acknowledged.filter((id) => scoreCounts.get(id) !== 6);
+			const completed = responses.filter((r) => r.status === 'completed').length;
 			expect(acknowledged.length).toBeGreaterThanOrEqual(60);
 			expect(lost).toEqual([]);
 			expect(unscored).toEqual([]);
