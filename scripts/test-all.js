@@ -1,13 +1,24 @@
-// npm test: unit tests, a fresh production build, then HTTP and browser tests against it.
-// Ends with one line "N passed, N failed" summed over both runs; exits 1 if anything failed.
+// npm test: unit tests, a fresh production build, then HTTP and browser tests against it (SQLite),
+// then the repository, service and HTTP tests again on PostgreSQL when its server is installed
+// (TEST_DATABASE_URL, or a throw-away cluster from scripts/pg-cluster.sh). SPEJL_TEST_POSTGRES=skip
+// leaves PostgreSQL out; =require fails when it is not installed (CI).
+// Ends with one line "N passed, N failed" summed over every run; exits 1 if anything failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 mkdirSync('tmp', { recursive: true });
 const vitest = 'node_modules/.bin/vitest';
 let passed = 0;
 let failed = 0;
 let broken = false;
+
+function readdirSafe(dir) {
+	try {
+		return readdirSync(dir);
+	} catch {
+		return [];
+	}
+}
 
 function run(label, cmd, args) {
 	console.log(`\n=== ${label}`);
@@ -32,5 +43,28 @@ if (run('production build', 'npm', ['run', 'build', '--silent'])) {
 	vitestRun('HTTP and browser tests against the built app', ['-c', 'vitest.e2e.config.ts'], 'tmp/e2e-report.json');
 } else broken = true;
 
-console.log(`\n${passed} passed, ${failed} failed`);
+const pgMode = process.env.SPEJL_TEST_POSTGRES ?? 'auto';
+const pgInstalled = !!process.env.TEST_DATABASE_URL || readdirSafe('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+let pgNote = '';
+if (pgMode === 'skip') pgNote = ' (PostgreSQL left out: SPEJL_TEST_POSTGRES=skip)';
+else if (!pgInstalled) {
+	if (pgMode === 'require') broken = true;
+	pgNote = ' (PostgreSQL not installed, its run left out: apt-get install -y postgresql)';
+} else {
+	let url = process.env.TEST_DATABASE_URL;
+	const dir = 'tmp/pg-cluster';
+	if (!url) {
+		const r = spawnSync('bash', ['scripts/pg-cluster.sh', 'start', `${process.cwd()}/${dir}`, '55433'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+		if (r.status === 0) url = r.stdout.trim();
+		else broken = true;
+	}
+	if (url) {
+		process.env.TEST_DATABASE_URL = url;
+		vitestRun('repository and service tests (PostgreSQL)', ['src/lib/server'], 'tmp/pg-unit-report.json');
+		vitestRun('HTTP tests against the built app (PostgreSQL)', ['-c', 'vitest.e2e.config.ts', 'tests/http'], 'tmp/pg-e2e-report.json');
+		if (!process.env.SPEJL_KEEP_PG) spawnSync('bash', ['scripts/pg-cluster.sh', 'stop', `${process.cwd()}/${dir}`], { stdio: 'inherit' });
+	}
+}
+
+console.log(`\n${passed} passed, ${failed} failed${pgNote}`);
 process.exit(failed > 0 || broken ? 1 : 0);

@@ -205,7 +205,7 @@ describe('counsellor journey', () => {
 		await couns.getByText('Note added.').waitFor();
 		expect(await couns.getByTestId('note').count()).toBe(2);
 		// The note's time and the client's access log show the same moment the same way.
-		const noteAt = sql<{ created_at: string }[]>('SELECT created_at FROM note WHERE client_id = ? ORDER BY id DESC LIMIT 1', clientId)[0].created_at;
+		const noteAt = (await db().selectFrom('note').select('created_at').where('client_id', '=', clientId).orderBy('id', 'desc').executeTakeFirstOrThrow()).created_at;
 		const shown = new Date(noteAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 		expect(await couns.getByTestId('note').nth(1).textContent()).toContain(shown);
 
@@ -227,7 +227,9 @@ describe('counsellor journey', () => {
 		expect(await notes.nth(2).textContent()).toContain('Yes please, electrician sounds good.');
 		expect(await notes.nth(2).textContent()).toContain('Jonas Klient');
 		// The client's access log shows the counsellor's report views in the same zone and format.
-		const viewedAt = sql<{ at: string }[]>("SELECT at FROM audit_event WHERE action = 'client.report.viewed' AND subject_id = ? ORDER BY id DESC LIMIT 1", clientId)[0].at;
+		const viewedAt = (
+			await db().selectFrom('audit_event').select('at').where('action', '=', 'client.report.viewed').where('subject_id', '=', clientId).orderBy('id', 'desc').executeTakeFirstOrThrow()
+		).at;
 		await client.goto(`${base}/account`);
 		expect(await client.locator('body').textContent()).toContain(new Date(viewedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }));
 

@@ -60,7 +60,8 @@ describe('sessions', () => {
 		const all = await db.selectFrom('session').selectAll().execute();
 		expect(JSON.stringify(all)).not.toContain(token);
 		// Stored as ISO text, like every time in the database.
-		expect(all).toEqual([{ id: expected, user_id: userId, expires_at: '2026-02-14T12:00:00.000Z' }]);
+		expect(all).toEqual([{ ...session, expires_at: new Date(NOW + 12 * 60 * MINUTE).toISOString() }]);
+		expect(all[0].expires_at).toBe('2026-01-16T00:00:00.000Z');
 	});
 
 	it('validates a session to its user and gives the cookie the idle timeout', async () => {

@@ -106,10 +106,12 @@ describe('migrations', () => {
 			await db.insertInto('user').values(user('u1', 'u1@example.org')).execute();
 			const old = db as unknown as import('kysely').Kysely<{ session: { id: string; user_id: string; expires_at: number } }>;
 			await old.insertInto('session').values({ id: 's1', user_id: 'u1', expires_at: Date.UTC(2026, 11, 31, 23, 59, 59, 123) }).execute();
-			await migrateToLatest(db);
-			expect(await db.selectFrom('session').selectAll().execute()).toEqual([
+			expect((await migrator.migrateTo('2026-12-01T1201_session_expiry_iso')).error).toBeUndefined();
+			expect(await db.selectFrom('session').select(['id', 'user_id', 'expires_at']).execute()).toEqual([
 				{ id: 's1', user_id: 'u1', expires_at: '2026-12-31T23:59:59.123Z' }
 			]);
+			await migrateToLatest(db);
+			expect(await db.selectFrom('session').select('expires_at').executeTakeFirstOrThrow()).toEqual({ expires_at: '2026-12-31T23:59:59.123Z' });
 		} finally {
 			await db.destroy();
 			await drop();
