@@ -101,7 +101,7 @@ async function seed() {
 	// How others see me: five own picks, a link, and three people's answers, so the window shows.
 	await complete(jars.client, 'others-view', { others_S: ['patient', 'listener'], others_C: ['organised'], others_P: ['honest', 'calm'] });
 	await action(jars.client, '/others/others-view?/invite', { shownName: 'Jonas', nickname: 'Family', days: '14' });
-	othersCode = sql<{ code: string }[]>('SELECT code FROM others_invite WHERE user_id = ?', clientId)[0].code;
+	othersCode = (await db().selectFrom('others_invite').select('code').where('user_id', '=', clientId).executeTakeFirstOrThrow()).code;
 	for (const picks of [['patient', 'kind'], ['kind', 'funny'], ['calm', 'reliable']]) {
 		const body = new URLSearchParams(picks.map((q) => ['quality', q]));
 		body.set('text', 'Good at making people laugh');

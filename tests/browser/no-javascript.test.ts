@@ -4,12 +4,12 @@
 // answers stored are byte-identical to the same answers sent the way the SurveyJS page sends them, and
 // so is the result. Skipped questions are listed before completing, and below a scale's minimum
 // completing is refused. Big Five without JavaScript too.
-import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse } from 'devalue';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDb } from '../support/db';
 import { launchBrowser } from '../support/browser';
 import { Jar } from '../support/jar';
 
@@ -41,15 +41,18 @@ async function pick(page: Page, name: string, choiceIndex: number) {
 	await page.locator(`[data-question="${name}"] input`).nth(choiceIndex).check();
 }
 
-function stored(instrument: string, responseWhere: string, arg: string) {
-	const db = new Database(dbPath, { readonly: true });
-	try {
-		return db
-			.prepare(`SELECT r.answers, r.result, r.status FROM response r JOIN user u ON u.id = r.user_id WHERE r.instrument_id = ? AND ${responseWhere} ORDER BY r.started_at DESC LIMIT 1`)
-			.get(instrument, arg) as { answers: string; result: string; status: string } | undefined;
-	} finally {
-		db.close();
-	}
+const db = () => openDb(dbPath);
+
+/** The newest response of `instrument` by the person signed in with the session of this id. */
+async function stored(instrument: string, sessionId: string) {
+	return db()
+		.selectFrom('response as r')
+		.innerJoin('session as s', 's.user_id', 'r.user_id')
+		.select(['r.answers', 'r.result', 'r.status'])
+		.where('r.instrument_id', '=', instrument)
+		.where('s.id', '=', sessionId)
+		.orderBy('r.started_at', 'desc')
+		.executeTakeFirst();
 }
 
 async function startWithoutAccount(page: Page, path: string): Promise<string> {
@@ -96,7 +99,7 @@ describe('without JavaScript', () => {
 		}
 		await page.waitForURL(`${base}/profile#riasec-48`);
 		const session = (await page.context().cookies()).find((c) => c.name === 'spejl_session')!.value;
-		const plain = stored('riasec-48', "u.id = (SELECT user_id FROM session WHERE id = ?)", await sha256(session));
+		const plain = await stored('riasec-48', await sha256(session));
 
 		// The SurveyJS page sends `survey.data` as JSON to the same completion.
 		const jar = new Jar(base);
@@ -109,9 +112,7 @@ describe('without JavaScript', () => {
 		};
 		const { responseId } = await action('save', { answers: '{}', page: '0' });
 		await action('complete', { responseId, answers: JSON.stringify(riasecAnswers) });
-		const db = new Database(dbPath, { readonly: true });
-		const js = db.prepare('SELECT answers, result, status FROM response WHERE id = ?').get(responseId) as { answers: string; result: string; status: string };
-		db.close();
+		const js = await db().selectFrom('response').select(['answers', 'result', 'status']).where('id', '=', responseId).executeTakeFirstOrThrow();
 
 		expect(plain?.status).toBe('completed');
 		expect(js.status).toBe('completed');
@@ -142,7 +143,7 @@ describe('without JavaScript', () => {
 		await expect.poll(() => alert.textContent()).toContain('There are not enough answers for a result yet.');
 		expect(await alert.textContent()).toContain('Realistic: 1 of 8 questions answered, at least 6 are needed.');
 		const session = (await page.context().cookies()).find((c) => c.name === 'spejl_session')!.value;
-		expect(stored('riasec-48', 'u.id = (SELECT user_id FROM session WHERE id = ?)', await sha256(session))?.status).toBe('in_progress');
+		expect((await stored('riasec-48', await sha256(session)))?.status).toBe('in_progress');
 	});
 
 	it('completes big-five-ipip-50 page by page', async () => {
