@@ -3,7 +3,7 @@
 // through the real SurveyJS page, and the data download holds exactly the answers SurveyJS stored
 // (the hidden panel question dropped) with the scale scores worked out here by hand.
 import { readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { openDb } from '../support/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { completeSurvey, launchBrowser, nextPage, registerClient, watchErrors } from '../support/browser';
@@ -99,9 +99,7 @@ describe('the author playground with every question type', () => {
 		const errors = watchErrors(page);
 		const email = `author-types-${Date.now()}@example.org`;
 		await registerClient(page, base, email);
-		const db = new Database(dbPath);
-		db.prepare('UPDATE user SET role = ? WHERE email = ?').run('author', email);
-		db.close();
+		await openDb(dbPath).updateTable('user').set({ role: 'author' }).where('email', '=', email).execute();
 		const { survey, names, shown } = everyType();
 		expect(new Set(names).size).toBe(names.length);
 		await page.goto(`${base}/author/playground`);
