@@ -4,7 +4,9 @@
 // leaves PostgreSQL out; =require fails when it is not installed (CI).
 // Ends with one line "N passed, N failed" summed over every run; exits 1 if anything failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 mkdirSync('tmp', { recursive: true });
 const vitest = 'node_modules/.bin/vitest';
@@ -52,9 +54,11 @@ else if (!pgInstalled) {
 	pgNote = ' (PostgreSQL not installed, its run left out: apt-get install -y postgresql)';
 } else {
 	let url = process.env.TEST_DATABASE_URL;
-	const dir = 'tmp/pg-cluster';
-	if (!url) {
-		const r = spawnSync('bash', ['scripts/pg-cluster.sh', 'start', `${process.cwd()}/${dir}`, '55433'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	// The throw-away cluster lives outside the clone: the postgres user must be able to reach its
+	// directory (a clone under a private home directory is not).
+	const dir = url ? null : mkdtempSync(join(tmpdir(), 'spejl-test-pg-'));
+	if (dir) {
+		const r = spawnSync('bash', ['scripts/pg-cluster.sh', 'start', dir, '55433'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 		if (r.status === 0) url = r.stdout.trim();
 		else broken = true;
 	}
@@ -62,8 +66,8 @@ else if (!pgInstalled) {
 		process.env.TEST_DATABASE_URL = url;
 		vitestRun('repository and service tests (PostgreSQL)', ['src/lib/server'], 'tmp/pg-unit-report.json');
 		vitestRun('HTTP tests against the built app (PostgreSQL)', ['-c', 'vitest.e2e.config.ts', 'tests/http'], 'tmp/pg-e2e-report.json');
-		if (!process.env.SPEJL_KEEP_PG) spawnSync('bash', ['scripts/pg-cluster.sh', 'stop', `${process.cwd()}/${dir}`], { stdio: 'inherit' });
 	}
+	if (dir) spawnSync('bash', ['scripts/pg-cluster.sh', 'stop', dir], { stdio: 'inherit' });
 }
 
 console.log(`\n${passed} passed, ${failed} failed${pgNote}`);
