@@ -1,6 +1,6 @@
 import type { Opportunity, OpportunitySet } from '../opportunities/types.ts';
-import { hollandCode, iachanM, RIASEC_LETTERS } from './holland.ts';
-import { pearson } from './pearson.ts';
+import { hollandCode, IACHAN_WEIGHTS, RIASEC_LETTERS } from './holland.ts';
+import { CONSTANT_TOLERANCE, pearson } from './pearson.ts';
 
 /**
  * A profile is flat when the population SD of its six scores is below this share of the scale's range:
@@ -54,17 +54,99 @@ export type MatchResult =
 	| { matchable: true; code: string; ties: string[][]; matches: Match[] }
 	| { matchable: false; reason: 'flat-profile' | 'incomplete'; advice: string };
 
-/** Per-set work that does not depend on the client, done once per set object. */
-const codeCache = new WeakMap<OpportunitySet, string[]>();
-
-function opportunityCodes(set: OpportunitySet): string[] {
-	let codes = codeCache.get(set);
-	if (!codes) {
-		codes = set.opportunities.map((o) => hollandCode(o.riasec).code);
-		codeCache.set(set, codes);
-	}
-	return codes;
+/**
+ * Everything about a set that does not depend on the client, computed once per set object (sets are not
+ * changed after parsing) and kept in typed arrays, so ranking a profile allocates only its result:
+ * per opportunity k, `dev[6k + i]` = yᵢ − ȳ and `ss[k]` = Σ(yᵢ − ȳ)², computed exactly as `pearson` does, so
+ * the fit is the same number to the last bit; `constant[k]` = 1 when `pearson` would find no variance;
+ * `z` = the z-scores of `drivers`; `letterPos[6k + l]` = the position (0–2) of letter l in the
+ * opportunity's code or −1 (Iachan's M without string work); `rank[k]` = the place of k when the whole set
+ * is sorted by title (`localeCompare`, 'en'), then id, then set order: the ranking's last tie-breaks.
+ */
+interface Prepared {
+	codes: string[];
+	dev: Float64Array;
+	ss: Float64Array;
+	constant: Uint8Array;
+	/** Index of an opportunity with a value that is not a finite number, or −1 (pearson() would throw). */
+	invalid: Int32Array;
+	z: Float64Array;
+	letterPos: Int8Array;
+	rank: Uint32Array;
+	/** Per-call scratch, reused: fits, agreements and the order of the kept opportunities. */
+	fit: Float64Array;
+	agreement: Int32Array;
+	order: Uint32Array;
+	/** Lower-case title and description per locale ('' = the untranslated texts), built on first use. */
+	lowerTexts: Map<string, string[][]>;
 }
+
+const preparedSets = new WeakMap<OpportunitySet, Prepared>();
+
+function prepare(set: OpportunitySet): Prepared {
+	let p = preparedSets.get(set);
+	if (p) return p;
+	const list = set.opportunities;
+	const n = list.length;
+	const codes = list.map((o) => hollandCode(o.riasec).code);
+	const dev = new Float64Array(6 * n);
+	const ss = new Float64Array(n);
+	const constant = new Uint8Array(n);
+	const invalid = new Int32Array(n).fill(-1);
+	const z = new Float64Array(6 * n);
+	const letterPos = new Int8Array(6 * n).fill(-1);
+	for (let k = 0; k < n; k++) {
+		const y = list[k].riasec;
+		if (y.length !== 6 || !y.every((v) => Number.isFinite(v))) {
+			invalid[k] = k;
+			continue;
+		}
+		// as pearson()'s spread(): sum, largest |y|, mean, then the squared deviations
+		let sum = 0;
+		let scale = 1;
+		for (const v of y) {
+			sum += v;
+			scale = Math.max(scale, Math.abs(v));
+		}
+		const mean = sum / 6;
+		let s2 = 0;
+		for (let i = 0; i < 6; i++) {
+			dev[6 * k + i] = y[i] - mean;
+			s2 += (y[i] - mean) * (y[i] - mean);
+		}
+		ss[k] = s2;
+		constant[k] = Math.sqrt(s2 / 6) <= CONSTANT_TOLERANCE * scale ? 1 : 0;
+		const zo = standardize(y);
+		for (let i = 0; i < 6; i++) z[6 * k + i] = zo[i];
+		for (let pos = 0; pos < codes[k].length; pos++) letterPos[6 * k + LETTER_INDEX[codes[k][pos]]] = pos;
+	}
+	const byTitle = Array.from({ length: n }, (_, k) => k).sort(
+		(a, b) =>
+			list[a].title.localeCompare(list[b].title, 'en') ||
+			(list[a].id < list[b].id ? -1 : list[a].id > list[b].id ? 1 : 0) ||
+			a - b
+	);
+	const rank = new Uint32Array(n);
+	byTitle.forEach((k, place) => (rank[k] = place));
+	p = {
+		codes,
+		dev,
+		ss,
+		constant,
+		invalid,
+		z,
+		letterPos,
+		rank,
+		fit: new Float64Array(n),
+		agreement: new Int32Array(n),
+		order: new Uint32Array(n),
+		lowerTexts: new Map()
+	};
+	preparedSets.set(set, p);
+	return p;
+}
+
+const LETTER_INDEX: Readonly<Record<string, number>> = Object.fromEntries(RIASEC_LETTERS.map((l, i) => [l, i]));
 
 /** zᵢ = (xᵢ − x̄) / s with the population SD s (the standardisation under which r = mean of zˣ·zʸ). */
 function standardize(v: readonly number[]): number[] {
@@ -73,14 +155,31 @@ function standardize(v: readonly number[]): number[] {
 	return v.map((x) => (x - mean) / sd);
 }
 
-/** Letters where both z-scores are positive, by zᶜ·zᵒ descending (ties in RIASEC order), at most 3. */
-function drivers(zc: readonly number[], opportunity: readonly number[]): string[] {
-	const zo = standardize(opportunity);
-	return [0, 1, 2, 3, 4, 5]
-		.filter((k) => zc[k] > 0 && zo[k] > 0)
-		.sort((a, b) => zc[b] * zo[b] - zc[a] * zo[a])
-		.slice(0, 3)
-		.map((k) => RIASEC_LETTERS[k]);
+/** Scratch for `drivers`: the letters picked so far and their products. */
+const pickedLetters = new Int8Array(6);
+const pickedProducts = new Float64Array(6);
+
+/**
+ * Letters where both z-scores are positive, by zᶜ·zᵒ descending (ties in RIASEC order), at most 3; `z` holds
+ * the opportunity's z-scores at `at`…`at + 5`. A stable insertion sort of at most six letters.
+ */
+function drivers(zc: readonly number[], z: Float64Array, at: number): string[] {
+	let size = 0;
+	for (let k = 0; k < 6; k++) {
+		if (!(zc[k] > 0 && z[at + k] > 0)) continue;
+		const product = zc[k] * z[at + k];
+		let j = size++;
+		while (j > 0 && pickedProducts[j - 1] < product) {
+			pickedLetters[j] = pickedLetters[j - 1];
+			pickedProducts[j] = pickedProducts[j - 1];
+			j--;
+		}
+		pickedLetters[j] = k;
+		pickedProducts[j] = product;
+	}
+	const why: string[] = [];
+	for (let j = 0; j < size && j < 3; j++) why.push(RIASEC_LETTERS[pickedLetters[j]]);
+	return why;
 }
 
 /** The translated texts of `o` for `locale` (exact tag, then its language), if any. */
@@ -89,11 +188,20 @@ export function translationOf(o: { translations?: Opportunity['translations'] },
 	return o.translations[locale] ?? o.translations[locale.split('-')[0]];
 }
 
-function keep(o: Opportunity, options: MatchOptions, needle: string): boolean {
-	if (options.level !== undefined && o.level !== options.level) return false;
-	if (needle === '') return true;
-	const local = translationOf(o, options.locale);
-	return [o.title, o.description, local?.title, local?.description].some((s) => s?.toLowerCase().includes(needle) ?? false);
+/** The lower-case texts `text` searches, per opportunity: title, description and, for `locale`, their translations. */
+function lowerTexts(set: OpportunitySet, p: Prepared, locale: string | undefined): string[][] {
+	const key = locale ?? '';
+	let texts = p.lowerTexts.get(key);
+	if (!texts) {
+		texts = set.opportunities.map((o) => {
+			const local = translationOf(o, locale);
+			return [o.title, o.description, local?.title, local?.description]
+				.filter((t): t is string => typeof t === 'string')
+				.map((t) => t.toLowerCase());
+		});
+		p.lowerTexts.set(key, texts);
+	}
+	return texts;
 }
 
 /**
@@ -141,33 +249,80 @@ export function matchOpportunities(
 		throw new Error(`matchOpportunities: top must be a positive whole number, got ${options.top}`);
 	}
 	const person = hollandCode(scores);
-	const codes = opportunityCodes(set);
+	const p = prepare(set);
+	const list = set.opportunities;
+	const n = list.length;
 	const needle = (options.text ?? '').trim().toLowerCase();
+	const texts = needle === '' ? null : lowerTexts(set, p, options.locale);
 
-	const ranked: { o: Opportunity; fit: number; agreement: number; code: string }[] = [];
-	set.opportunities.forEach((o, i) => {
-		if (!keep(o, options, needle)) return;
-		const fit = pearson(scores, o.riasec);
-		if (fit === null) return;
-		ranked.push({ o, fit, agreement: iachanM(person.code, codes[i]), code: codes[i] });
-	});
-	ranked.sort(
-		(a, b) =>
-			b.fit - a.fit ||
-			b.agreement - a.agreement ||
-			a.o.title.localeCompare(b.o.title, 'en') ||
-			(a.o.id < b.o.id ? -1 : a.o.id > b.o.id ? 1 : 0)
-	);
+	// the client's side of pearson(): the same sums in the same order
+	let sum = 0;
+	let scale = 1;
+	for (const x of scores) {
+		sum += x;
+		scale = Math.max(scale, Math.abs(x));
+	}
+	const cMean = sum / 6;
+	let cSs = 0;
+	for (const x of scores) cSs += (x - cMean) * (x - cMean);
+	const clientConstant = Math.sqrt(cSs / 6) <= CONSTANT_TOLERANCE * scale;
+	const d0 = scores[0] - cMean, d1 = scores[1] - cMean, d2 = scores[2] - cMean;
+	const d3 = scores[3] - cMean, d4 = scores[4] - cMean, d5 = scores[5] - cMean;
+	// Iachan's weights of the client's three letters, by the letter's position in the opportunity's code
+	const l0 = LETTER_INDEX[person.code[0]], l1 = LETTER_INDEX[person.code[1]], l2 = LETTER_INDEX[person.code[2]];
+	const { dev, ss, constant, invalid, letterPos, fit, agreement, order, rank } = p;
+
+	let kept = 0;
+	for (let k = 0; k < n; k++) {
+		if (options.level !== undefined && list[k].level !== options.level) continue;
+		if (texts !== null && !texts[k].some((t) => t.includes(needle))) continue;
+		if (invalid[k] >= 0) pearson(scores, list[k].riasec); // throws its message, as before
+		if (clientConstant || constant[k] === 1) continue;
+		const a = 6 * k;
+		const sxy = 0 + d0 * dev[a] + d1 * dev[a + 1] + d2 * dev[a + 2] + d3 * dev[a + 3] + d4 * dev[a + 4] + d5 * dev[a + 5];
+		const r = sxy / Math.sqrt(cSs * ss[k]);
+		fit[k] = Math.max(-1, Math.min(1, r));
+		let m = 0;
+		const p0 = letterPos[a + l0], p1 = letterPos[a + l1], p2 = letterPos[a + l2];
+		if (p0 >= 0) m += IACHAN_WEIGHTS[0][p0];
+		if (p1 >= 0) m += IACHAN_WEIGHTS[1][p1];
+		if (p2 >= 0) m += IACHAN_WEIGHTS[2][p2];
+		agreement[k] = m;
+		order[kept++] = k;
+	}
+	// fit descending, agreement descending, then the set's title order (no two opportunities compare equal)
+	const before = (a: number, b: number) =>
+		fit[a] !== fit[b] ? fit[a] > fit[b] : agreement[a] !== agreement[b] ? agreement[a] > agreement[b] : rank[a] < rank[b];
+	const top = Math.min(options.top ?? kept, kept);
+	if (top * 8 < kept) {
+		// the best `top` by insertion into a short sorted head: most opportunities lose the first comparison
+		let size = 0;
+		for (let i = 0; i < kept; i++) {
+			const k = order[i];
+			if (size === top && !before(k, order[size - 1])) continue;
+			let j = size < top ? size++ : size - 1;
+			while (j > 0 && before(k, order[j - 1])) {
+				order[j] = order[j - 1];
+				j--;
+			}
+			order[j] = k;
+		}
+	} else {
+		order.subarray(0, kept).sort((a, b) => fit[b] - fit[a] || agreement[b] - agreement[a] || rank[a] - rank[b]);
+	}
 
 	const zc = standardize(scores);
-	const matches = ranked.slice(0, options.top ?? ranked.length).map(({ o, fit, agreement, code }) => {
-		const m: Match = { id: o.id, title: o.title, fit, agreement, code, why: drivers(zc, o.riasec) };
+	const matches: Match[] = new Array(top);
+	for (let i = 0; i < top; i++) {
+		const k = order[i];
+		const o = list[k];
+		const m: Match = { id: o.id, title: o.title, fit: fit[k], agreement: agreement[k], code: p.codes[k], why: drivers(zc, p.z, 6 * k) };
 		if (o.level !== undefined) m.level = o.level;
 		if (o.url !== undefined) m.url = o.url;
 		if (o.isco !== undefined) m.isco = o.isco;
 		if (o.esco !== undefined) m.esco = o.esco;
 		if (o.translations !== undefined) m.translations = o.translations;
-		return m;
-	});
+		matches[i] = m;
+	}
 	return { matchable: true, code: person.code, ties: person.ties, matches };
 }
