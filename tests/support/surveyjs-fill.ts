@@ -7,6 +7,10 @@ import { Model } from 'survey-core';
 /** A 1×1 PNG as a data URL: a valid file and signature answer. */
 export const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 const TEXT = 'An answer typed in by the corpus test';
+const CONTAINERS = new Set(['matrixdynamic', 'matrixdropdown', 'multipletext', 'paneldynamic']);
+let typed = 0;
+/** A text answer, different each time (a digit at the end), so choices taken from answers differ too. */
+const text = () => `${TEXT} ${typed++ % 10}`;
 
 /** 0: first choices, one dynamic row; 1: last choices (none, other with its text), two rows. */
 export type Variant = 0 | 1;
@@ -54,7 +58,7 @@ function textValue(q: Q, variant: Variant): unknown {
 	}
 	if (has('email')) return 'ada@example.org';
 	if (numeric) return String(numeric.minValue ?? numeric.maxValue ?? 10);
-	return TEXT;
+	return text();
 }
 
 function isSpecial(q: Q, item: Q): boolean {
@@ -86,12 +90,14 @@ function chooseMany(q: Q, variant: Variant): void {
 /** Gives one question (and everything inside it) a value of its shape, if it is visible and enabled. */
 export function fillQuestion(q: Q, variant: Variant): void {
 	if (!q.isVisible || q.isReadOnly) return;
+	// Answered in an earlier pass (a value may show further questions, so the form is filled three times).
+	if (!CONTAINERS.has(q.getType()) && !q.isEmpty()) return;
 	switch (q.getType()) {
 		case 'text':
 			q.value = textValue(q, variant);
 			break;
 		case 'comment':
-			q.value = TEXT;
+			q.value = text();
 			break;
 		case 'radiogroup':
 		case 'dropdown':

@@ -60,6 +60,8 @@ function hiddenByTriggers(n: FormNode, values: Values): boolean {
 export function effectiveChoices(node: FormNode, values: Values, model?: { byKey: Map<string, FormNode[]> }): unknown[] {
 	if (node.choicesFrom && model) {
 		const source = model.byKey.get(node.choicesFrom.key)?.[0];
+		const column = node.json.choiceValuesFromQuestion;
+		if (source?.info?.kind === 'dynamic' && typeof column === 'string' && column !== '') return valuesFromRows(values[source.key], column);
 		const all = source ? visibleChoices(source.choices ?? [], values).map((c) => c.value) : [];
 		const picked = values[node.choicesFrom.key];
 		const selected = Array.isArray(picked) ? picked : picked === undefined ? [] : [picked];
@@ -68,6 +70,20 @@ export function effectiveChoices(node: FormNode, values: Values, model?: { byKey
 		return all;
 	}
 	return visibleChoices(node.choices ?? [], values).map((c) => c.value);
+}
+
+/**
+ * Choices taken from a matrixdynamic or paneldynamic (`choiceValuesFromQuestion`): the column's values
+ * in the rows or panels answered so far, each once, as SurveyJS lists them.
+ */
+function valuesFromRows(rows: unknown, column: string): unknown[] {
+	if (!Array.isArray(rows)) return [];
+	const out: unknown[] = [];
+	for (const r of rows) {
+		const v = typeof r === 'object' && r !== null ? (r as Record<string, unknown>)[column] : undefined;
+		if (v !== undefined && v !== null && v !== '' && !out.includes(v)) out.push(v);
+	}
+	return out;
 }
 
 export function visibleChoices(choices: Choice[], values: Values): Choice[] {
