@@ -75,6 +75,8 @@ const rows: Row[] = [
 	['matrix', 'save', { grid: { lunch: 1 } }, 'grid.lunch', 'unknownRow'],
 	['matrix', 'save', { grid: [1, 2, 3] }, 'grid', 'notObject'],
 	['matrix', 'complete', { grid: { plan: 1, start: 2 } }, 'grid.finish', 'required'],
+	['matrix-visibility', 'complete', { wide: false, grid: { a: 5, c: 1 } }, 'grid.a', 'notAllowed'],
+	['matrix-visibility', 'complete', { wide: false, grid: { a: 1 } }, 'grid.c', 'required'],
 	['matrixdropdown', 'save', { jobs: { now: { salary: 1 } } }, 'jobs.now.salary', 'unknownColumn'],
 	['matrixdropdown', 'save', { jobs: { later: { liking: 1 } } }, 'jobs', 'unknownRow'],
 	['matrixdropdown', 'save', { jobs: { now: { liking: 6 } } }, 'jobs.now.liking', 'notAllowed'],
@@ -152,6 +154,10 @@ describe('answers to questions that end up hidden', () => {
 			answers: { courses: [{ course: 'x', grade: 2, enjoyed: 'yes' }], 'courses-total': { grade: 2 } }
 		});
 		expect(validateForm(form('triggers'), { pets: 'no', petNames: 'Rex' })).toEqual({ ok: true, answers: { pets: 'no' } });
+		expect(validateForm(form('matrix-visibility'), { wide: false, grid: { a: 1, b: 2, c: 3 }, cells: { x: { n: 1 }, y: { n: 2 } } })).toEqual({
+			ok: true,
+			answers: { wide: false, grid: { a: 1, c: 3 }, cells: { x: { n: 1 } } }
+		});
 	});
 	it('are kept while the response is in progress', () => {
 		expect(validateForm(form('conditions'), { status: 'school', employer: 'y' }, { partial: true })).toEqual({ ok: true, answers: { status: 'school', employer: 'y' } });

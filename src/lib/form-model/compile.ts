@@ -38,8 +38,10 @@ export interface FormNode {
 	children: FormNode[];
 	/** Choice-like questions: the choices with their own conditions (special items included). */
 	choices?: Choice[];
-	/** matrix / matrixdropdown rows with their conditions. */
+	/** matrix / matrixdropdown rows with their conditions (`visibleIf`, `rowsVisibleIf`). */
 	rows?: Choice[];
+	/** matrix (Likert grid) columns with their conditions (`visibleIf`, `columnsVisibleIf`). */
+	columns?: Choice[];
 	/** `choicesFromQuestion`: the choices are those of another question (all, or the selected or unselected ones). */
 	choicesFrom?: { key: string; mode: 'all' | 'selected' | 'unselected' };
 	/** Expression questions: the value SurveyJS computes and stores. */
@@ -114,7 +116,8 @@ class Compiler {
 		return typeof e === 'string' ? undefined : e;
 	}
 
-	choiceList(list: unknown, path: string, el: Json): Choice[] {
+	/** Choices, rows or columns with their own conditions and the list's `<kind>VisibleIf` (`{item}` = the value). */
+	choiceList(list: unknown, path: string, el: Json, visibleKey = 'choicesVisibleIf', enableKey = 'choicesEnableIf'): Choice[] {
 		if (!Array.isArray(list)) return [];
 		const out: Choice[] = [];
 		list.forEach((c, i) => {
@@ -129,10 +132,10 @@ class Compiler {
 				exclusive: isOn(own.isExclusive)
 			});
 		});
-		if (el.choicesVisibleIf !== undefined || el.choicesEnableIf !== undefined) {
+		if (el[visibleKey] !== undefined || el[enableKey] !== undefined) {
 			// {item} in these conditions is the choice's value; bound per choice when evaluated.
-			const visible = this.condition(el, 'choicesVisibleIf', path.replace(/\.\w+$/, ''));
-			const enable = this.condition(el, 'choicesEnableIf', path.replace(/\.\w+$/, ''));
+			const visible = this.condition(el, visibleKey, path.replace(/\.\w+$/, ''));
+			const enable = this.condition(el, enableKey, path.replace(/\.\w+$/, ''));
 			for (const c of out) {
 				if (visible) c.visibleIf = bindItem(visible, c.value, c.visibleIf);
 				if (enable) c.enableIf = bindItem(enable, c.value, c.enableIf);
@@ -180,7 +183,8 @@ class Compiler {
 			const mode = el.choicesFromQuestionMode === 'selected' || el.choicesFromQuestionMode === 'unselected' ? el.choicesFromQuestionMode : 'all';
 			n.choicesFrom = { key: el.choicesFromQuestion, mode };
 		}
-		if (type === 'matrix' || type === 'matrixdropdown') n.rows = this.choiceList(el.rows, `${path}.rows`, el);
+		if (type === 'matrix' || type === 'matrixdropdown') n.rows = this.choiceList(el.rows, `${path}.rows`, el, 'rowsVisibleIf', '');
+		if (type === 'matrix') n.columns = this.choiceList(el.columns, `${path}.columns`, el, 'columnsVisibleIf', '');
 		if (type === 'expression') n.expression = el.expression === undefined ? undefined : this.expression(el.expression, `${path}.expression`);
 		if (type === 'matrixdynamic' || type === 'matrixdropdown') n.children = this.columns(el, path);
 		if (type === 'multipletext') n.children = this.items(el, path);

@@ -120,6 +120,14 @@ function completeQuestion(run: Run, q: FormNode, value: unknown, required: boole
 	if (info.kind === 'number-choice' || info.kind === 'text-choice' || info.kind === 'multi-choice' || info.kind === 'ranking') {
 		checkChoices(run, q, value, at, ctx, values);
 	}
+	if (info.kind === 'matrix' && (q.columns ?? []).some((c) => c.visibleIf)) {
+		// A Likert grid's hidden columns (`columnsVisibleIf`, a column's `visibleIf`) cannot be picked.
+		const shown = (q.columns ?? []).filter((c) => !c.visibleIf || c.visibleIf.run(values)).map((c) => c.value);
+		for (const [row, v] of Object.entries(value as Answers)) {
+			const stray = (Array.isArray(v) ? v : [v]).find((x) => !shown.includes(x as never));
+			if (stray !== undefined) push(formError(ctx.top, `${at}.${row}`, 'notAllowed', { value: showValue(stray), allowed: shown.map((x) => showValue(x)).join(', ') }));
+		}
+	}
 	if (info.kind === 'matrix' && (q.json.isAllRowRequired === true || q.json.eachRowRequired === true)) {
 		const answered = value as Answers;
 		const missing = (q.rows ?? []).filter((r) => (r.visibleIf ? r.visibleIf.run(values) : true) && isEmptyAnswer(answered[String(r.value)]));
@@ -134,6 +142,7 @@ function completeQuestion(run: Run, q: FormNode, value: unknown, required: boole
 
 /** A Likert grid's answers without the rows hidden by their `visibleIf` (SurveyJS clears those at completion). */
 function withoutHiddenRows(q: FormNode, value: Answers, values: Values): Answers | undefined {
+	if (!(q.rows ?? []).some((r) => r.visibleIf)) return value;
 	const hidden = new Set((q.rows ?? []).filter((r) => r.visibleIf && !r.visibleIf.run(values)).map((r) => String(r.value)));
 	if (hidden.size === 0) return value;
 	const kept = Object.fromEntries(Object.entries(value).filter(([row]) => !hidden.has(row)));
