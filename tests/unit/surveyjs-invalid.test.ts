@@ -189,3 +189,22 @@ describe('a complete trigger', () => {
 		expect(r.ok ? [] : r.errors.map((e) => [e.at, e.code])).toEqual([['more', 'required']]);
 	});
 });
+
+describe('a skip trigger', () => {
+	const json = JSON.parse(readFileSync('tests/fixtures/surveyjs/hand-made/triggers-skip.json', 'utf8'));
+	it('jumps over the middle page in survey-core, which then completes without its required question', () => {
+		const survey = new Model(json);
+		survey.setValue('jump', 'yes');
+		expect(survey.currentPageNo).toBe(2);
+		survey.setValue('last', 'x');
+		expect(survey.completeLastPage()).toBe(true);
+		expect(survey.data).toEqual({ jump: 'yes', last: 'x' });
+	});
+	it('is honoured by the server: the skipped page is not checked; without the jump it is', () => {
+		expect(validateForm(form('triggers-skip'), { jump: 'yes', last: 'x' })).toEqual({ ok: true, answers: { jump: 'yes', last: 'x' } });
+		const r = validateForm(form('triggers-skip'), { jump: 'no', last: 'x' });
+		expect(r.ok ? [] : r.errors.map((e) => [e.at, e.code])).toEqual([['middle', 'required']]);
+		const missing = validateForm(form('triggers-skip'), { jump: 'yes' });
+		expect(missing.ok ? [] : missing.errors.map((e) => [e.at, e.code])).toEqual([['last', 'required']]);
+	});
+});

@@ -86,6 +86,8 @@ export interface FormModel {
 	 * question it reads), the survey ends there and later pages are never shown or checked.
 	 */
 	completeTriggers: { condition: Condition; page: number }[];
+	/** SurveyJS `skip` triggers: when one holds, the survey jumps from page `from` to page `to` (`gotoName`'s page). */
+	skipTriggers: { condition: Condition; from: number; to: number }[];
 }
 
 const CONTAINERS = new Set(['panel', 'flowpanel']);
@@ -307,10 +309,10 @@ export function compileForm(survey: Record<string, unknown>): FormModel {
 		if (expression) calculatedValues.push({ name: cv.name, expression, includeIntoResult: cv.includeIntoResult === true });
 	});
 	applyVisibleTriggers(survey.triggers, pages, c);
-	const completeTriggers = compileCompleteTriggers(survey.triggers, pages, c);
+	const { complete: completeTriggers, skip: skipTriggers } = compilePageTriggers(survey.triggers, pages, c);
 	const clear = survey.clearInvisibleValues;
 	const clearInvisible = clear === 'none' || clear === 'onHidden' || clear === 'onHiddenContainer' ? clear : 'onComplete';
-	return { pages, questions, byKey, calculatedValues, clearInvisible, problems: c.problems, completeTriggers };
+	return { pages, questions, byKey, calculatedValues, clearInvisible, problems: c.problems, completeTriggers, skipTriggers };
 }
 
 /** A legacy trigger's condition as survey-core builds it: `{name} operator value`, unless `expression` is set. */
@@ -348,19 +350,31 @@ function applyVisibleTriggers(triggers: unknown, pages: FormNode[], c: Compiler)
 	});
 }
 
-/** `complete` triggers with the page each one runs on (the last page holding a question it reads). */
-function compileCompleteTriggers(triggers: unknown, pages: FormNode[], c: Compiler): FormModel['completeTriggers'] {
-	if (!Array.isArray(triggers)) return [];
-	const pageOfKey = new Map<string, number>();
-	pages.forEach((p, i) => topQuestions([p]).forEach((q) => pageOfKey.set(q.key, i)));
-	const out: FormModel['completeTriggers'] = [];
+/**
+ * `complete` and `skip` triggers with the page each one runs on (the last page holding a question it
+ * reads) and, for `skip`, the page of its `gotoName` question.
+ */
+function compilePageTriggers(triggers: unknown, pages: FormNode[], c: Compiler): { complete: FormModel['completeTriggers']; skip: FormModel['skipTriggers'] } {
+	const out = { complete: [] as FormModel['completeTriggers'], skip: [] as FormModel['skipTriggers'] };
+	if (!Array.isArray(triggers)) return out;
+	const pageOf = new Map<string, number>();
+	pages.forEach((p, i) => topQuestions([p]).forEach((q) => {
+		pageOf.set(q.key, i);
+		if (q.name) pageOf.set(q.name, i);
+	}));
 	triggers.forEach((t, i) => {
-		if (!isObject(t) || (t.type !== 'complete' && t.type !== 'completetrigger')) return;
+		if (!isObject(t)) return;
+		const type = String(t.type ?? '').replace(/trigger$/, '');
+		if (type !== 'complete' && type !== 'skip') return;
 		const text = triggerExpression(t);
 		const condition = text ? c.condition({ expression: text }, 'expression', `$.survey.triggers[${i}]`) : undefined;
 		if (!condition) return;
-		const read = [...text.matchAll(/\{([^}]+)\}/g)].map((m) => pageOfKey.get(m[1].split('.')[0]) ?? -1);
-		out.push({ condition, page: Math.max(0, ...read) });
+		const from = Math.max(0, ...[...text.matchAll(/\{([^}]+)\}/g)].map((m) => pageOf.get(m[1].split('.')[0]) ?? -1));
+		if (type === 'complete') out.complete.push({ condition, page: from });
+		else {
+			const to = typeof t.gotoName === 'string' ? pageOf.get(t.gotoName) : undefined;
+			if (to !== undefined && to > from + 1) out.skip.push({ condition, from, to });
+		}
 	});
 	return out;
 }

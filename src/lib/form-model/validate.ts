@@ -55,7 +55,7 @@ function finishScope(run: Run, scope: Scope, record: Answers, label: string, ext
 	for (let round = 0; round < 10; round++) {
 		values = computeValues(scope.expressions, scope.calculated, extend(record));
 		states = nodeStates(scope.tree, values);
-		if (scope.tree === run.model.pages) skipPagesAfterCompletion(run.model, states, values);
+		if (scope.tree === run.model.pages) skipUnreachedPages(run.model, states, values);
 		if (!run.clear) break;
 		const shown = new Set(scope.questions.filter((q) => states.get(q)?.visible).map((q) => q.key));
 		const hidden = Object.keys(record).filter((k) => !shown.has(k.endsWith(COMMENT) && !scope.questions.some((q) => q.key === k) ? k.slice(0, -COMMENT.length) : k));
@@ -80,20 +80,21 @@ function finishScope(run: Run, scope: Scope, record: Answers, label: string, ext
 }
 
 /**
- * A `complete` trigger that holds ends the survey on its page: the questions of later pages were never
+ * Pages the respondent never reached: after a `complete` trigger that holds (the survey ends on its
+ * page), and between a `skip` trigger that holds and the page it jumps to. Their questions were never
  * shown, so they are not checked (their answers, if any, are kept as SurveyJS keeps them).
  */
-function skipPagesAfterCompletion(model: FormModel, states: Map<FormNode, NodeState>, values: Values) {
-	if (model.completeTriggers.length === 0) return;
-	const fired = model.completeTriggers.filter((t) => states.get(model.pages[t.page])?.visible && t.condition.run(values)).map((t) => t.page);
-	if (fired.length === 0) return;
-	const last = Math.min(...fired);
+function skipUnreachedPages(model: FormModel, states: Map<FormNode, NodeState>, values: Values) {
+	if (model.completeTriggers.length === 0 && model.skipTriggers.length === 0) return;
+	const shown = (page: number) => states.get(model.pages[page])?.visible === true;
 	const skip = (nodes: FormNode[]) => nodes.forEach((n) => {
 		const s = states.get(n);
 		if (s) states.set(n, { ...s, enabled: false, required: false });
 		if (n.kind !== 'question') skip(n.children);
 	});
-	skip(model.pages.slice(last + 1));
+	const fired = model.completeTriggers.filter((t) => shown(t.page) && t.condition.run(values)).map((t) => t.page);
+	if (fired.length > 0) skip(model.pages.slice(Math.min(...fired) + 1));
+	for (const t of model.skipTriggers) if (shown(t.from) && t.condition.run(values)) skip(model.pages.slice(t.from + 1, t.to));
 }
 
 /** The checks of one visible, enabled question at completion; returns its final value. */
