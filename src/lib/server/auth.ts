@@ -1,9 +1,9 @@
 // Sessions as the Lucia guide describes them (the cookie holds a random token, the database holds
 // only its SHA-256), with an idle timeout and an absolute lifetime instead of endless renewal: a
 // session ends when it has not been used for `idleMs`, and in any case `maxMs` after signing in.
+import { hash as digest } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
 import { DEFAULTS } from './config';
 import type { Db } from './db';
@@ -41,8 +41,9 @@ export function generateSessionToken(): string {
 	return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
 }
 
+/** The session's id: the hex SHA-256 of its token (node:crypto, native: this runs on every request). */
 export function sessionIdOf(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+	return digest('sha256', token, 'hex');
 }
 
 export interface SessionOrigin {

@@ -1,18 +1,24 @@
+import { sql } from 'kysely';
 import type { Db } from '../db';
+import { precompiled } from '../db/precompiled';
 import type { NewResponse, Response, ScaleScore } from '../db/schema';
 
 export const findResponse = (db: Db, id: string): Promise<Response | undefined> =>
 	db.selectFrom('response').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const findInProgressResponse = (db: Db, userId: string, instrumentId: string) =>
+const inProgressResponse = precompiled(2, (db: Db, userId: string, instrumentId: string) =>
 	db
 		.selectFrom('response')
 		.selectAll()
 		.where('user_id', '=', userId)
 		.where('instrument_id', '=', instrumentId)
-		.where('status', '=', 'in_progress')
+		.where('status', '=', sql.lit('in_progress'))
 		.orderBy('started_at', 'desc')
-		.executeTakeFirst();
+);
+
+/** The person's open response to an instrument, if any (compiled once: every save and completion asks). */
+export const findInProgressResponse = async (db: Db, userId: string, instrumentId: string) =>
+	(await inProgressResponse(db, userId, instrumentId))[0];
 
 export async function insertResponse(db: Db, response: NewResponse): Promise<void> {
 	await db.insertInto('response').values(response).execute();

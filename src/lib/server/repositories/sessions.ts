@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import type { Session, User } from '../db/schema';
+import { precompiled } from '../db/precompiled';
 
 /**
  * A session as the code sees it: the expiry in epoch milliseconds. It is stored as ISO text, like every
@@ -31,14 +32,18 @@ export type SessionWithUser = User & {
 	last_used_at: string | null;
 };
 
-export async function findSessionWithUser(db: Db, id: string): Promise<SessionWithUser | undefined> {
-	const row = await db
+const sessionWithUser = precompiled(1, (db: Db, id: string) =>
+	db
 		.selectFrom('session')
 		.innerJoin('user', 'user.id', 'session.user_id')
 		.select(['session.id as session_id', 'session.expires_at', 'session.created_at as session_created_at', 'session.last_used_at'])
 		.selectAll('user')
 		.where('session.id', '=', id)
-		.executeTakeFirst();
+);
+
+/** The session and its user: runs on every request, so the query is compiled once (see precompiled.ts). */
+export async function findSessionWithUser(db: Db, id: string): Promise<SessionWithUser | undefined> {
+	const [row] = await sessionWithUser(db, id);
 	return row && toRecord(row);
 }
 
