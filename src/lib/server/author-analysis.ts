@@ -1,14 +1,16 @@
 // Item analysis of the responses collected for each stored version of an instrument, for authors.
 // Only aggregates leave this module (no user ids, response ids or individual timestamps), and only when
 // at least MIN_RESPONDENTS people completed that version, so that no one can be singled out.
-import { analyzeItems, type ItemAnalysis } from '$lib/core/analysis/analyze-items';
+import { analyzeItems } from '$lib/core/analysis/analyze-items';
 import { longestRun } from '$lib/core/analysis/careless';
-import { answerDistribution, type ValueCount } from '$lib/core/analysis/distribution';
+import { answerDistribution } from '$lib/core/analysis/distribution';
 import { collectElements } from '$lib/core/questionnaire/elements';
 import type { Answers, LocalizedString, Questionnaire } from '$lib/core/questionnaire/types';
 import type { Db } from './db';
 import { listInstrumentVersionsOf } from './repositories/instrument-versions';
 import { listCompletedAnswersOfVersion } from './repositories/responses';
+import type { CarelessSummary, ItemStats, ScaleStats, VersionStats } from '../views/author';
+export type { CarelessSummary, ItemStats, ScaleStats, VersionStats } from '../views/author';
 
 /** Fewest completed responses for which a version's statistics are shown. */
 export const MIN_RESPONDENTS = 5;
@@ -18,49 +20,6 @@ export const RDROP_FLAG = 0.2;
 export const ALPHA_FLAG = 0.7;
 /** Completing faster than this per scored item suggests not reading the items (Huang et al. 2012). */
 export const SECONDS_PER_ITEM = 2;
-
-export interface ItemStats extends ItemAnalysis {
-	reversed: boolean;
-	/** Raw answers per response value of the scale's range (before reverse keying). */
-	distribution: ValueCount[];
-	/** rDrop < RDROP_FLAG. */
-	flagged: boolean;
-}
-
-export interface ScaleStats {
-	id: string;
-	title: LocalizedString;
-	range: [number, number];
-	n: number;
-	alpha: number | null;
-	/** alpha < ALPHA_FLAG. */
-	flagged: boolean;
-	items: ItemStats[];
-}
-
-export interface CarelessSummary {
-	/** Items scored on some scale, in the order they are presented. */
-	scoredItems: number;
-	/** How many respondents had each longest run of identical consecutive answers (observed lengths only). */
-	longestRun: { length: number; respondents: number }[];
-	longestRunMedian: number | null;
-	/** Runs at least this long (half the scored items) are counted as straight-lining. */
-	longRunThreshold: number;
-	longRunShare: number | null;
-	/** Completion time = completed_at − started_at, in seconds. */
-	completionMedianSeconds: number | null;
-	fastThresholdSeconds: number;
-	fastShare: number | null;
-}
-
-export interface VersionStats {
-	questionnaire: string;
-	version: string;
-	sha: string;
-	respondents: number;
-	scales: ScaleStats[];
-	careless: CarelessSummary;
-}
 
 export type VersionAnalysis =
 	| { version: string; sha: string; respondents: number; enough: true; stats: VersionStats }

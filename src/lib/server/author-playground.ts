@@ -3,13 +3,15 @@
 import { formModelOf, validateForm, type FormError } from '$lib/form-model';
 import { localize } from '$lib/core/localize';
 import { choiceLabels } from '$lib/core/questionnaire/labels';
-import type { Interval, Problem, Questionnaire } from '$lib/core/questionnaire/types';
+import type { Problem, Questionnaire } from '$lib/core/questionnaire/types';
 import { keyedValue } from '$lib/core/scoring/scale';
 import { scoreResponse } from '$lib/core/scoring/score';
 import { scaleItemReader } from '$lib/core/scoring/items';
 import { elementsOf } from '$lib/core/questionnaire/elements';
 import { questionnaireLocales } from './author';
 import { checkQuestionnaireText } from './questionnaires';
+import type { ItemReport, ScaleReport, ScoreReport } from '../views/author';
+export type { ItemReport, ScaleReport, ScoreReport } from '../views/author';
 
 /**
  * Largest questionnaire the playground accepts. Requests are capped at 512 KiB as a whole
@@ -54,41 +56,6 @@ export function checkPlaygroundText(text: string, fileName?: string): Playground
 	const checked = checkQuestionnaireText(file, text);
 	if ('problems' in checked) return { ok: false, fileName: file, problems: checked.problems, warnings: checked.warnings ?? [] };
 	return { ok: true, fileName: file, questionnaire: checked.questionnaire, locales: questionnaireLocales(checked.questionnaire), warnings: checked.warnings };
-}
-
-export interface ItemReport {
-	name: string;
-	reversed: boolean;
-	answer: number | null;
-	keyed: number | null;
-}
-
-export interface ScaleReport {
-	id: string;
-	title: string;
-	method: 'mean' | 'sum';
-	range: [number, number];
-	minAnswered: number;
-	items: ItemReport[];
-	score: number | null;
-	answered: number;
-	reason: string | null;
-	norm: { id: string; title: string; mean: number; sd: number } | null;
-	reliability: number | null;
-	z: number | null;
-	t: number | null;
-	percentile: number | null;
-	sten: number | null;
-	ci90: { score: Interval; t: Interval; percentile: Interval } | null;
-	band: { label: string; text: string | null } | null;
-}
-
-export interface ScoreReport {
-	scales: ScaleReport[];
-	codes: { id: string; code: string | null; ties: string[][] }[];
-	tallies: { id: string; counts: { label: string; n: number }[] }[];
-	rankings: { id: string; items: string[] }[];
-	lists: { id: string; items: string[] }[];
 }
 
 export type PlaygroundScore =

@@ -8,16 +8,12 @@ import {
 	cancelAssignment,
 	insertAssignments,
 	listAssignmentsForClient,
-	listAssignmentsOfPair,
-	type AssignmentStatus
+	listAssignmentsOfPair
 } from './repositories/assignments';
+import type { AssignmentStatus, AssignmentView, ClientAssignmentView, InstrumentOption } from '../views/counsellor';
+export type { AssignmentStatus, AssignmentView, ClientAssignmentView, InstrumentOption } from '../views/counsellor';
 
 export const MAX_ASSIGNMENT_MESSAGE = 500;
-
-export interface InstrumentOption {
-	id: string;
-	title: string;
-}
 
 /** The instruments a counsellor can assign, by title. */
 export function assignableInstruments(registry: Registry, locale: string): InstrumentOption[] {
@@ -41,15 +37,6 @@ export function checkAssignForm(form: FormData, registry: Registry): AssignInput
 	if ([...message].length > MAX_ASSIGNMENT_MESSAGE)
 		errors.push({ field: 'message', key: 'counsellor.assign.error.tooLong', params: { n: MAX_ASSIGNMENT_MESSAGE } });
 	return errors.length ? { ok: false, errors } : { ok: true, instrumentIds: ids, message: message || null };
-}
-
-export interface AssignmentView {
-	id: number;
-	instrumentId: string;
-	title: string;
-	message: string | null;
-	createdAt: string;
-	status: AssignmentStatus | 'cancelled';
 }
 
 const titleOf = (registry: Registry, id: string, locale: string) => {
@@ -79,12 +66,6 @@ export async function loadPairAssignments(
 ): Promise<AssignmentView[]> {
 	const rows = await listAssignmentsOfPair(db, counsellorId, clientId);
 	return rows.map((r) => ({ ...viewOf(registry, r, locale), status: r.cancelled_at ? 'cancelled' : r.status }));
-}
-
-export interface ClientAssignmentView extends AssignmentView {
-	counsellorName: string;
-	/** Whether the instrument is still offered here (a link to take it makes sense). */
-	available: boolean;
 }
 
 /** What the client has been asked to take, from counsellors they share with now. */

@@ -7,31 +7,11 @@ import type { Db } from './db';
 import { containsText } from './db/text';
 import type { DB } from './db/schema';
 import { isOpenAssignment } from './repositories/assignments';
+import type { ClientPage, ClientSummary } from '../views/counsellor';
+export type { ClientPage, ClientSummary } from '../views/counsellor';
 
 export const CLIENTS_PER_PAGE = 25;
 export const MAX_SEARCH_LENGTH = 100;
-
-export interface ClientSummary {
-	id: string;
-	/** null for an anonymous client. */
-	email: string | null;
-	name: string | null;
-	sharedSince: string;
-	/** Latest `updated_at` of any of the client's responses; null when they have none. */
-	lastActivity: string | null;
-	/** Ids of the instruments the client has completed at least once, sorted. */
-	completed: string[];
-	/** Assignments of this counsellor that are neither cancelled nor completed. */
-	openAssignments: number;
-}
-
-export interface ClientPage {
-	clients: ClientSummary[];
-	total: number;
-	page: number;
-	pages: number;
-	search: string;
-}
 
 /** The shares of `counsellorId` that are active, joined to the client, filtered by the search. */
 function sharingClients(db: Db, counsellorId: string, search: string) {

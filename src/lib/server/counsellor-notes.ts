@@ -5,6 +5,8 @@ import type { Db } from './db';
 import { hasActiveShare } from './sharing';
 import { insertNote, listNotesWithActiveCounsellors, listThread } from './repositories/notes';
 import { listActiveSharesOfClient } from './repositories/shares';
+import type { ClientThread, NoteView } from '../views/counsellor';
+export type { ClientThread, NoteView } from '../views/counsellor';
 
 export const MAX_NOTE_LENGTH = 2000;
 
@@ -19,14 +21,6 @@ export function checkNoteBody(raw: FormDataEntryValue | null): NoteCheck {
 	return { ok: true, body };
 }
 
-export interface NoteView {
-	id: number;
-	/** True when the counsellor wrote it, false for the client's replies. */
-	byCounsellor: boolean;
-	body: string;
-	createdAt: string;
-}
-
 const toView = (counsellorId: string) => (n: { id: number; author_id: string; body: string; created_at: string }): NoteView => ({
 	id: n.id,
 	byCounsellor: n.author_id === counsellorId,
@@ -37,12 +31,6 @@ const toView = (counsellorId: string) => (n: { id: number; author_id: string; bo
 /** The thread as the counsellor sees it on the report (the caller has checked the share). */
 export async function loadThread(db: Db, counsellorId: string, clientId: string): Promise<NoteView[]> {
 	return (await listThread(db, clientId, counsellorId)).map(toView(counsellorId));
-}
-
-export interface ClientThread {
-	counsellorId: string;
-	counsellorName: string;
-	notes: NoteView[];
 }
 
 /** The client's threads: one per counsellor they share with now, newest share first. */

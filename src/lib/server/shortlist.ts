@@ -16,6 +16,8 @@ import {
 	setPreparationLevel,
 	setShortlistComment
 } from './repositories/shortlist';
+import type { ShortlistItemView } from '../views/shortlist';
+export type { ShortlistItemView } from '../views/shortlist';
 
 export const MAX_SHORTLIST = 50;
 export const MAX_COMMENT_LENGTH = 1000;
@@ -40,19 +42,6 @@ export async function starOpportunity(
 
 export const unstarOpportunity = (db: Db, userId: string, setId: string, opportunityId: string) =>
 	removeShortlistItem(db, userId, setId, opportunityId);
-
-export interface ShortlistItemView {
-	set: string;
-	id: string;
-	/** In the reader's language where the set has it (see `displayTitle`). */
-	title: string;
-	originalTitle?: string;
-	untranslated?: boolean;
-	levelLabel?: string;
-	url?: string;
-	addedAt: string;
-	comment: { body: string; by: string; at: string } | null;
-}
 
 /** The shortlist as the profile, the report and the export show it. */
 export async function loadShortlist(

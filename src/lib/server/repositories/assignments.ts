@@ -1,7 +1,8 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../db';
+import type { AssignmentStatus } from '../../views/counsellor';
 
-export type AssignmentStatus = 'assigned' | 'in_progress' | 'completed';
+export type { AssignmentStatus };
 
 /**
  * The status of assignment `a` from the client's responses since it was made: completed when a
