@@ -2,7 +2,8 @@
 // counsellors have looked at.
 import type { Db } from './db';
 import { listActiveSharesOfClient } from './repositories/shares';
-import { summariseActionsAbout } from './repositories/audit';
+import { countAuditEntriesAbout, listAuditEntriesAbout, summariseActionsAbout } from './repositories/audit';
+import { paging } from './paging';
 
 export interface SharedWith {
 	counsellorId: string;
@@ -25,4 +26,10 @@ export async function listSharedWith(db: Db, clientId: string): Promise<SharedWi
 			.filter((a) => a.actor_id === s.counsellor_id)
 			.map((a) => ({ action: a.action, times: Number(a.times), lastAt: String(a.last_at) }))
 	}));
+}
+
+/** One page of what was done with a person's account and data (their access log), newest first. */
+export async function loadAccessLog(db: Db, userId: string, q: { page: string | null; perPage: number }) {
+	const logPage = paging(q.page, await countAuditEntriesAbout(db, userId), q.perPage);
+	return { log: await listAuditEntriesAbout(db, userId, { limit: logPage.size, offset: logPage.offset }), logPage };
 }

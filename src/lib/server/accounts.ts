@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import type { MessageKey } from '$lib/i18n';
+import type { Locale, MessageKey } from '$lib/i18n';
 import trustMessages from '$lib/i18n/trust.en';
 import { passwordStrength } from './password-strength';
 import { hasAnyControlCharacter } from './request-guard';
@@ -19,7 +19,7 @@ import {
 	setSessionCookie,
 	verifyPassword
 } from './auth';
-import { countUsersWithRole, deleteUser, findUserByEmail, insertUser } from './repositories/users';
+import { countUsersWithRole, deleteUser, findUserByEmail, insertUser, updateUser } from './repositories/users';
 import { insertAuditEvent } from './repositories/audit';
 
 export interface FieldError {
@@ -182,3 +182,13 @@ export async function deleteAccount(
 		return { ok: true } as const;
 	});
 }
+
+/** Signs in a person who gave their password on the sign-in page, and records it in their access log. */
+export async function signInWithPassword(db: Db, ctx: SignInContext, userId: string) {
+	const session = await signIn(db, ctx, userId);
+	await insertAuditEvent(db, { actorId: userId, action: 'account.signed-in', subjectId: userId });
+	return session;
+}
+
+/** Remembers the language a signed-in person chose: their exports and API reads use it too. */
+export const saveLocale = (db: Db, userId: string, locale: Locale) => updateUser(db, userId, { locale });

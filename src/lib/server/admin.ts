@@ -5,7 +5,8 @@ import { containsText } from './db/text';
 import type { Role } from './db/schema';
 import type { SessionUser } from './auth';
 import { checkCredentials, createAccount, type FieldError } from './accounts';
-import { insertAuditEvent } from './repositories/audit';
+import { countAuditEntries, insertAuditEvent, listAuditActions, listAuditEntries } from './repositories/audit';
+import { paging } from './paging';
 
 /** The roles an administrator hands out; clients register themselves. */
 export const STAFF_ROLES = ['counsellor', 'author'] as const satisfies readonly Role[];
@@ -84,4 +85,16 @@ export async function countAccounts(db: Db, search: string): Promise<number> {
 		.$if(!!search.trim(), (qb) => qb.where((eb) => containsText(eb.ref('email'), search.trim())))
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
+}
+
+/**
+ * One page of the audit trail for the admin page, filtered by one action when `askedAction` is one
+ * that occurs (anything else shows every action), with the actions to choose from.
+ */
+export async function loadAuditTrail(db: Db, q: { askedAction: string | null; page: string | null; perPage: number }) {
+	const actions = await listAuditActions(db);
+	const action = q.askedAction && actions.includes(q.askedAction) ? q.askedAction : '';
+	const auditPage = paging(q.page, await countAuditEntries(db, action), q.perPage);
+	const events = await listAuditEntries(db, { action, limit: auditPage.size, offset: auditPage.offset });
+	return { actions, action, events, auditPage };
 }

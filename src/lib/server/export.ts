@@ -9,6 +9,7 @@ import { getOpportunitySets, getRegistry } from './app';
 import { othersViewForExport } from './others-summary';
 import { loadProfile } from './profile';
 import { exportShortlist, loadShortlist } from './shortlist';
+import { insertAuditEvent } from './repositories/audit';
 
 export { profileExportCsv };
 export type { ProfileExport, MatchesView };
@@ -64,4 +65,35 @@ export async function matchesViewFor(
 	const profile = await loadProfile(db, userId);
 	const { sets, defaultId } = getOpportunitySets();
 	return buildMatchesView({ dimensions: profile.dimensions, sets: [...sets.values()], defaultId, locale, ...options });
+}
+
+/**
+ * The export a service holding one of the person's API tokens reads, in the person's language. The
+ * reader is the service, not the person: the access log records it with actor null and the token's name.
+ */
+export async function profileExportForApi(
+	db: Db,
+	user: { id: string; locale: string | null },
+	tokenName: string,
+	now = new Date()
+): Promise<ProfileExport> {
+	const doc = await profileExportFor(db, user.id, user.locale ?? 'en', now);
+	await insertAuditEvent(db, { actorId: null, action: 'profile.api.read', subjectId: user.id, detail: tokenName, at: now });
+	return doc;
+}
+
+/**
+ * A counsellor's download of a sharing client's export (the caller has checked the share), band labels
+ * in the client's language, recorded in the client's access log. The CSV has no matches: they are not computed.
+ */
+export async function clientExportDownload(
+	db: Db,
+	counsellorId: string,
+	client: { id: string; locale: string | null },
+	kind: 'json' | 'csv',
+	now = new Date()
+): Promise<{ body: string; fileName: string }> {
+	const doc = await profileExportFor(db, client.id, client.locale ?? 'en', now, kind === 'csv' ? null : defaultOpportunitySet());
+	await insertAuditEvent(db, { actorId: counsellorId, action: 'client.export.downloaded', subjectId: client.id, detail: kind, at: now });
+	return { body: exportBody(doc, kind), fileName: exportFileName(kind, now, `client-${client.id.slice(0, 8)}`) };
 }

@@ -3,6 +3,7 @@
 // out: they are not information about the person and would only weaken their account.
 import type { Db } from './db';
 import { findUserById } from './repositories/users';
+import { insertAuditEvent } from './repositories/audit';
 import {
 	listAllApiTokensOf,
 	listAllAssignmentsOf,
@@ -75,4 +76,10 @@ export async function collectPersonalData(db: Db, userId: string, now: Date) {
 			revokedAt: i.revoked_at
 		}))
 	};
+}
+
+/** The download of everything stored about a person; logged first, so it is in the access log it contains. */
+export async function downloadPersonalData(db: Db, userId: string, now: Date) {
+	await insertAuditEvent(db, { actorId: userId, action: 'account.data.downloaded', subjectId: userId, at: now });
+	return collectPersonalData(db, userId, now);
 }

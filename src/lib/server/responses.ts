@@ -179,3 +179,18 @@ function repeatedCompletion(response: Response, answers: string): Outcome<{ resu
 		message: `This response was already completed on ${response.completed_at?.slice(0, 10)}. Start a new attempt to take it again.`
 	};
 }
+
+/**
+ * The client's unfinished response to an instrument, as the form resumes it: on the definition it was
+ * started with, its answers so far and the page they were on. Null when there is none.
+ */
+export async function findOpenResponse(db: Db, userId: string, instrumentId: string) {
+	const open = await findInProgressResponse(db, userId, instrumentId);
+	if (!open) return null;
+	return {
+		id: open.id,
+		questionnaire: await questionnaireOf(db, open),
+		answers: JSON.parse(open.answers) as Record<string, unknown>,
+		currentPage: open.current_page
+	};
+}

@@ -124,3 +124,23 @@ export async function withdrawShare(db: Db, client: SessionUser, counsellorId: s
 	await insertAuditEvent(db, { actorId: client.id, action: 'share.revoked', subjectId: client.id, detail: counsellorId, at: now });
 	return true;
 }
+
+/** When `clientId` began sharing with `counsellorId`, or null while they do not share. */
+export async function sharedSince(db: Db, clientId: string, counsellorId: string): Promise<string | null> {
+	return (await findActiveShare(db, clientId, counsellorId))?.granted_at ?? null;
+}
+
+/**
+ * The client stops sharing with a counsellor from their account page. The counsellor's name (or
+ * e-mail) to confirm it, or null when there is no such counsellor or no active share.
+ */
+export async function withdrawShareFromAccount(
+	db: Db,
+	client: SessionUser,
+	counsellorId: string,
+	now = new Date()
+): Promise<{ name: string | null } | null> {
+	const counsellor = counsellorId ? await findUserById(db, counsellorId) : undefined;
+	if (!counsellor || !(await withdrawShare(db, client, counsellorId, now))) return null;
+	return { name: counsellor.display_name ?? counsellor.email };
+}

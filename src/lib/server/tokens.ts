@@ -9,6 +9,7 @@ import {
 	countActiveApiTokens,
 	findApiToken,
 	insertApiToken,
+	listActiveApiTokens,
 	revokeApiToken,
 	touchApiToken
 } from './repositories/api-tokens';
@@ -77,4 +78,10 @@ export async function authenticateBearer(db: Db, authorization: string | null, n
 	if (!user) return { ok: false, error: 'invalid' };
 	await touchApiToken(db, token.id, now.toISOString());
 	return { ok: true, user, token: { ...token, last_used_at: now.toISOString() } };
+}
+
+/** The person's tokens that still work, as the tokens page lists them. The id is the token's SHA-256, not the token. */
+export async function listOwnApiTokens(db: Db, userId: string) {
+	const tokens = await listActiveApiTokens(db, userId);
+	return tokens.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at }));
 }

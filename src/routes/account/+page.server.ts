@@ -5,13 +5,10 @@ import { addCredentials, replaceResumeCode } from '$lib/server/anonymous';
 import { rememberNewCode } from '$lib/server/new-code-cookie';
 import { confirmPassword, endAllSessions, endSession, listSessions } from '$lib/server/account-sessions';
 import { clearSessionCookie } from '$lib/server/auth';
-import { deleteAccount } from '$lib/server/accounts';
-import { listSharedWith } from '$lib/server/account-access';
+import { deleteAccount, saveLocale } from '$lib/server/accounts';
+import { listSharedWith, loadAccessLog } from '$lib/server/account-access';
 import { requireRole, requireUser } from '$lib/server/guards';
-import { paging } from '$lib/server/paging';
-import { findUserById, updateUser } from '$lib/server/repositories/users';
-import { countAuditEntriesAbout, listAuditEntriesAbout } from '$lib/server/repositories/audit';
-import { ensureShareCode, shareLink, withdrawShare } from '$lib/server/sharing';
+import { ensureShareCode, shareLink, withdrawShareFromAccount } from '$lib/server/sharing';
 import type { Actions, PageServerLoad } from './$types';
 
 const LOG_PER_PAGE = 20;
@@ -19,7 +16,7 @@ const LOG_PER_PAGE = 20;
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const db = getDb();
-	const log = paging(url.searchParams.get('log'), await countAuditEntriesAbout(db, user.id), LOG_PER_PAGE);
+	const { log, logPage } = await loadAccessLog(db, user.id, { page: url.searchParams.get('log'), perPage: LOG_PER_PAGE });
 	const code = user.role === 'counsellor' ? await ensureShareCode(db, user.id) : null;
 	return {
 		email: user.email,
@@ -28,8 +25,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		userId: user.id,
 		share: code ? { code, link: shareLink(url.origin, code) } : null,
 		sharedWith: user.role === 'client' ? await listSharedWith(db, user.id) : [],
-		log: await listAuditEntriesAbout(db, user.id, { limit: log.size, offset: log.offset }),
-		logPage: log,
+		log,
+		logPage,
 		sessions: await listSessions(db, user.id, locals.sessionId),
 		sessionPolicy: { idleMinutes: Math.round(getSessionPolicy().idleMs / 60_000), maxHours: Math.round(getSessionPolicy().maxMs / 3_600_000) }
 	};
@@ -55,17 +52,16 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const locale = (await request.formData()).get('locale');
 		if (!isLocale(locale)) return fail(400, { languageError: true });
-		await updateUser(getDb(), user.id, { locale });
+		await saveLocale(getDb(), user.id, locale);
 		cookies.set('lang', locale, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:', maxAge: 31536000 });
 		return { languageSaved: true };
 	},
 	revoke: async ({ request, locals, url }) => {
 		const user = requireRole(locals, url, ['client']);
 		const counsellorId = String((await request.formData()).get('counsellorId') ?? '');
-		const db = getDb();
-		const counsellor = counsellorId ? await findUserById(db, counsellorId) : undefined;
-		if (!counsellor || !(await withdrawShare(db, user, counsellorId))) return fail(400, { revokeError: true });
-		return { revoked: counsellor.display_name ?? counsellor.email };
+		const withdrawn = await withdrawShareFromAccount(getDb(), user, counsellorId);
+		if (!withdrawn) return fail(400, { revokeError: true });
+		return { revoked: withdrawn.name };
 	},
 	endSession: async ({ request, locals, url, cookies }) => {
 		const user = requireUser(locals, url);

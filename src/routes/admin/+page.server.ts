@@ -1,10 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { countAccounts, createStaffAccount, listAccounts, STAFF_ROLES } from '$lib/server/admin';
+import { countAccounts, createStaffAccount, listAccounts, loadAuditTrail, STAFF_ROLES } from '$lib/server/admin';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/auth';
 import { requireRole } from '$lib/server/guards';
 import { paging } from '$lib/server/paging';
-import { countAuditEntries, listAuditActions, listAuditEntries } from '$lib/server/repositories/audit';
 import { normalizeEmail } from '$lib/server/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,21 +14,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, url, ['admin']);
 	const db = getDb();
 	const search = (url.searchParams.get('q') ?? '').trim().slice(0, 254);
-	const actions = await listAuditActions(db);
-	const asked = url.searchParams.get('action');
-	const action = asked && actions.includes(asked) ? asked : '';
+	const audit = await loadAuditTrail(db, { askedAction: url.searchParams.get('action'), page: url.searchParams.get('audit'), perPage: EVENTS_PER_PAGE });
 	const accountsPage = paging(url.searchParams.get('accounts'), await countAccounts(db, search), ACCOUNTS_PER_PAGE);
-	const auditPage = paging(url.searchParams.get('audit'), await countAuditEntries(db, action), EVENTS_PER_PAGE);
 	return {
 		roles: STAFF_ROLES,
 		minPassword: MIN_PASSWORD_LENGTH,
 		search,
 		accounts: await listAccounts(db, { search, limit: accountsPage.size, offset: accountsPage.offset }),
 		accountsPage,
-		actions,
-		action,
-		events: await listAuditEntries(db, { action, limit: auditPage.size, offset: auditPage.offset }),
-		auditPage
+		...audit
 	};
 };
 

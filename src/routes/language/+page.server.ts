@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n';
 import { getDb } from '$lib/server/app';
 import { safeNext } from '$lib/server/guards';
-import { updateUser } from '$lib/server/repositories/users';
+import { saveLocale } from '$lib/server/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
@@ -19,7 +19,7 @@ export const actions: Actions = {
 				secure: url.protocol === 'https:',
 				maxAge: 60 * 60 * 24 * 365
 			});
-			if (locals.user) await updateUser(getDb(), locals.user.id, { locale });
+			if (locals.user) await saveLocale(getDb(), locals.user.id, locale);
 		}
 		redirect(303, safeNext(form.get('next')?.toString()));
 	}

@@ -1,8 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { authenticate, signIn, signInContext, normalizeEmail } from '$lib/server/accounts';
+import { authenticate, signInWithPassword, signInContext, normalizeEmail } from '$lib/server/accounts';
 import { safeNext } from '$lib/server/guards';
-import { insertAuditEvent } from '$lib/server/repositories/audit';
 import { signInKey, signInLimiter } from '$lib/server/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,8 +26,7 @@ export const actions: Actions = {
 			return fail(400, { email, errors: [{ field: 'password', key: 'auth.error.invalid' } as const] });
 		}
 		await signInLimiter.reset(db, key);
-		await signIn(db, signInContext(event), user.id);
-		await insertAuditEvent(db, { actorId: user.id, action: 'account.signed-in', subjectId: user.id });
+		await signInWithPassword(db, signInContext(event), user.id);
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}
 };

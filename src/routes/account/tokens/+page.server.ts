@@ -2,16 +2,14 @@ import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
 import { requireUser } from '$lib/server/guards';
 import { confirmPassword } from '$lib/server/account-sessions';
-import { listActiveApiTokens } from '$lib/server/repositories/api-tokens';
-import { createApiToken, MAX_ACTIVE_TOKENS, MAX_TOKEN_NAME, revokeOwnApiToken } from '$lib/server/tokens';
+import { createApiToken, listOwnApiTokens, MAX_ACTIVE_TOKENS, MAX_TOKEN_NAME, revokeOwnApiToken } from '$lib/server/tokens';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const tokens = await listActiveApiTokens(getDb(), user.id);
 	return {
 		// The id is the token's SHA-256, not the token: safe to put in the revoke form.
-		tokens: tokens.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at })),
+		tokens: await listOwnApiTokens(getDb(), user.id),
 		apiUrl: `${url.origin}/api/v1/profile`,
 		maxName: MAX_TOKEN_NAME,
 		maxTokens: MAX_ACTIVE_TOKENS,

@@ -4,8 +4,7 @@ import { submitPlainPage } from '$lib/server/plain-submit';
 import { localize } from '$lib/core/localize';
 import { getDb, getRegistry } from '$lib/server/app';
 import { requireUser } from '$lib/server/guards';
-import { complete, questionnaireOf, saveProgress, startOrResume } from '$lib/server/responses';
-import { findInProgressResponse } from '$lib/server/repositories/responses';
+import { complete, findOpenResponse, saveProgress, startOrResume } from '$lib/server/responses';
 import { sanitizeSurvey } from '$lib/server/sanitize-survey';
 import type { Questionnaire } from '$lib/core/questionnaire/types';
 import { translator, type Locale } from '$lib/i18n';
@@ -24,11 +23,11 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (!locals.user) return { start: true as const, instrument: describe(instrument.questionnaire, locals.locale) };
 	const user = locals.user;
 	const db = getDb();
-	const open = await findInProgressResponse(db, user.id, params.id);
+	const open = await findOpenResponse(db, user.id, params.id);
 	// A response is resumed on the definition it was started with.
-	const q = open ? await questionnaireOf(db, open) : instrument.questionnaire;
-	const answers = open ? (JSON.parse(open.answers) as Record<string, unknown>) : {};
-	const wanted = url.searchParams.has('page') ? Number(url.searchParams.get('page')) : (open?.current_page ?? 0);
+	const q = open ? open.questionnaire : instrument.questionnaire;
+	const answers = open ? open.answers : {};
+	const wanted = url.searchParams.has('page') ? Number(url.searchParams.get('page')) : (open?.currentPage ?? 0);
 	const more = url.searchParams.get('more');
 	const plain = plainPage(q, { answers, index: Number.isInteger(wanted) ? wanted : 0, locale: locals.locale, blankRows: more ? { [more]: 3 } : undefined });
 	return {

@@ -1,8 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
 import { requireRole, requireUser } from '$lib/server/guards';
-import { findActiveShare } from '$lib/server/repositories/shares';
-import { findCounsellorByCode, grantShare } from '$lib/server/sharing';
+import { findCounsellorByCode, grantShare, sharedSince } from '$lib/server/sharing';
 import type { Actions, PageServerLoad } from './$types';
 
 const onlyClients = 'Only client accounts can share a profile with a counsellor.';
@@ -15,8 +14,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	// A link typed as `k7m q2xf` lands on the one spelling of the code.
 	if (found.code && found.code !== params.code && found.ok) redirect(303, `/share/${found.code}`);
 	if (!found.ok) return { code: found.code, problem: found.reason, counsellor: null, since: null };
-	const share = await findActiveShare(db, user.id, found.counsellor.id);
-	return { code: found.code, problem: null, counsellor: found.counsellor, since: share?.granted_at ?? null };
+	return { code: found.code, problem: null, counsellor: found.counsellor, since: await sharedSince(db, user.id, found.counsellor.id) };
 };
 
 export const actions: Actions = {

@@ -1,7 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { profileExportFor } from '$lib/server/export';
-import { insertAuditEvent } from '$lib/server/repositories/audit';
+import { profileExportForApi } from '$lib/server/export';
 import { authenticateBearer } from '$lib/server/tokens';
 import type { RequestHandler } from './$types';
 
@@ -29,9 +28,6 @@ export const GET: RequestHandler = async ({ request }) => {
 			}
 		);
 	}
-	const { user, token } = auth;
-	const doc = await profileExportFor(db, user.id, user.locale ?? 'en', now);
-	// The reader is the service holding the token, not the person: actor null, the token named in detail.
-	await insertAuditEvent(db, { actorId: null, action: 'profile.api.read', subjectId: user.id, detail: token.name, at: now });
+	const doc = await profileExportForApi(db, auth.user, auth.token.name, now);
 	return json(doc, { headers: NO_STORE });
 };

@@ -1,7 +1,6 @@
 import { getDb } from '$lib/server/app';
-import { downloadHeaders, exportBody, exportFileName, profileExportFor } from '$lib/server/export';
+import { clientExportDownload, downloadHeaders } from '$lib/server/export';
 import { requireRole } from '$lib/server/guards';
-import { insertAuditEvent } from '$lib/server/repositories/audit';
 import { requireSharedClient } from '$lib/server/sharing';
 import type { RequestHandler } from './$types';
 
@@ -11,10 +10,6 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requireRole(locals, url, ['counsellor']);
 	const db = getDb();
 	const client = await requireSharedClient(db, user, params.clientId);
-	const now = new Date();
-	// The CSV has no matches: skip computing them.
-	const doc = await profileExportFor(db, client.id, client.locale ?? 'en', now, null);
-	await insertAuditEvent(db, { actorId: user.id, action: 'client.export.downloaded', subjectId: client.id, detail: 'csv', at: now });
-	const file = exportFileName('csv', now, `client-${client.id.slice(0, 8)}`);
-	return new Response(exportBody(doc, 'csv'), { headers: downloadHeaders('csv', file) });
+	const file = await clientExportDownload(db, user.id, client, 'csv');
+	return new Response(file.body, { headers: downloadHeaders('csv', file.fileName) });
 };
