@@ -1,11 +1,11 @@
 // What administrators do: create staff accounts and look through accounts. Every change is audited.
 import type { MessageKey } from '$lib/i18n';
 import type { Db } from './db';
-import { containsText } from './db/text';
 import type { Role } from './db/schema';
 import type { SessionUser } from './auth';
 import { checkCredentials, createAccount, type FieldError } from './accounts';
 import { countAuditEntries, insertAuditEvent, listAuditActions, listAuditEntries } from './repositories/audit';
+import { countAccounts, listAccounts } from './repositories/users';
 import { paging } from './paging';
 
 /** The roles an administrator hands out; clients register themselves. */
@@ -56,37 +56,6 @@ export async function createStaffAccount(
 	return { ok: true, id: created.id };
 }
 
-export interface AccountRow {
-	id: string;
-	/** null for an anonymous client. */
-	email: string | null;
-	display_name: string | null;
-	role: Role;
-	created_at: string;
-}
-
-
-/** Accounts whose email contains `search` (all when empty), newest first. */
-export const listAccounts = (db: Db, q: { search: string; limit: number; offset: number }): Promise<AccountRow[]> =>
-	db
-		.selectFrom('user')
-		.select(['id', 'email', 'display_name', 'role', 'created_at'])
-		.$if(!!q.search.trim(), (qb) => qb.where((eb) => containsText(eb.ref('email'), q.search.trim())))
-		.orderBy('created_at', 'desc')
-		.orderBy('email')
-		.limit(q.limit)
-		.offset(q.offset)
-		.execute();
-
-export async function countAccounts(db: Db, search: string): Promise<number> {
-	const row = await db
-		.selectFrom('user')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.$if(!!search.trim(), (qb) => qb.where((eb) => containsText(eb.ref('email'), search.trim())))
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
-
 /**
  * One page of the audit trail for the admin page, filtered by one action when `askedAction` is one
  * that occurs (anything else shows every action), with the actions to choose from.
@@ -97,4 +66,13 @@ export async function loadAuditTrail(db: Db, q: { askedAction: string | null; pa
 	const auditPage = paging(q.page, await countAuditEntries(db, action), q.perPage);
 	const events = await listAuditEntries(db, { action, limit: auditPage.size, offset: auditPage.offset });
 	return { actions, action, events, auditPage };
+}
+
+export { countAccounts, listAccounts, type AccountRow } from './repositories/users';
+
+/** One page of the accounts whose e-mail contains `search` (all when empty), newest first. */
+export async function loadAccounts(db: Db, q: { search: string; page: string | null; perPage: number }) {
+	const accountsPage = paging(q.page, await countAccounts(db, q.search), q.perPage);
+	const accounts = await listAccounts(db, { search: q.search, limit: accountsPage.size, offset: accountsPage.offset });
+	return { accounts, accountsPage };
 }

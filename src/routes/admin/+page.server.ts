@@ -1,9 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { countAccounts, createStaffAccount, listAccounts, loadAuditTrail, STAFF_ROLES } from '$lib/server/admin';
+import { createStaffAccount, loadAccounts, loadAuditTrail, STAFF_ROLES } from '$lib/server/admin';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/auth';
 import { requireRole } from '$lib/server/guards';
-import { paging } from '$lib/server/paging';
 import { normalizeEmail } from '$lib/server/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,12 +14,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = getDb();
 	const search = (url.searchParams.get('q') ?? '').trim().slice(0, 254);
 	const audit = await loadAuditTrail(db, { askedAction: url.searchParams.get('action'), page: url.searchParams.get('audit'), perPage: EVENTS_PER_PAGE });
-	const accountsPage = paging(url.searchParams.get('accounts'), await countAccounts(db, search), ACCOUNTS_PER_PAGE);
+	const { accounts, accountsPage } = await loadAccounts(db, { search, page: url.searchParams.get('accounts'), perPage: ACCOUNTS_PER_PAGE });
 	return {
 		roles: STAFF_ROLES,
 		minPassword: MIN_PASSWORD_LENGTH,
 		search,
-		accounts: await listAccounts(db, { search, limit: accountsPage.size, offset: accountsPage.offset }),
+		accounts,
 		accountsPage,
 		...audit
 	};

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { containsText } from '../db/text';
 import type { NewUser, Role, User, UserUpdate } from '../db/schema';
 
 export const findUserByEmail = (db: Db, email: string): Promise<User | undefined> =>
@@ -43,3 +44,33 @@ export const listInactiveAnonymousIds = async (db: Db, cutoff: string): Promise<
 			.where((eb) => eb(eb.fn.coalesce('last_active_at', 'created_at'), '<', cutoff))
 			.execute()
 	).map((r) => r.id);
+
+export interface AccountRow {
+	id: string;
+	/** null for an anonymous client. */
+	email: string | null;
+	display_name: string | null;
+	role: Role;
+	created_at: string;
+}
+
+/** Accounts whose email contains `search` (all when empty), newest first. */
+export const listAccounts = (db: Db, q: { search: string; limit: number; offset: number }): Promise<AccountRow[]> =>
+	db
+		.selectFrom('user')
+		.select(['id', 'email', 'display_name', 'role', 'created_at'])
+		.$if(!!q.search.trim(), (qb) => qb.where((eb) => containsText(eb.ref('email'), q.search.trim())))
+		.orderBy('created_at', 'desc')
+		.orderBy('email')
+		.limit(q.limit)
+		.offset(q.offset)
+		.execute();
+
+export async function countAccounts(db: Db, search: string): Promise<number> {
+	const row = await db
+		.selectFrom('user')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.$if(!!search.trim(), (qb) => qb.where((eb) => containsText(eb.ref('email'), search.trim())))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
