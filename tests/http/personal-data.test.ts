@@ -39,6 +39,35 @@ describe('GET /account/data.json', () => {
 		expect(again.accessLog.filter((e: { action: string }) => e.action === 'account.data.downloaded')).toHaveLength(2);
 	});
 
+	it('includes the chosen preparation level and the shortlist', async () => {
+		const jar = await new Jar(base).register(`shortlist-data-${Date.now()}@example.org`, 'Cleo');
+		const before = await (await jar.request('/account/data.json')).json();
+		expect(before.account.preparationLevel).toBeNull();
+		expect(before.shortlist).toEqual([]);
+
+		const act = (action: string, fields: Record<string, string>) =>
+			jar.request(`/matches?/${action}`, {
+				method: 'POST',
+				headers: { 'x-sveltekit-action': 'true', accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams(fields)
+			});
+		expect((await act('prep', { set: 'onet-29-3', level: '3' })).status).toBe(200);
+		for (const id of ['11-1011.00', '29-2061.00']) expect((await act('star', { set: 'onet-29-3', id })).status).toBe(200);
+		// An unknown occupation is refused and not stored.
+		expect(JSON.parse(await (await act('star', { set: 'onet-29-3', id: '99-9999.99' })).text()).type).toBe('failure');
+
+		const data = await (await jar.request('/account/data.json')).json();
+		expect(data.account.preparationLevel).toBe('3');
+		expect(data.shortlist.map((s: { set: string; id: string; title: string }) => [s.set, s.id, s.title])).toEqual([
+			['onet-29-3', '11-1011.00', 'Chief Executives'],
+			['onet-29-3', '29-2061.00', 'Licensed Practical and Licensed Vocational Nurses']
+		]);
+		for (const s of data.shortlist) {
+			expect(Date.parse(s.addedAt)).not.toBeNaN();
+			expect(s).toMatchObject({ comment: null, commentBy: null, commentAt: null });
+		}
+	});
+
 	it('sends anonymous visitors to sign in', async () => {
 		const res = await new Jar(base).request('/account/data.json');
 		expect(res.status).toBe(303);

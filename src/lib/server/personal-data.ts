@@ -10,7 +10,8 @@ import {
 	listAllAuditAbout,
 	listAllNotesOf,
 	listAllResponsesOf,
-	listAllSharesOf
+	listAllSharesOf,
+	listAllShortlistOf
 } from './repositories/personal-data';
 import { listAllOthersInvitesOf } from './repositories/others-view';
 
@@ -19,14 +20,15 @@ export const PERSONAL_DATA_FORMAT = 'spejl-personal-data-v1';
 export async function collectPersonalData(db: Db, userId: string, now: Date) {
 	const user = await findUserById(db, userId);
 	if (!user) throw new Error(`no user ${userId}`);
-	const [responses, shares, notes, assignments, tokens, accessLog, othersInvites] = await Promise.all([
+	const [responses, shares, notes, assignments, tokens, accessLog, othersInvites, shortlist] = await Promise.all([
 		listAllResponsesOf(db, userId),
 		listAllSharesOf(db, userId),
 		listAllNotesOf(db, userId),
 		listAllAssignmentsOf(db, userId),
 		listAllApiTokensOf(db, userId),
 		listAllAuditAbout(db, userId),
-		listAllOthersInvitesOf(db, userId)
+		listAllOthersInvitesOf(db, userId),
+		listAllShortlistOf(db, userId)
 	]);
 	return {
 		format: PERSONAL_DATA_FORMAT,
@@ -38,7 +40,9 @@ export async function collectPersonalData(db: Db, userId: string, now: Date) {
 			role: user.role,
 			locale: user.locale,
 			createdAt: user.created_at,
-			shareCode: user.share_code
+			shareCode: user.share_code,
+			// The preparation level chosen on the matches page: null = not asked yet, 'all', or a level number.
+			preparationLevel: user.preparation_level
 		},
 		responses: responses.map((r) => ({
 			id: r.id,
@@ -61,6 +65,16 @@ export async function collectPersonalData(db: Db, userId: string, now: Date) {
 			message: a.message,
 			createdAt: a.created_at,
 			cancelledAt: a.cancelled_at
+		})),
+		// The occupations starred on the matches page, with a counsellor's comment where there is one.
+		shortlist: shortlist.map((s) => ({
+			set: s.set_id,
+			id: s.opportunity_id,
+			title: s.title,
+			addedAt: s.added_at,
+			comment: s.comment,
+			commentBy: s.comment_by,
+			commentAt: s.comment_at
 		})),
 		apiTokens: tokens.map((t) => ({ name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at, revokedAt: t.revoked_at })),
 		accessLog: accessLog.map((e) => ({ action: e.action, by: e.actor, at: e.at })),
