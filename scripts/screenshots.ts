@@ -1,14 +1,32 @@
 // Takes the screenshots in docs/screenshots from the real built app (run `npm run build` first):
-// the home page, a test being taken, the profile, the matches (with the preparation question) and the
-// counsellor's report, at desktop width and on a 360 px phone; profile, matches and report also in
-// Danish (`-da`).
+// the home page, a test being taken, the profile (all four instruments), the matches (with the
+// preparation question) and the counsellor's report, at desktop width and on a 360 px phone; profile,
+// matches and report also in Danish (`-da`).
 import { launchBrowser, choose, completeSurvey, nextPage, registerClient } from '../tests/support/browser';
 import { startServer } from '../tests/support/server';
 import type { Page } from 'playwright-core';
+import { parse } from 'devalue';
 
 const OUT = 'docs/screenshots';
 const server = await startServer();
 const browser = await launchBrowser();
+
+const db = server.db();
+
+/** A form action posted from the page's own session, as the page's forms do. */
+async function action(page: Page, path: string, form: Record<string, string>) {
+	const res = await page.request.post(`${server.url}${path}`, { headers: { origin: server.url, 'x-sveltekit-action': 'true', accept: 'application/json' }, form });
+	const json = (await res.json()) as { type: string; data?: string };
+	if (json.type !== 'success' && json.type !== 'redirect') throw new Error(`${path}: ${JSON.stringify(json)}`);
+	return json;
+}
+
+/** Completes a questionnaire with the given answers, without clicking through it. */
+async function complete(page: Page, id: string, answers: unknown) {
+	const saved = await action(page, `/q/${id}?/save`, { answers: '{}', page: '0' });
+	const { responseId } = parse(saved.data!) as { responseId: string };
+	await action(page, `/q/${id}?/complete`, { answers: JSON.stringify(answers), responseId });
+}
 
 async function shoot(page: Page, name: string) {
 	for (const [w, h, suffix] of [[1280, 900, 'desktop'], [360, 780, 'phone']] as const) {
@@ -20,9 +38,11 @@ async function shoot(page: Page, name: string) {
 
 try {
 	const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+	page.setDefaultTimeout(90_000); // a busy machine
 	await page.goto(server.url);
 	await shoot(page, 'welcome');
 	await registerClient(page, server.url, 'screens@example.org');
+	await db.updateTable('user').set({ display_name: 'Maja Jensen' }).where('email', '=', 'screens@example.org').execute();
 	// RIASEC: a clear interest profile.
 	await page.goto(`${server.url}/q/riasec-48`);
 	await page.locator('[data-name="R1"]').waitFor();
@@ -51,6 +71,19 @@ try {
 	}
 	await completeSurvey(page);
 	await page.waitForURL(/\/profile/);
+	// Work values and strengths, so the summary brings all four together.
+	await complete(page, 'work-values', {
+		values_rank: ['helping-others', 'learning', 'creativity', 'work-life-balance', 'teamwork', 'variety', 'security', 'autonomy', 'income', 'recognition', 'achievement', 'working-conditions', 'leadership', 'prestige', 'physical-activity'],
+		SE1: 3, SE2: 4, SE3: 3, SE4: 4
+	});
+	await complete(page, 'brainstorm-strengths', {
+		strengths: [
+			{ idea: 'Explaining things to younger pupils', theme: 'S' },
+			{ idea: 'Drawing posters for the school play', theme: 'A' },
+			{ idea: 'Listening when friends have problems', theme: 'S' }
+		],
+		strengths_reflection: 'I am good with people, especially when they need help.'
+	});
 	await page.goto(`${server.url}/`);
 	await shoot(page, 'home');
 	await page.goto(`${server.url}/matches`);
@@ -70,8 +103,8 @@ try {
 
 	// A counsellor the client shares with, and an author.
 	const staff = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+	staff.setDefaultTimeout(90_000);
 	await registerClient(staff, server.url, 'counsellor@example.org');
-	const db = server.db();
 	await db.updateTable('user').set({ role: 'counsellor', display_name: 'Example Counsellor' }).where('email', '=', 'counsellor@example.org').execute();
 	await staff.goto(`${server.url}/counsellor`);
 	const code = (await staff.locator('[data-testid="share-code"], .code').first().textContent())?.trim() ?? '';
@@ -92,6 +125,8 @@ try {
 	await staff.getByLabel('New note').fill('Lovely to meet you today. Next time we look at your shortlist together.');
 	await staff.getByRole('button', { name: 'Add note' }).click();
 	await staff.getByText('Note added.').waitFor();
+	await staff.reload();
+	await staff.waitForTimeout(500);
 	await shoot(staff, 'report');
 
 	// The same pages in Danish.

@@ -159,6 +159,12 @@ describe('counsellor journey', () => {
 
 		// The report speaks about the client, not to them, and shows the shortlist; the counsellor comments.
 		expect(await report.textContent()).not.toContain('Your Holland code');
+		// Its matches are those the client sees: at the preparation level the client chose.
+		const reportMatches = couns.locator('section.matches');
+		expect(await reportMatches.getByTestId('matches-level').textContent()).toContain('At the preparation level the client chose: Medium preparation.');
+		expect(new Set(await reportMatches.getByTestId('level').allTextContents())).toEqual(new Set(['Medium preparation']));
+		expect(await reportMatches.getByTestId('match-title').allTextContents()).toEqual(expect.arrayContaining(kept.map((k) => k.title)));
+		expect(await reportMatches.textContent()).not.toMatch(/\byour\b/i);
 		expect(await couns.getByTestId('summary-interests').textContent()).toBe('Strongest interests: organising, practical, hands-on work and helping people (Holland code CRS).');
 		const shortlist = couns.getByTestId('shortlist');
 		expect(await shortlist.getByTestId('shortlist-title').allTextContents()).toEqual(kept.map((k) => k.title));

@@ -40,6 +40,11 @@ describe('exercises', () => {
 		expect(top).toHaveLength(5);
 		expect(top[0]).toContain('Good pay');
 		expect(top.map((t) => t.split('–')[0].trim())).toEqual(order.slice(0, 5));
+		// The summary at the top of the profile names the top three values, in the order sorted.
+		const [v1, v2, v3] = order;
+		expect(v1).toBe('Good pay');
+		const inSentence = (v: string) => v.charAt(0).toLowerCase() + v.slice(1);
+		expect(await page.getByTestId('summary-values').textContent()).toBe(`What matters most to you at work: good pay, ${inSentence(v2)} and ${inSentence(v3)}.`);
 		// Certainty: (4 + 3 + 5 + 2) / 4 = 3.5
 		const score = await page.locator('article#work-values tr[data-scale="certainty"] [data-testid="score"]').textContent();
 		expect(score).toBe('3.50');

@@ -96,7 +96,6 @@ const da: Record<keyof typeof en, string> = {
 		'Nogle af dine scorer er lige store ({ties}), så rækkefølgen af disse bogstaver kunne lige så godt være en anden.',
 	'profile.hollandExplain':
 		'Bogstaverne for dine tre stærkeste interesseområder, det stærkeste først: R praktisk, I undersøgende, A kunstnerisk, S social, E foretagsom, C konventionel.',
-	'profile.vsNorm': 'Sammenlignet med {norm}',
 	'profile.percentileExplain':
 		'Percentilen fortæller, hvor mange i sammenligningsgruppen der scorede lavere end dig. 50 er gennemsnittet. Bjælken viser det område, hvor din sande score med størst sandsynlighed ligger (90 %).',
 	'profile.chartRiasec': 'Interesseprofil (RIASEC), gennemsnit 1–5',

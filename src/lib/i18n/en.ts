@@ -95,7 +95,6 @@ const en = {
 		'Some of your scores are equal ({ties}), so the order of these letters could just as well be different.',
 	'profile.hollandExplain':
 		'The letters of your three strongest interest areas, strongest first: R practical, I investigative, A artistic, S social, E enterprising, C conventional.',
-	'profile.vsNorm': 'Compared with {norm}',
 	'profile.percentileExplain':
 		'The percentile tells how many people in the comparison group scored lower than you. 50 is average. The bar shows the range where your true score most likely lies (90 %).',
 	'profile.chartRiasec': 'Interest profile (RIASEC), mean score 1–5',

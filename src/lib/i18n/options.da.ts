@@ -106,7 +106,16 @@ const messages: Record<keyof typeof options, string> = {
 	'profile.draftCaveatOther': "Besvaret i en oversættelse, som en psykolog endnu ikke har gennemgået, og sammenlignet med en gruppe, der svarede på engelsk: læs percentilerne som en grov rettesnor.",
 	'profile.topValuesOther': "Vigtigst i et arbejde",
 	'profile.talliesOther': "Valgte temaer",
-	'profile.chartRiasecOther': "Interesseprofil (RIASEC), gennemsnitsscore 1–5"
+	'profile.chartRiasecOther': "Interesseprofil (RIASEC), gennemsnitsscore 1–5",
+	'profile.normGroup': "Sammenligningsgruppe: {norm}",
+	'profile.percentileExplainTable': "Percentilen fortæller, hvor mange i sammenligningsgruppen der scorede lavere end dig. 50 er gennemsnittet. Intervallet i parentes er det område, hvor din sande percentil med størst sandsynlighed ligger (90 %).",
+	'profile.percentileExplainTableOther': "Percentilen er andelen af sammenligningsgruppen med en lavere score; 50 er gennemsnittet. Intervallet i parentes er 90 %-intervallet om scoren.",
+	'matching.codeOther': "Holland-kode",
+	'matching.tiesOther': "Nogle interessescorer er lige stærke ({ties}), så andre rækkefølger af bogstaverne passer lige så godt.",
+	'counsellor.report.matchesLevel': "På det forberedelsesniveau, klienten har valgt: {level}.",
+	'counsellor.report.matchesAllLevels': "Alle forberedelsesniveauer: klienten har valgt alle niveauer.",
+	'counsellor.report.matchesNotAsked': "Alle forberedelsesniveauer: klienten har endnu ikke valgt et niveau.",
+	'matching.agreementValueOther': "{m} af 28 (klientens kode {person}, denne {code})"
 };
 
 export default messages;

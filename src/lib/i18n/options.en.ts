@@ -106,7 +106,16 @@ const messages = {
 	'profile.draftCaveatOther': "Answered in a translation a psychologist has not checked yet, against a comparison group that answered in English: read the percentiles as a rough guide only.",
 	'profile.topValuesOther': "Most important at work",
 	'profile.talliesOther': "Themes chosen",
-	'profile.chartRiasecOther': "Interest profile (RIASEC), mean score 1–5"
+	'profile.chartRiasecOther': "Interest profile (RIASEC), mean score 1–5",
+	'profile.normGroup': "Comparison group: {norm}",
+	'profile.percentileExplainTable': "The percentile tells how many people in the comparison group scored lower than you. 50 is average. The range in brackets is where your true percentile most likely lies (90 %).",
+	'profile.percentileExplainTableOther': "The percentile is the share of the comparison group with a lower score; 50 is average. The range in brackets is the 90 % band around the score.",
+	'matching.codeOther': "Holland code",
+	'matching.tiesOther': "Some interest scores are equally strong ({ties}), so other orders of these letters fit just as well.",
+	'counsellor.report.matchesLevel': "At the preparation level the client chose: {level}.",
+	'counsellor.report.matchesAllLevels': "All preparation levels: the client chose all levels.",
+	'counsellor.report.matchesNotAsked': "All preparation levels: the client has not chosen a level yet.",
+	'matching.agreementValueOther': "{m} of 28 (the client’s code {person}, this one {code})"
 } as const;
 
 export default messages;

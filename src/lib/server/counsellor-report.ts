@@ -12,7 +12,7 @@ import { requireSharedClient } from './sharing';
 import { insertAuditEvent } from './repositories/audit';
 import { findActiveShare } from './repositories/shares';
 import { MAX_NOTE_LENGTH, loadThread } from './counsellor-notes';
-import { MAX_COMMENT_LENGTH, loadShortlist } from './shortlist';
+import { MAX_COMMENT_LENGTH, loadPreparation, loadShortlist } from './shortlist';
 import { MAX_ASSIGNMENT_MESSAGE, assignableInstruments, loadPairAssignments } from './counsellor-assignments';
 
 export const REPORT_VIEWED = 'client.report.viewed';
@@ -29,13 +29,14 @@ export async function openClientReport(
 ) {
 	const client = await requireSharedClient(db, user, clientId);
 	await insertAuditEvent(db, { actorId: user.id, action: REPORT_VIEWED, subjectId: client.id });
-	const [profile, share, notes, assignments, others, shortlist] = await Promise.all([
+	const [profile, share, notes, assignments, others, shortlist, preparation] = await Promise.all([
 		loadProfile(db, client.id),
 		findActiveShare(db, client.id, user.id),
 		loadThread(db, user.id, client.id),
 		loadPairAssignments(db, registry, user.id, client.id, locale),
 		loadOthersSummaries(db, registry, client.id, locale),
-		loadShortlist(db, opportunities?.sets ?? new Map(), client.id, locale)
+		loadShortlist(db, opportunities?.sets ?? new Map(), client.id, locale),
+		loadPreparation(db, client.id)
 	]);
 	return {
 		client: { id: client.id, email: client.email, name: client.display_name, sharedSince: share?.granted_at ?? null },
@@ -43,9 +44,18 @@ export async function openClientReport(
 		results: profileView(profile, locale).filter((r) => !others.some((o) => o.id === r.instrumentId)),
 		summary: summaryView(profile, locale),
 		shortlist,
+		// The same top matches the client sees: at the preparation level they chose on /matches.
 		matches: opportunities
-			? buildMatchesView({ dimensions: profile.dimensions, sets: [...opportunities.sets.values()], defaultId: opportunities.defaultId, locale, limit: 10 })
+			? buildMatchesView({
+					dimensions: profile.dimensions,
+					sets: [...opportunities.sets.values()],
+					defaultId: opportunities.defaultId,
+					level: typeof preparation === 'number' ? preparation : null,
+					locale,
+					limit: 10
+				})
 			: null,
+		preparation,
 		others,
 		notes,
 		assignments,
