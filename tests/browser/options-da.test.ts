@@ -10,11 +10,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
-import Database from 'better-sqlite3';
 import { parse } from 'devalue';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { answerRiasec, launchBrowser, watchErrors } from '../support/browser';
+import { openDb } from '../support/db';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
@@ -49,16 +49,8 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-function sql<T>(query: string, ...params: unknown[]): T {
-	const db = new Database(dbPath, { fileMustExist: true });
-	try {
-		db.pragma('busy_timeout = 5000');
-		const st = db.prepare(query);
-		return (st.reader ? st.all(...params) : st.run(...params)) as T;
-	} finally {
-		db.close();
-	}
-}
+const db = () => openDb(dbPath);
+const idOf = async (email: string) => (await db().selectFrom('user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 
 /** A new browser in Danish: registered through the form, then the language button pressed. */
 async function danishUser(email: string, name: string): Promise<Page> {
@@ -93,7 +85,7 @@ describe('from results to options, in Danish', () => {
 		const counsellorEmail = `vejleder-da-${stamp}@example.org`;
 		const client = await danishUser(clientEmail, 'Sofie Klient');
 		const clientErrors = watchErrors(client);
-		const clientId = sql<{ id: string }[]>('SELECT id FROM user WHERE email = ?', clientEmail)[0].id;
+		const clientId = await idOf(clientEmail);
 
 		await client.goto(`${base}/q/riasec-48`);
 		await answerRiasec(client, ANSWERS);
@@ -148,7 +140,7 @@ describe('from results to options, in Danish', () => {
 		// A Danish counsellor; the client shares.
 		const couns = await danishUser(counsellorEmail, 'Dana Vejleder');
 		const counsErrors = watchErrors(couns);
-		sql('UPDATE user SET role = ? WHERE email = ?', 'counsellor', counsellorEmail);
+		await db().updateTable('user').set({ role: 'counsellor' }).where('email', '=', counsellorEmail).execute();
 		await couns.goto(`${base}/counsellor`);
 		const code = (await couns.getByTestId('share-code').textContent())!.trim();
 		await client.goto(`${base}/share/${code}`);
@@ -175,12 +167,14 @@ describe('from results to options, in Danish', () => {
 		await couns.getByText('Noten er tilføjet.').waitFor();
 
 		// The note's time, on the counsellor's page and the client's, as the client's access log shows the report views.
-		const noteAt = sql<{ created_at: string }[]>('SELECT created_at FROM note WHERE client_id = ? ORDER BY id DESC LIMIT 1', clientId)[0].created_at;
+		const noteAt = (await db().selectFrom('note').select('created_at').where('client_id', '=', clientId).orderBy('id', 'desc').executeTakeFirstOrThrow()).created_at;
 		expect(await couns.getByTestId('note').last().textContent()).toContain(daTime(noteAt));
 		await client.goto(`${base}/profile`);
 		expect(await client.getByTestId('thread').getByTestId('note').last().textContent()).toContain(daTime(noteAt));
 		expect(await client.getByTestId('shortlist-comment').textContent()).toContain('Spørg efter en praktikplads.');
-		const viewedAt = sql<{ at: string }[]>("SELECT at FROM audit_event WHERE action = 'client.report.viewed' AND subject_id = ? ORDER BY id DESC LIMIT 1", clientId)[0].at;
+		const viewedAt = (
+			await db().selectFrom('audit_event').select('at').where('action', '=', 'client.report.viewed').where('subject_id', '=', clientId).orderBy('id', 'desc').executeTakeFirstOrThrow()
+		).at;
 		await client.goto(`${base}/account`);
 		expect(await client.locator('body').textContent()).toContain(daTime(viewedAt));
 
