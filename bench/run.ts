@@ -8,6 +8,7 @@ import { benchCounsellor } from './counsellor.bench.ts';
 import { benchCompletion, ensureBuild, type CompletionBench } from './completion.bench.ts';
 import { benchValidation, validationSection } from './validation.bench.ts';
 import { benchDatabases, type DatabasesBench } from './databases.bench.ts';
+import { benchTransfer, transferSection } from './transfer.bench.ts';
 
 /** Figures recorded before this round's work, kept so progress shows. */
 const PREVIOUS = {
@@ -32,6 +33,7 @@ const completions: CompletionBench[] = [
 	await benchCompletion({ args: ['scripts/cluster.js', buildDir], env: { WORKERS: '2' }, server: '2 processes (`WORKERS=2 node scripts/cluster.js`)' })
 ];
 const databases = await benchDatabases();
+const transfer = await benchTransfer();
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${process.platform}`;
 const ip = scoring.inProcess;
 
@@ -115,7 +117,8 @@ const lines = [
 	'',
 	...validationSection(validation),
 	...databaseLines(databases),
-	''
+	'',
+	...transferSection(transfer)
 ];
 function databaseLines(c: DatabasesBench): string[] {
 	const head = ['## Completion load (built app over HTTP: SQLite with one server, PostgreSQL with two)', ''];

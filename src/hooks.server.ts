@@ -6,6 +6,7 @@ import { isLocale, pickLocale } from '$lib/i18n';
 import { checkActionName, checkBodySize, checkFormPost, safeClientAddress, type Refusal } from '$lib/server/request-guard';
 import { securityHeaders } from '$lib/server/security-headers';
 import { touchAnonymous } from '$lib/server/anonymous';
+import { compressResponse } from '$lib/server/compression';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -61,7 +62,8 @@ const headers: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	for (const [name, value] of securityHeaders(event.url.protocol === 'https:')) response.headers.set(name, value);
 	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
-	return response;
+	// Pages and other text compressed when the browser accepts it (brotli or gzip).
+	return compressResponse(event.request, response);
 };
 
 export const handle = sequence(headers, guardRequest, session, locale);

@@ -10,7 +10,7 @@ import { parse } from 'devalue';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb } from '../support/db';
-import { launchBrowser } from '../support/browser';
+import { choose, completeSurvey, launchBrowser, nextPage } from '../support/browser';
 import { Jar } from '../support/jar';
 
 const base = inject('baseUrl');
@@ -165,6 +165,85 @@ describe('without JavaScript', () => {
 		expect(pages).toBe(5);
 		await page.waitForURL(`${base}/profile#big-five-ipip-50`);
 		expect(await page.locator('article#big-five-ipip-50').getByTestId('scales-big-five-ipip-50').locator('[data-testid="score"]').count()).toBe(5);
+	});
+});
+
+describe('a matrix form without JavaScript (study-habits)', () => {
+	// planning: week 4, start 5, lastMinute 2 (reversed: 6 − 2 = 4), goals 3 → mean (4 + 5 + 4 + 3) / 4 = 4.
+	// help-seeking (valueFrom score, sum): teacher "never" 0 + peer "often" 2 + searchFirst "usually" 2 = 4.
+	const plan = { week: 4, start: 5, lastMinute: 2, goals: 3 };
+	const why = 'I do not want to bother them.';
+
+	async function resultOf(page: Page) {
+		const session = (await page.context().cookies()).find((c) => c.name === 'spejl_session')!.value;
+		return (await stored('study-habits', await sha256(session)))!;
+	}
+
+	it('a grid with every row required, a question that appears, a dynamic panel; the same answers as through SurveyJS', async () => {
+		const page = await noScriptPage();
+		await startWithoutAccount(page, '/q/study-habits');
+		const grid = page.locator('[data-question="plan"]');
+		const cell = (row: string, column: number) => grid.getByRole('radio', { name: `${row} ${['Not at all', 'A little', 'Partly', 'Mostly', 'Completely'][column - 1]}`, exact: true });
+		await cell('I plan my week before it starts.', plan.week).check();
+		await cell('I start an assignment as soon as I get it.', plan.start).check();
+		await cell('I often do my work at the last minute.', plan.lastMinute).check();
+		await page.getByRole('button', { name: 'Next' }).click();
+		// Every row is required: the page comes back with SurveyJS's own message next to the grid.
+		expect(await page.locator('.progress').textContent()).toBe('Page 1 of 3');
+		expect(await grid.locator('.error').textContent()).toBe('Response required: answer questions in all rows.');
+		expect(await cell('I often do my work at the last minute.', plan.lastMinute).isChecked()).toBe(true);
+		await cell('I set myself small goals for each study session.', plan.goals).check();
+		await page.getByRole('button', { name: 'Next' }).click();
+
+		expect(await page.locator('.progress').textContent()).toBe('Page 2 of 3');
+		expect(await page.locator('[data-question="whyNotAsk"]').count()).toBe(0);
+		const help = page.locator('[data-question="askFor"]');
+		await help.getByRole('radio', { name: 'a teacher Never', exact: true }).check();
+		await help.getByRole('radio', { name: 'a fellow student Often', exact: true }).check();
+		await page.locator('[data-question="searchFirst"]').getByLabel('Usually').check();
+		await page.getByRole('button', { name: 'Next' }).click();
+		// "Never" for a teacher makes the follow-up question appear (visibleIf, evaluated on the server).
+		expect(await page.locator('.progress').textContent()).toBe('Page 2 of 3');
+		await page.locator('[data-question="whyNotAsk"] textarea').fill(why);
+		await page.getByRole('button', { name: 'Next' }).click();
+
+		expect(await page.locator('.progress').textContent()).toBe('Page 3 of 3');
+		const first = page.locator('[data-question="courses"] .row-set').first();
+		await first.locator('[data-question="course"] input').fill('Maths');
+		await first.locator('[data-question="enjoy"]').getByLabel('Yes').check();
+		await page.getByRole('button', { name: 'Complete' }).click();
+		await page.waitForURL(`${base}/profile#study-habits`);
+		const plain = await resultOf(page);
+		expect(plain.status).toBe('completed');
+		expect(JSON.parse(plain.answers)).toEqual({ askFor: { teacher: 'never', peer: 'often' }, courses: [{ course: 'Maths', enjoy: true }], plan, searchFirst: 'usually', whyNotAsk: why });
+		const scores = Object.fromEntries((JSON.parse(plain.result).scales as { id: string; score: number }[]).map((x) => [x.id, x.score]));
+		expect(scores).toEqual({ planning: 4, 'help-seeking': 4 });
+
+		// The same answers given in SurveyJS (JavaScript on) are stored byte for byte the same.
+		const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+		contexts.push(context);
+		const js = await context.newPage();
+		await startWithoutAccount(js, '/q/study-habits');
+		const row = (name: string, j: number) => js.locator(`[data-name="${name}"] tbody tr`).nth(j).locator('label');
+		await row('plan', 0).nth(plan.week - 1).click();
+		await row('plan', 1).nth(plan.start - 1).click();
+		await row('plan', 2).nth(plan.lastMinute - 1).click();
+		await row('plan', 3).nth(plan.goals - 1).click();
+		await nextPage(js);
+		await row('askFor', 0).nth(0).click();
+		await row('askFor', 1).nth(2).click();
+		await choose(js, 'searchFirst', 'usually');
+		await js.locator('[data-name="whyNotAsk"] textarea').fill(why);
+		await nextPage(js);
+		await js.locator('[data-name="courses"] .sd-paneldynamic__add-btn').first().click();
+		await js.locator('[data-name="course"] input').fill('Maths');
+		await js.locator('[data-name="enjoy"]').getByText('Yes', { exact: true }).click();
+		await completeSurvey(js);
+		await js.waitForURL(`${base}/profile#study-habits`);
+		const viaSurveyJs = await resultOf(js);
+		expect(viaSurveyJs.status).toBe('completed');
+		expect(viaSurveyJs.answers).toBe(plain.answers);
+		expect(viaSurveyJs.result).toBe(plain.result);
 	});
 });
 

@@ -10,6 +10,7 @@ export default {
 	'plain.rankingHow': 'Giv hvert kort en plads fra 1 (vigtigst) til {n} (mindst vigtigt), hver plads én gang.',
 	'plain.entry': 'Nr. {n}',
 	'plain.ranking': 'Giv hvert kort sin egen plads: hvert tal fra 1 til det sidste præcis én gang.',
+	'plain.pauseHint': 'Dine svar gemmes, hver gang du går til næste eller forrige side. Du kan lukke siden og fortsætte senere.',
 	'plain.invalid': 'Nogle svar kunne ikke gemmes. Se beskederne ved spørgsmålene.',
 	'skipped.title': 'Du har sprunget {n} spørgsmål over',
 	'skipped.titleOne': 'Du har sprunget 1 spørgsmål over',

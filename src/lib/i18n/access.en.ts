@@ -8,6 +8,7 @@ export default {
 	'plain.rankingHow': 'Give each card a place from 1 (most important) to {n} (least important), every place once.',
 	'plain.entry': 'Entry {n}',
 	'plain.ranking': 'Give every card its own place: each number from 1 to the last exactly once.',
+	'plain.pauseHint': 'Your answers are saved each time you go to the next or previous page. You can close the page and continue later.',
 	'plain.invalid': 'Some answers could not be saved. See the messages next to the questions.',
 	'skipped.title': 'You skipped {n} questions',
 	'skipped.titleOne': 'You skipped 1 question',

@@ -2,8 +2,6 @@
 // a plain HTML form and reads the submitted page back into the same answers SurveyJS stores. What is
 // shown and required comes from the form model (SurveyJS's own expression engine), and buttons and
 // "Response required." are SurveyJS's own words in the person's language, so both paths say the same.
-import { surveyLocalization } from 'survey-core';
-import 'survey-core/i18n/danish';
 import { formModelOf, visiblePages as modelPages, type VisibleElement } from '$lib/form-model';
 import type { Json } from '$lib/core/questionnaire/checks';
 import type { LocalizedString, Questionnaire } from '$lib/core/questionnaire/types';
@@ -11,10 +9,9 @@ import { localize } from '$lib/core/localize';
 import { buildPageView, type FormStrings, type PlainPage } from '$lib/core/plain-form/view';
 import { pageEntries, pagesOf, questionsOf, type Visibility } from '$lib/core/plain-form/walk';
 import { sanitizeSurvey } from './sanitize-survey';
+import { surveyString } from './plain-messages';
 
-/** SurveyJS's UI string in a language (English when it has none). */
-export const surveyString = (key: string, locale: string): string =>
-	surveyLocalization.getString(key, locale === 'en' ? '' : locale) ?? key;
+export { surveyString };
 
 const strings = (locale: string): FormStrings => ({
 	placeholder: surveyString('placeholder', locale),

@@ -6,7 +6,10 @@ import { pageEntries, pagesOf, questionsOf } from '$lib/core/plain-form/walk';
 import type { Shortfall } from '$lib/core/scoring/shortfalls';
 import type { Db } from './db';
 import type { Instrument } from './registry';
-import { choosePage, isEmptyAnswer, plainPage, renderedSurvey, skippedQuestions, surveyString, visibilityOf } from './plain-form';
+import { formModelOf, validateForm, type FormError } from '$lib/form-model';
+import type { Translate } from '$lib/i18n';
+import { choosePage, plainPage, renderedSurvey, skippedQuestions, surveyString, visibilityOf } from './plain-form';
+import { plainErrorMessage } from './plain-messages';
 import type { PlainPage } from '$lib/core/plain-form/view';
 import { complete, saveProgress, startOrResume } from './responses';
 
@@ -17,10 +20,6 @@ export type PlainOutcome =
 	| { kind: 'invalid'; view: PlainPage; message?: string }
 	| { kind: 'refused'; message: string; shortfalls?: Shortfall[] };
 
-export interface PlainMessages {
-	ranking: string;
-	invalid: string;
-}
 
 type Fields = { getAll(name: string): FormDataEntryValue[]; get(name: string): FormDataEntryValue | null };
 
@@ -30,7 +29,7 @@ export async function submitPlainPage(
 	instrument: Instrument,
 	form: Fields,
 	locale: string,
-	messages: PlainMessages
+	t: Translate
 ): Promise<PlainOutcome> {
 	const { response, questionnaire: q } = await startOrResume(db, userId, instrument);
 	const stored = JSON.parse(response.answers) as Record<string, unknown>;
@@ -38,6 +37,17 @@ export async function submitPlainPage(
 	const answers = { ...stored };
 	let index = 0;
 	const errors: Record<string, string> = {};
+	const model = formModelOf(q.survey);
+	// Several problems with one question are shown together, each once.
+	const note = (list: FormError[], keys?: Set<string>) => {
+		for (const e of list) {
+			if (keys && !keys.has(e.name)) continue;
+			const text = plainErrorMessage(model, e, locale, t);
+			const shown = errors[e.name];
+			if (shown === undefined) errors[e.name] = text;
+			else if (!shown.split('\n').includes(text)) errors[e.name] = `${shown}\n${text}`;
+		}
+	};
 
 	// The review page sends no questions, only "complete anyway".
 	if (nav !== 'confirm') {
@@ -51,15 +61,17 @@ export async function submitPlainPage(
 			else answers[name] = value;
 		}
 		for (const [name, problem] of Object.entries(read.problems))
-			errors[name] = problem === 'ranking' ? messages.ranking : surveyString('numericError', locale);
+			errors[name] = problem === 'ranking' ? t('plain.ranking') : surveyString('numericError', locale);
 		if (Object.keys(errors).length) return { kind: 'invalid', view: plainPage(q, { answers, index, locale, errors }) };
 
-		// Next and Complete check the page's required questions, as SurveyJS does before leaving it.
+		// Next and Complete check the page's questions with the rules completing uses (required, every
+		// row of a grid, validators, lengths, counts), as SurveyJS checks a page before leaving it.
 		const vis = visibilityOf(survey, answers);
 		const now = pageEntries(page(index), vis);
-		if (nav === 'next' || nav === 'complete')
-			for (const e of questionsOf(now))
-				if (e.info!.isRequired && isEmptyAnswer(answers[e.info!.name])) errors[e.info!.name] = surveyString('requiredError', locale);
+		if (nav === 'next' || nav === 'complete') {
+			const checked = validateForm(model, answers);
+			if (!checked.ok) note(checked.errors, new Set(questionsOf(now).map((e) => e.info!.name)));
+		}
 		// An answer made another question on this page appear: show the page again with it.
 		const before = new Set(questionsOf(entries).map((e) => e.id));
 		const appeared = questionsOf(now).some((e) => !before.has(e.id));
@@ -71,8 +83,8 @@ export async function submitPlainPage(
 		// Progress is saved on every page, whichever button was pressed.
 		const saved = await saveProgress(db, userId, { responseId: response.id, answers: JSON.stringify(answers), page: target });
 		if (!saved.ok) {
-			for (const e of saved.errors ?? []) errors[e.name] = e.message;
-			return { kind: 'invalid', view: plainPage(q, { answers, index, locale, errors }), message: saved.errors ? messages.invalid : saved.message };
+			note(saved.errors ?? []);
+			return { kind: 'invalid', view: plainPage(q, { answers, index, locale, errors }), message: saved.errors ? t('plain.invalid') : saved.message };
 		}
 		if (Object.keys(errors).length) return { kind: 'invalid', view: plainPage(q, { answers, index, locale, errors }) };
 		if (nav.startsWith('add:')) return { kind: 'go', page: index, more: nav.slice(4) };

@@ -1,7 +1,7 @@
 // Taking an instrument: start or resume a response, save progress, complete it (validate → score →
 // store in one transaction). Scoring happens here, on the server, never in the browser.
 import type { Answers, Questionnaire, ScoredResult } from '$lib/core/questionnaire/types';
-import { formModelOf, validateForm } from '$lib/form-model';
+import { formModelOf, validateForm, type FormError } from '$lib/form-model';
 import { scoreResponse } from '$lib/core/scoring/score';
 import { findShortfalls, type Shortfall } from '$lib/core/scoring/shortfalls';
 import type { Db } from './db';
@@ -19,7 +19,7 @@ import {
 
 export type Outcome<T> =
 	| { ok: true; value: T }
-	| { ok: false; status: number; message: string; errors?: { name: string; message: string }[]; shortfalls?: Shortfall[] };
+	| { ok: false; status: number; message: string; errors?: FormError[]; shortfalls?: Shortfall[] };
 
 /** The client's unfinished response to this instrument, or a new one on the current version. */
 export async function startOrResume(db: Db, userId: string, instrument: Instrument, now = new Date()) {

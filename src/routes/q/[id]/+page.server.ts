@@ -83,7 +83,7 @@ export const actions: Actions = {
 		const t = translator(locals.locale);
 		const form = await request.formData();
 		const instrument = instrumentOf(params.id);
-		const r = await submitPlainPage(getDb(), user.id, instrument, form, locals.locale, { ranking: t('plain.ranking'), invalid: t('plain.invalid') });
+		const r = await submitPlainPage(getDb(), user.id, instrument, form, locals.locale, t);
 		const here = `/q/${params.id}`;
 		if (r.kind === 'go') redirect(303, `${here}?page=${r.page}${r.more ? `&more=${encodeURIComponent(r.more)}` : ''}`);
 		if (r.kind === 'review') redirect(303, `${here}?review`);
