@@ -89,7 +89,8 @@ export async function submitPlainPage(
 		if (Object.keys(errors).length) return { kind: 'invalid', view: plainPage(q, { answers, index, locale, errors }) };
 		if (nav.startsWith('add:')) return { kind: 'go', page: index, more: nav.slice(4) };
 		if (nav !== 'complete' || appeared) return { kind: 'go', page: target };
-		if (skippedQuestions(q, answers, locale).length > 0) return { kind: 'review' };
+		// Tests and self-evaluations are scored, so a skipped item matters; in an open exercise a blank is a choice.
+		if (q.kind !== 'exercise' && skippedQuestions(q, answers, locale).length > 0) return { kind: 'review' };
 	}
 	// Hidden questions' answers are dropped by `complete`, as SurveyJS drops them when it completes.
 	const done = await complete(db, userId, { responseId: response.id, answers: JSON.stringify(answers) });
