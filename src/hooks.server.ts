@@ -5,8 +5,8 @@ import { SESSION_COOKIE, clearSessionCookie, setSessionCookie, validateSessionTo
 import { isLocale, pickLocale } from '$lib/i18n';
 import { checkActionName, checkBodySize, checkFormPost, safeClientAddress, type Refusal } from '$lib/server/request-guard';
 import { securityHeaders } from '$lib/server/security-headers';
-import { touchAnonymous } from '$lib/server/anonymous';
 import { compressResponse } from '$lib/server/compression';
+import { touchActivity } from '$lib/server/activity';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -42,8 +42,8 @@ const session: Handle = async ({ event, resolve }) => {
 		if (valid) {
 			event.locals.user = valid.user;
 			event.locals.sessionId = valid.sessionId;
-			// Inactivity deletion of anonymous clients counts from their last visit.
-			if (valid.user.email === null) await touchAnonymous(getDb(), valid.user.id);
+			// Deletion after inactivity (anonymous clients, client accounts) counts from the last visit.
+			await touchActivity(getDb(), valid.user.id);
 			setSessionCookie(event.cookies, token, valid.expiresAt, secure);
 		} else clearSessionCookie(event.cookies, secure);
 	}

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './db';
 import { createTestDb } from '../../../tests/support/db';
 import type { Role } from './db/schema';
-import { deleteAccount } from './accounts';
+import { deleteAccount } from './erasure';
 import { insertUser } from './repositories/users';
 import { insertAuditEvent } from './repositories/audit';
 import { createApiToken } from './tokens';

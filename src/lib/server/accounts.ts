@@ -19,7 +19,7 @@ import {
 	setSessionCookie,
 	verifyPassword
 } from './auth';
-import { countUsersWithRole, deleteUser, findUserByEmail, insertUser, updateUser } from './repositories/users';
+import { findUserByEmail, insertUser, updateUser } from './repositories/users';
 import { insertAuditEvent } from './repositories/audit';
 
 export interface FieldError {
@@ -153,35 +153,6 @@ export async function signIn(db: Db, ctx: SignInContext, userId: string) {
 	return session;
 }
 
-/** Audit actions whose detail is text the person wrote (a token's name); erased with their account. */
-const PERSONAL_DETAIL_ACTIONS = ['api.token.created', 'api.token.revoked', 'profile.api.read'];
-
-export type DeleteAccountResult = { ok: true } | { ok: false; reason: 'last-admin' };
-
-/**
- * Deletes an account and everything personal with it: sessions, responses and scale scores, shares,
- * notes, assignments and API tokens (ON DELETE CASCADE), and the token names in the audit log. The
- * log keeps that the account was deleted, not who it was. The last administrator cannot delete
- * their account: with no administrator left, /setup would let anyone create one.
- */
-export async function deleteAccount(
-	db: Db,
-	user: { id: string; role: Role },
-	now = new Date()
-): Promise<DeleteAccountResult> {
-	return db.transaction().execute(async (trx) => {
-		if (user.role === 'admin' && (await countUsersWithRole(trx, 'admin')) <= 1) return { ok: false, reason: 'last-admin' } as const;
-		await trx
-			.updateTable('audit_event')
-			.set({ detail: null })
-			.where('subject_id', '=', user.id)
-			.where('action', 'in', PERSONAL_DETAIL_ACTIONS)
-			.execute();
-		await deleteUser(trx, user.id);
-		await insertAuditEvent(trx, { actorId: null, action: 'account.deleted', subjectId: null, at: now });
-		return { ok: true } as const;
-	});
-}
 
 /** Signs in a person who gave their password on the sign-in page, and records it in their access log. */
 export async function signInWithPassword(db: Db, ctx: SignInContext, userId: string) {

@@ -4,7 +4,9 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Locale } from '$lib/i18n';
 import type { Db } from './db';
-import { checkCredentials, deleteAccount, signIn, type FieldError } from './accounts';
+import { checkCredentials, signIn, type FieldError } from './accounts';
+import { deleteAccount } from './erasure';
+import { forgetActivity } from './activity';
 import { hashPassword } from './auth';
 import { generateResumeCode, parseResumeCode, resumeCodeHash } from './resume-code';
 import { anonymousStartLimiter, resumeCodeLimiter } from './rate-limit';
@@ -125,26 +127,13 @@ export async function addCredentials(
 	return { ok: true };
 }
 
-// Marking activity costs a write, so it happens at most once an hour per client and process.
-const touched = new Map<string, number>();
-const HOUR = 60 * 60 * 1000;
-
-/** Records that an anonymous client used Spejl (so inactivity deletion counts from now). */
-export async function touchAnonymous(db: Db, userId: string, now = Date.now()): Promise<void> {
-	const last = touched.get(userId);
-	if (last !== undefined && now - last < HOUR) return;
-	if (touched.size > 100_000) touched.clear();
-	touched.set(userId, now);
-	await updateUser(db, userId, { last_active_at: new Date(now).toISOString() });
-}
-
 /** Deletes anonymous clients unused for `days` days, with everything they stored. Returns how many. */
 export async function deleteInactiveAnonymous(db: Db, days: number, now = new Date()): Promise<number> {
 	const cutoff = new Date(now.getTime() - days * DAY).toISOString();
 	const ids = await listInactiveAnonymousIds(db, cutoff);
 	for (const id of ids) {
 		await deleteAccount(db, { id, role: 'client' }, now);
-		touched.delete(id);
+		forgetActivity(id);
 	}
 	return ids.length;
 }

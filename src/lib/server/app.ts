@@ -5,7 +5,7 @@ import { createDb, migrateToLatest, type Db } from './db';
 import { describeDatabase, readConfig, type Config } from './config';
 import { loadRegistry, type Registry } from './registry';
 import { formatSetProblems, loadOpportunitySets, type OpportunitySets } from './opportunities';
-import { deleteInactiveAnonymous } from './anonymous';
+import { startRetentionJob } from './retention';
 import { useSessionPolicy, type SessionPolicy } from './auth';
 
 let state: { config: Config; db: Db; registry: Registry; opportunities: OpportunitySets } | null = null;
@@ -25,7 +25,12 @@ export async function startApp(): Promise<void> {
 	const opportunities = loadOpportunitySets(config.opportunitiesDir);
 	for (const line of formatSetProblems(opportunities.refused)) console.error(`[opportunities] refused ${line}`);
 	state = { config, db, registry, opportunities };
-	const cleanup = startAnonymousCleanup(db, config.anonymousRetentionDays);
+	const cleanup = startRetentionJob(db, {
+		anonymousDays: config.anonymousRetentionDays,
+		clientDays: config.clientRetentionDays,
+		auditDays: config.auditRetentionDays,
+		sessionIdleMs: config.session.idleMs
+	});
 	// adapter-node emits this once the HTTP server has closed (SIGTERM or SIGINT): nothing uses the
 	// database after it.
 	process.once('sveltekit:shutdown', () => {
@@ -51,16 +56,6 @@ export const getOpportunitySets = (): OpportunitySets => current().opportunities
 
 /** ANONYMOUS_RETENTION_DAYS: days without use before an anonymous client is deleted. */
 export const anonymousRetentionDays = (): number => current().config.anonymousRetentionDays;
-
-/** Runs the deletion of inactive anonymous clients at start and then every day. */
-function startAnonymousCleanup(db: Db, days: number) {
-	const run = () =>
-		deleteInactiveAnonymous(db, days)
-			.then((n) => n > 0 && console.log(`[spejl] deleted ${n} anonymous clients unused for ${days} days`))
-			.catch((e) => console.error('[spejl] deleting inactive anonymous clients failed', e));
-	void run();
-	return setInterval(run, 24 * 60 * 60 * 1000).unref();
-}
 
 export const getSessionPolicy = (): SessionPolicy => current().config.session;
 

@@ -25,17 +25,21 @@ describe('readConfig', () => {
 			xffDepth: 1,
 			timeZone: 'Europe/Copenhagen',
 			session: { idleMs: 60 * 60_000, maxMs: 12 * 3_600_000 },
-			anonymousRetentionDays: 180
+			anonymousRetentionDays: 180,
+			clientRetentionDays: 1095,
+			auditRetentionDays: 730
 		});
 		expect(Object.isFrozen(c)).toBe(true);
 		expect(Object.isFrozen(c.database)).toBe(true);
 	});
 
 	it('reads the session lifetimes, the time zone and the retention, and refuses nonsense by name', () => {
-		const c = readConfig({ SESSION_IDLE_MINUTES: '15', SESSION_MAX_HOURS: '2', TIME_ZONE: 'America/New_York', ANONYMOUS_RETENTION_DAYS: '30' });
+		const c = readConfig({ SESSION_IDLE_MINUTES: '15', SESSION_MAX_HOURS: '2', TIME_ZONE: 'America/New_York', ANONYMOUS_RETENTION_DAYS: '30', CLIENT_RETENTION_DAYS: '365', AUDIT_RETENTION_DAYS: '90.5' });
 		expect(c.session).toEqual({ idleMs: 15 * 60_000, maxMs: 2 * 3_600_000 });
 		expect(c.timeZone).toBe('America/New_York');
 		expect(c.anonymousRetentionDays).toBe(30);
+		expect(c.clientRetentionDays).toBe(365);
+		expect(c.auditRetentionDays).toBe(90.5);
 		expect(problemsOf({ SESSION_IDLE_MINUTES: 'soon' })).toEqual(['SESSION_IDLE_MINUTES: "soon" is not a positive number of minutes']);
 		expect(problemsOf({ SESSION_MAX_HOURS: '-1' })).toEqual(['SESSION_MAX_HOURS: "-1" is not a positive number of hours']);
 		expect(problemsOf({ SESSION_IDLE_MINUTES: '600', SESSION_MAX_HOURS: '1' })).toEqual([
@@ -45,6 +49,10 @@ describe('readConfig', () => {
 			'TIME_ZONE: "Europe/Kopenhagen" is not an IANA time zone (e.g. Europe/Copenhagen)'
 		]);
 		expect(problemsOf({ ANONYMOUS_RETENTION_DAYS: '0' })).toEqual(['ANONYMOUS_RETENTION_DAYS: "0" is not a positive number of days']);
+		expect(problemsOf({ CLIENT_RETENTION_DAYS: 'forever', AUDIT_RETENTION_DAYS: '-3' })).toEqual([
+			'CLIENT_RETENTION_DAYS: "forever" is not a positive number of days',
+			'AUDIT_RETENTION_DAYS: "-3" is not a positive number of days'
+		]);
 	});
 
 	it('derives the origin from the port, and takes PostgreSQL from DATABASE_URL', () => {

@@ -28,6 +28,10 @@ export interface Config {
 	readonly session: { readonly idleMs: number; readonly maxMs: number };
 	/** Days without use before an anonymous client and all its data is deleted (ANONYMOUS_RETENTION_DAYS). */
 	readonly anonymousRetentionDays: number;
+	/** Days without use before a client account and all its data is deleted (CLIENT_RETENTION_DAYS). */
+	readonly clientRetentionDays: number;
+	/** Days an audit event (and so an access-log entry) is kept (AUDIT_RETENTION_DAYS). */
+	readonly auditRetentionDays: number;
 }
 
 export const DEFAULTS = Object.freeze({
@@ -41,7 +45,9 @@ export const DEFAULTS = Object.freeze({
 	timeZone: 'Europe/Copenhagen',
 	sessionIdleMinutes: 60,
 	sessionMaxHours: 12,
-	anonymousRetentionDays: 180
+	anonymousRetentionDays: 180,
+	clientRetentionDays: 1095,
+	auditRetentionDays: 730
 });
 
 export class ConfigError extends Error {
@@ -118,6 +124,8 @@ export function readConfig(env: Env): Config {
 	};
 	if (session.idleMs > session.maxMs) problems.push('SESSION_IDLE_MINUTES: must not be longer than SESSION_MAX_HOURS');
 	const anonymousRetentionDays = positive(env, 'ANONYMOUS_RETENTION_DAYS', 'days', DEFAULTS.anonymousRetentionDays, problems);
+	const clientRetentionDays = positive(env, 'CLIENT_RETENTION_DAYS', 'days', DEFAULTS.clientRetentionDays, problems);
+	const auditRetentionDays = positive(env, 'AUDIT_RETENTION_DAYS', 'days', DEFAULTS.auditRetentionDays, problems);
 
 	if (problems.length) throw new ConfigError(problems);
 	return Object.freeze({
@@ -131,7 +139,9 @@ export function readConfig(env: Env): Config {
 		xffDepth,
 		timeZone,
 		session: Object.freeze(session),
-		anonymousRetentionDays
+		anonymousRetentionDays,
+		clientRetentionDays,
+		auditRetentionDays
 	});
 }
 

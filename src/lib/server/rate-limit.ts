@@ -1,6 +1,7 @@
 // Counts failed attempts (sign-in, share codes) per key in a fixed window. The counts live in the
 // database (table rate_limit), so every app server in front of the same database sees the same
 // count: a guesser spreading attempts over several servers is limited as if there were one.
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from './db';
 
 export interface RateLimiter {
@@ -82,6 +83,21 @@ export function createRateLimiter(options: { scope: string; limit: number; windo
  */
 export const signInKey = (address: string, email: string): string =>
 	`${address.slice(0, 64)}|${email.slice(0, 254).toLowerCase()}`;
+
+/** Deletes the sign-in failures counted against `email` from any address (its account is being erased). */
+export async function forgetSignInFailuresOf(db: Db, email: string): Promise<void> {
+	const literal = email.slice(0, 254).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+	await db
+		.deleteFrom('rate_limit')
+		.where('scope', '=', 'sign-in')
+		.where(sql<SqlBool>`${sql.ref('key')} LIKE ${`%|${literal}`} ESCAPE '\\'`)
+		.execute();
+}
+
+/** Deletes every ended window of every limiter (the retention job; their keys hold addresses and emails). */
+export async function sweepEndedWindows(db: Db, now = Date.now()): Promise<void> {
+	await db.deleteFrom('rate_limit').where('resets_at', '<=', new Date(now).toISOString()).execute();
+}
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 /** Failed sign-ins per address and email. */

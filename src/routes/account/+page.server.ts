@@ -5,7 +5,8 @@ import { addCredentials, replaceResumeCode } from '$lib/server/anonymous';
 import { rememberNewCode } from '$lib/server/new-code-cookie';
 import { confirmPassword, endAllSessions, endSession, listSessions } from '$lib/server/account-sessions';
 import { clearSessionCookie } from '$lib/server/auth';
-import { deleteAccount, saveLocale } from '$lib/server/accounts';
+import { saveLocale } from '$lib/server/accounts';
+import { eraseAccount } from '$lib/server/erasure';
 import { listSharedWith, loadAccessLog } from '$lib/server/account-access';
 import { requireRole, requireUser } from '$lib/server/guards';
 import { ensureShareCode, shareLink, withdrawShareFromAccount } from '$lib/server/sharing';
@@ -88,7 +89,7 @@ export const actions: Actions = {
 		const password = await confirmPassword(db, user.id, String(form.get('password') ?? ''));
 		if (!password.ok) return fail(400, { deletePassword: password.error });
 		// The audit trail keeps that it happened, not who it was.
-		const deleted = await deleteAccount(db, user);
+		const deleted = await eraseAccount(db, user);
 		if (!deleted.ok) return fail(400, { lastAdmin: true });
 		clearSessionCookie(cookies, url.protocol === 'https:');
 		redirect(303, '/');

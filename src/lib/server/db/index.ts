@@ -64,6 +64,9 @@ export function createDb(target: string, options: DbOptions = {}): Db {
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma(`synchronous = ${synchronousMode()}`);
+	// Deleted content is overwritten with zeros, so an erased person's text is not left in free
+	// space of the file (see erasure.ts).
+	sqlite.pragma('secure_delete = ON');
 	return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 

@@ -74,3 +74,15 @@ export async function countAccounts(db: Db, search: string): Promise<number> {
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
+
+/** Client accounts (with an email) last active before `cutoff` (ISO time). */
+export const listInactiveClientIds = async (db: Db, cutoff: string): Promise<string[]> =>
+	(
+		await db
+			.selectFrom('user')
+			.select('id')
+			.where('email', 'is not', null)
+			.where('role', '=', 'client')
+			.where((eb) => eb(eb.fn.coalesce('last_active_at', 'created_at'), '<', cutoff))
+			.execute()
+	).map((r) => r.id);
