@@ -43,7 +43,7 @@ async function register(url: string, i: number): Promise<string> {
 		method: 'POST',
 		redirect: 'manual',
 		headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', origin: url },
-		body: new URLSearchParams({ email: `load-${i}-${Date.now()}@example.org`, password: 'correct horse battery', name: `Load ${i}` })
+		body: new URLSearchParams({ email: `load-${i}-${Date.now()}@example.org`, password: 'correct horse battery', name: `Load ${i}`, privacy: 'agree' })
 	});
 	const cookie = cookieOf(res);
 	if (res.status !== 303 || !cookie) throw new Error(`registering a load client failed: ${res.status} ${await res.text()}`);

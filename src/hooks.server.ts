@@ -7,6 +7,7 @@ import { checkActionName, checkBodySize, checkFormPost, safeClientAddress, type 
 import { securityHeaders } from '$lib/server/security-headers';
 import { compressResponse } from '$lib/server/compression';
 import { touchActivity } from '$lib/server/activity';
+import { mustAgree } from '$lib/server/privacy';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -50,6 +51,21 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+// Where a client who has not agreed to the current privacy notice may still go: the notice itself,
+// signing out, and their account page (language, download all my data, delete the account).
+const WITHOUT_AGREEMENT = /^\/(privacy|logout|language|account|account\/data\.json)\/?$/;
+
+/** A client who has not agreed to the current privacy notice is asked to first (privacy.ts). */
+const privacy: Handle = async ({ event, resolve }) => {
+	const user = event.locals.user;
+	if (!user || !mustAgree(user) || WITHOUT_AGREEMENT.test(event.url.pathname)) return resolve(event);
+	if (event.request.method === 'GET' || event.request.method === 'HEAD') {
+		const next = event.url.pathname + event.url.search;
+		return new Response(null, { status: 303, headers: { location: `/privacy?next=${encodeURIComponent(next)}` } });
+	}
+	return refuse(event.request, { status: 403, message: 'Please read and agree to the privacy notice at /privacy first.' });
+};
+
 const locale: Handle = async ({ event, resolve }) => {
 	const chosen = event.locals.user?.locale ?? event.cookies.get('lang');
 	event.locals.locale = isLocale(chosen) ? chosen : pickLocale(event.request.headers.get('accept-language'));
@@ -66,7 +82,7 @@ const headers: Handle = async ({ event, resolve }) => {
 	return compressResponse(event.request, response);
 };
 
-export const handle = sequence(headers, guardRequest, session, locale);
+export const handle = sequence(headers, guardRequest, session, privacy, locale);
 
 // Logged with the request's method and route, so a log line says where it happened.
 export const handleError: HandleServerError = ({ error, event, status }) => {

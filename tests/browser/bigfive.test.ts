@@ -59,6 +59,7 @@ describe('client journey: big-five-ipip-50 in Danish', () => {
 		expect(await page.locator('h1').textContent()).toBe('Opret din konto');
 		await page.getByLabel('E-mail').fill(`bigfive-${Date.now()}@example.org`);
 		await page.getByLabel('Adgangskode').fill('correct horse battery');
+		await page.locator('#privacy').check();
 		await page.getByRole('button', { name: 'Opret konto' }).click();
 		await page.waitForURL(`${base}/`);
 		await page.goto(`${base}/q/big-five-ipip-50`);

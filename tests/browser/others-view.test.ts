@@ -37,6 +37,7 @@ async function register(page: Page, email: string, name: string) {
 	await page.getByLabel('Your name (optional)').fill(name);
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(PASSWORD);
+	await page.locator('#privacy').check();
 	await page.getByRole('button', { name: 'Create account' }).click();
 	await page.waitForURL(`${base}/`);
 }

@@ -26,7 +26,7 @@ async function action(jar: Jar, path: string, fields: Record<string, string>) {
 /** Starts anonymously from /q/<id> as a browser without JavaScript would, and returns the code shown. */
 async function startAnonymously(server: string, next = '/q/riasec-48') {
 	const jar = new Jar(server);
-	const start = await jar.post(`/start?next=${encodeURIComponent(next)}`);
+	const start = await jar.post(`/start?next=${encodeURIComponent(next)}`, { privacy: 'agree' });
 	expect(start.status).toBe(303);
 	expect(start.headers.get('location')).toBe(`/start/code?next=${encodeURIComponent(next)}`);
 	expect(jar.cookies.has('spejl_session')).toBe(true);
@@ -130,7 +130,7 @@ describe('starting without an account', () => {
 		await action(jar, '/q/riasec-48?/complete', { responseId: String(saved.data?.responseId), answers: RIASEC_ANSWERS });
 		const before = await profileExport(jar);
 		const email = `anon-${crypto.randomUUID().slice(0, 8)}@example.org`;
-		const reg = await jar.post('/register', { email, password: PASSWORD, name: 'Later Named' });
+		const reg = await jar.post('/register', { email, password: PASSWORD, name: 'Later Named', privacy: 'agree' });
 		expect(reg.status).toBe(303);
 		const signedIn = await new Jar(base).login(email);
 		expect((await profileExport(signedIn)).results).toEqual(before.results);

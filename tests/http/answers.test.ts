@@ -64,7 +64,7 @@ class Client {
 		const res = await this.request('/register', {
 			method: 'POST',
 			headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ email, password: 'correct horse battery', name: 'Test Client' })
+			body: new URLSearchParams({ email, password: 'correct horse battery', name: 'Test Client', privacy: 'agree' })
 		});
 		expect(res.status).toBe(303);
 		expect(this.cookies.get('spejl_session')).toMatch(/^[a-z2-7]{32}$/);

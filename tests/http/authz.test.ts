@@ -75,7 +75,7 @@ const TABLE: Record<string, Row> = {
 	'POST /register': { body: () => ({ email: 'not-an-email', password: 'short' }), expect: { ...everyone({ redirect: '/' }), anonymous: 400 } },
 	// Starting without an account: only for people not signed in (a fresh browser, so the shared one stays signed out).
 	'GET /start': { expect: { ...everyone({ redirect: '/' }), anonymous: 200 } },
-	'POST /start': { freshSession: true, expect: { ...everyone({ redirect: '/' }), anonymous: { redirect: '/start/code?next=%2F' } } },
+	'POST /start': { freshSession: true, body: () => ({ privacy: 'agree' }), expect: { ...everyone({ redirect: '/' }), anonymous: { redirect: '/start/code?next=%2F' } } },
 	// The code page without a new code (none in the cookie) goes on to `next`.
 	'GET /start/code': { expect: everyone({ redirect: '/' }) },
 	'POST /start/code': { expect: everyone({ redirect: '/' }) },

@@ -16,7 +16,7 @@ async function register(server: RunningServer, i: number): Promise<string> {
 		method: 'POST',
 		redirect: 'manual',
 		headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
-		body: new URLSearchParams({ email: `durable-${i}@example.org`, password: 'correct horse battery', name: `Client ${i}` })
+		body: new URLSearchParams({ email: `durable-${i}@example.org`, password: 'correct horse battery', name: `Client ${i}`, privacy: 'agree' })
 	});
 	expect(res.status).toBe(303);
 	const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('spejl_session='));

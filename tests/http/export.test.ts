@@ -55,7 +55,7 @@ class Client {
 		const res = await this.request('/register', {
 			method: 'POST',
 			headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ email, password: 'correct horse battery' })
+			body: new URLSearchParams({ email, password: 'correct horse battery', privacy: 'agree' })
 		});
 		expect(res.status).toBe(303);
 		this.userId = (await db().selectFrom('user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
@@ -288,7 +288,7 @@ describe('opportunity sets at start', () => {
 			const reg = await fetch(`${server.url}/register`, {
 				method: 'POST',
 				headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-				body: new URLSearchParams({ email, password: 'correct horse battery' }),
+				body: new URLSearchParams({ email, password: 'correct horse battery', privacy: 'agree' }),
 				redirect: 'manual'
 			});
 			expect(reg.status).toBe(303);

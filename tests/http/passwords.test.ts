@@ -35,7 +35,7 @@ describe('registration', () => {
 	});
 
 	it('accepts a long passphrase', async () => {
-		const res = await new Jar(base).post('/register', { email: email('long'), password: 'violin river lamp sock cobalt meadow '.repeat(5).trim() });
+		const res = await new Jar(base).post('/register', { email: email('long'), password: 'violin river lamp sock cobalt meadow '.repeat(5).trim(), privacy: 'agree' });
 		expect(res.status).toBe(303);
 	});
 
@@ -52,7 +52,7 @@ describe('registration', () => {
 		// "é" typed as e + combining accent, with spaces and capitals.
 		await new Jar(base).register(`  Ren\u0065\u0301-${tag}@Example.ORG `);
 		await new Jar(base).login(`ren\u00e9-${tag}@example.org`);
-		const again = await new Jar(base).post('/register', { email: `REN\u00c9-${tag}@example.org`, password: PASSWORD });
+		const again = await new Jar(base).post('/register', { email: `REN\u00c9-${tag}@example.org`, password: PASSWORD, privacy: 'agree' });
 		expect(again.status).toBe(400);
 		expect(text(await again.text())).toContain('An account with this email already exists');
 	});

@@ -18,6 +18,7 @@ export async function registerClient(page: Page, base: string, email: string, pa
 	await page.goto(`${base}/register`);
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(password);
+	await page.locator('#privacy').check();
 	await page.getByRole('button', { name: 'Create account' }).click();
 	await page.waitForURL(`${base}/`);
 }

@@ -41,7 +41,7 @@ export class Jar {
 	}
 
 	async register(email: string, name = 'Test Client') {
-		const res = await this.post('/register', { email, password: PASSWORD, name });
+		const res = await this.post('/register', { email, password: PASSWORD, name, privacy: 'agree' });
 		if (res.status !== 303) throw new Error(`could not register ${email}: ${res.status}`);
 		return this;
 	}

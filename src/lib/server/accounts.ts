@@ -2,6 +2,7 @@ import type { Cookies } from '@sveltejs/kit';
 import type { Locale, MessageKey } from '$lib/i18n';
 import trustMessages from '$lib/i18n/trust.en';
 import { passwordStrength } from './password-strength';
+import { agreement } from './privacy';
 import { hasAnyControlCharacter } from './request-guard';
 import type { Db } from './db';
 import { isUniqueViolation } from './db/errors';
@@ -23,7 +24,7 @@ import { findUserByEmail, insertUser, updateUser } from './repositories/users';
 import { insertAuditEvent } from './repositories/audit';
 
 export interface FieldError {
-	field: 'email' | 'password' | 'name' | 'current';
+	field: 'email' | 'password' | 'name' | 'current' | 'privacy';
 	key: MessageKey;
 	params?: Record<string, number>;
 }
@@ -81,7 +82,7 @@ export function checkCredentials(email: string, password: string, name = ''): Fi
 /** Creates an account; `taken` when the email is in use. Inputs must have passed checkCredentials. */
 export async function createAccount(
 	db: Db,
-	input: { email: string; password: string; name?: string; role: Role; locale: string | null }
+	input: { email: string; password: string; name?: string; role: Role; locale: string | null; agreedToPrivacy?: boolean }
 ): Promise<{ ok: true; id: string } | { ok: false; taken: true }> {
 	// Hash first, taken or not: otherwise a taken email would answer faster than a new one.
 	const passwordHash = await hashPassword(input.password);
@@ -95,7 +96,8 @@ export async function createAccount(
 			role: input.role,
 			display_name: input.name?.trim() || null,
 			locale: input.locale,
-			created_at: new Date().toISOString()
+			created_at: new Date().toISOString(),
+			...(input.agreedToPrivacy ? agreement() : {})
 		});
 	} catch (e) {
 		if (isUniqueViolation(e)) return { ok: false, taken: true };

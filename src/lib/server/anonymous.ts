@@ -7,6 +7,7 @@ import type { Db } from './db';
 import { checkCredentials, signIn, type FieldError } from './accounts';
 import { deleteAccount } from './erasure';
 import { forgetActivity } from './activity';
+import { agreement } from './privacy';
 import { hashPassword } from './auth';
 import { generateResumeCode, parseResumeCode, resumeCodeHash } from './resume-code';
 import { anonymousStartLimiter, resumeCodeLimiter } from './rate-limit';
@@ -45,7 +46,9 @@ export async function startAnonymous(
 		locale: input.locale,
 		created_at: now.toISOString(),
 		resume_code_hash: resumeCodeHash(code),
-		last_active_at: now.toISOString()
+		last_active_at: now.toISOString(),
+		// The caller checked the "I agree" box (privacy.ts checkAgreement).
+		...agreement(now)
 	});
 	await insertAuditEvent(db, { actorId: id, action: 'account.created', subjectId: id, detail: 'anonymous', at: now });
 	await signIn(db, { cookies, secure: input.secure, address: input.address }, id);

@@ -7,7 +7,7 @@
 export const MAX_BODY_BYTES = 512 * 1024;
 
 export interface Refusal {
-	status: 400 | 404 | 413 | 415;
+	status: 400 | 403 | 404 | 413 | 415;
 	message: string;
 }
 

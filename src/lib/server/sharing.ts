@@ -4,14 +4,17 @@ import { error } from '@sveltejs/kit';
 import type { Db } from './db';
 import { isUniqueViolation } from './db/errors';
 import type { SessionUser } from './auth';
-import { findActiveShare, findUserByShareCode, insertShare, revokeShare, setShareCode } from './repositories/shares';
+import { findUserByShareCode, findVisibleShare, insertShare, revokeShare, setShareCode } from './repositories/shares';
 import { findUserById } from './repositories/users';
 import { shareCodeLimiter } from './rate-limit';
 import { insertAuditEvent } from './repositories/audit';
 
-/** True while `clientId` shares with `counsellorId`. */
+/**
+ * True while `clientId` shares with `counsellorId` and has agreed to a privacy notice (privacy.ts):
+ * a client who never agreed (an account from before notices were recorded) is not shown.
+ */
 export async function hasActiveShare(db: Db, counsellorId: string, clientId: string): Promise<boolean> {
-	return (await findActiveShare(db, clientId, counsellorId)) !== undefined;
+	return (await findVisibleShare(db, clientId, counsellorId)) !== undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { checkCredentials, createAccount, signIn, signInContext, normalizeEmail } from '$lib/server/accounts';
+import { checkCredentials, createAccount, signIn, signInContext, normalizeEmail, type FieldError } from '$lib/server/accounts';
+import { checkAgreement, recordAgreement } from '$lib/server/privacy';
 import { safeNext } from '$lib/server/guards';
 import { addCredentials } from '$lib/server/anonymous';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,16 +18,19 @@ export const actions: Actions = {
 		const email = normalizeEmail(String(form.get('email') ?? ''));
 		const password = String(form.get('password') ?? '');
 		const name = String(form.get('name') ?? '');
-		const errors = checkCredentials(email, password, name);
+		const errors: FieldError[] = checkCredentials(email, password, name);
+		const disagreed = checkAgreement(form);
+		if (disagreed) errors.push(disagreed);
 		if (errors.length) return fail(400, { email, name, errors });
 		const db = getDb();
 		if (locals.user?.email === null) {
 			const added = await addCredentials(db, locals.user.id, { email, password, name });
 			if (!added.ok) return fail(400, { email, name, errors: added.errors });
+			await recordAgreement(db, locals.user.id);
 			redirect(303, safeNext(url.searchParams.get('next')));
 		}
 		if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-		const created = await createAccount(db, { email, password, name, role: 'client', locale: locals.locale });
+		const created = await createAccount(db, { email, password, name, role: 'client', locale: locals.locale, agreedToPrivacy: true });
 		if (!created.ok)
 			return fail(400, { email, name, errors: [{ field: 'email', key: 'auth.error.taken' } as const] });
 		await signIn(db, signInContext(event), created.id);

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
 import { startAnonymous } from '$lib/server/anonymous';
 import { safeNext } from '$lib/server/guards';
+import { checkAgreement } from '$lib/server/privacy';
 import { rememberNewCode } from '$lib/server/new-code-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,9 +13,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, url, cookies, getClientAddress }) => {
+	default: async ({ locals, url, cookies, getClientAddress, request }) => {
 		const next = safeNext(url.searchParams.get('next'));
 		if (locals.user) redirect(303, next);
+		if (checkAgreement(await request.formData())) return fail(400, { mustAgree: true });
 		const secure = url.protocol === 'https:';
 		const r = await startAnonymous(getDb(), cookies, { locale: locals.locale, address: getClientAddress(), secure });
 		if (!r.ok) return fail(429, { tooMany: r.minutes });

@@ -19,6 +19,10 @@ export interface UserTable {
 	last_active_at: string | null;
 	/** Clients: the preparation chosen on the matches page: null = not asked yet, 'all', or a level number. */
 	preparation_level: string | null;
+	/** The version of the privacy notice the person agreed to (see privacy.ts), or null: not yet. */
+	privacy_version: string | null;
+	/** When they agreed to it (ISO time). */
+	privacy_agreed_at: string | null;
 }
 
 export interface SessionTable {

@@ -9,6 +9,18 @@ export const findActiveShare = (db: Db, clientId: string, counsellorId: string) 
 		.where('revoked_at', 'is', null)
 		.executeTakeFirst();
 
+/** The active share, if the client has also agreed to a privacy notice (what a counsellor may see). */
+export const findVisibleShare = (db: Db, clientId: string, counsellorId: string) =>
+	db
+		.selectFrom('share')
+		.innerJoin('user', 'user.id', 'share.client_id')
+		.select('share.id')
+		.where('share.client_id', '=', clientId)
+		.where('share.counsellor_id', '=', counsellorId)
+		.where('share.revoked_at', 'is', null)
+		.where('user.privacy_agreed_at', 'is not', null)
+		.executeTakeFirst();
+
 /** Grants access; an already active share is kept as it is (unique index on active shares). */
 export async function insertShare(db: Db, clientId: string, counsellorId: string, now: Date): Promise<void> {
 	await db

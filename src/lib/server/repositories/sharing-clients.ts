@@ -13,7 +13,9 @@ function sharingClients(db: Db, counsellorId: string, search: string) {
 		.selectFrom('share')
 		.innerJoin('user', 'user.id', 'share.client_id')
 		.where('share.counsellor_id', '=', counsellorId)
-		.where('share.revoked_at', 'is', null);
+		.where('share.revoked_at', 'is', null)
+		// Only clients who agreed to a privacy notice (privacy.ts).
+		.where('user.privacy_agreed_at', 'is not', null);
 	// `%`, `_` and `\` match themselves; case is ignored.
 	if (search) {
 		q = q.where((eb: ExpressionBuilder<DB, 'share' | 'user'>) =>
