@@ -75,6 +75,9 @@ const TABLE: Record<string, Row> = {
 	'POST /register': { body: () => ({ email: 'not-an-email', password: 'short' }), expect: { ...everyone({ redirect: '/' }), anonymous: 400 } },
 	// Starting without an account: only for people not signed in (a fresh browser, so the shared one stays signed out).
 	'GET /start': { expect: { ...everyone({ redirect: '/' }), anonymous: 200 } },
+	'GET /privacy': { expect: everyone(200) },
+	// Without the box ticked: refused; anonymous people have nothing to agree with here.
+	'POST /privacy?/agree': { expect: signedIn(400) },
 	'POST /start': { freshSession: true, body: () => ({ privacy: 'agree' }), expect: { ...everyone({ redirect: '/' }), anonymous: { redirect: '/start/code?next=%2F' } } },
 	// The code page without a new code (none in the cookie) goes on to `next`.
 	'GET /start/code': { expect: everyone({ redirect: '/' }) },
