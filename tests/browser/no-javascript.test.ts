@@ -57,6 +57,7 @@ async function stored(instrument: string, sessionId: string) {
 
 async function startWithoutAccount(page: Page, path: string): Promise<string> {
 	await page.goto(`${base}${path}`);
+	await page.locator('input[name="privacy"]').first().check();
 	await page.getByRole('button', { name: 'Start now – no account needed' }).click();
 	const code = (await page.getByTestId('resume-code').textContent())!.trim();
 	expect(code).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}(-[2-9A-HJKMNP-TV-Z]{4}){3}$/);
@@ -103,7 +104,7 @@ describe('without JavaScript', () => {
 
 		// The SurveyJS page sends `survey.data` as JSON to the same completion.
 		const jar = new Jar(base);
-		await jar.post('/start?next=%2F');
+		await jar.post('/start?next=%2F', { privacy: 'agree' });
 		const action = async (name: string, fields: Record<string, string>) => {
 			const body = new FormData();
 			for (const [k, v] of Object.entries(fields)) body.set(k, v);
@@ -277,6 +278,7 @@ describe('the plain pages pass axe (WCAG 2.1 AA) at 360 px in both languages', (
 
 async function startWithoutAccountIn(page: Page, path: string, locale: 'en' | 'da') {
 	await page.goto(`${base}${path}`);
+	await page.locator('input[name="privacy"]').first().check();
 	await page.getByRole('button', { name: locale === 'da' ? 'Start nu – ingen konto nødvendig' : 'Start now – no account needed' }).click();
 	await page.locator('[data-testid="resume-code"]').waitFor();
 	await page.locator('.code-card form button').click();

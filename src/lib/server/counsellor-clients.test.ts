@@ -18,7 +18,7 @@ const emailOf = (i: number) => `c${pad(i)}@example.org`;
 let db: Db;
 
 function user(id: string, email: string, role: NewUser['role'], name: string | null): NewUser {
-	return { id, email, password_hash: 'x', role, display_name: name, locale: null, created_at: '2026-01-01T00:00:00.000Z', share_code: null };
+	return { id, email, password_hash: 'x', role, display_name: name, locale: null, created_at: '2026-01-01T00:00:00.000Z', share_code: null, privacy_version: '2026-12-01', privacy_agreed_at: '2026-01-01T00:00:00.000Z' };
 }
 
 async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {

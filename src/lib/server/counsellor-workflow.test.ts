@@ -30,7 +30,7 @@ const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 async function addUser(id: string, role: Role, name: string | null = null): Promise<SessionUser> {
 	const email = `${id}@example.org`;
-	await insertUser(db, { id, email, password_hash: 'x', role, display_name: name, locale: 'en', created_at: t0.toISOString(), share_code: null });
+	await insertUser(db, { id, email, password_hash: 'x', role, display_name: name, locale: 'en', created_at: t0.toISOString(), share_code: null, privacy_version: '2026-12-01', privacy_agreed_at: '2026-01-01T00:00:00.000Z' });
 	return { id, email, role, locale: 'en', display_name: name };
 }
 

@@ -24,7 +24,7 @@ const T0 = new Date('2026-11-26T10:00:00Z');
 
 async function user(role: Role, email: string, name: string | null = null): Promise<SessionUser> {
 	const id = crypto.randomUUID();
-	await insertUser(db, { id, email, password_hash: 'x', role, display_name: name, locale: null, created_at: T0.toISOString(), share_code: null });
+	await insertUser(db, { id, email, password_hash: 'x', role, display_name: name, locale: null, created_at: T0.toISOString(), share_code: null, privacy_version: '2026-12-01', privacy_agreed_at: '2026-01-01T00:00:00.000Z' });
 	return { id, email, role, locale: null, display_name: name };
 }
 
