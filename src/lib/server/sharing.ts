@@ -4,7 +4,7 @@ import { error } from '@sveltejs/kit';
 import type { Db } from './db';
 import { isUniqueViolation } from './db/errors';
 import type { SessionUser } from './auth';
-import { findUserByShareCode, findVisibleShare, insertShare, revokeShare, setShareCode } from './repositories/shares';
+import { findActiveShare, findUserByShareCode, findVisibleShare, insertShare, revokeShare, setShareCode } from './repositories/shares';
 import { findUserById } from './repositories/users';
 import { shareCodeLimiter } from './rate-limit';
 import { insertAuditEvent } from './repositories/audit';
