@@ -61,6 +61,7 @@ async function danishUser(email: string, name: string): Promise<Page> {
 	await page.locator('#name').fill(name);
 	await page.locator('#email').fill(email);
 	await page.locator('#password').fill(PASSWORD);
+	await page.locator('#privacy').check();
 	await page.getByRole('button', { name: /^(Opret konto|Create account)$/ }).click();
 	await page.waitForURL(`${base}/`);
 	if ((await page.evaluate(() => document.documentElement.lang)) !== 'da') {

@@ -15,7 +15,7 @@ let cookies: { name: string; value: string }[];
 beforeAll(async () => {
 	browser = await launchBrowser();
 	const jar = new Jar(base);
-	await jar.post('/start?next=%2Fq%2Friasec-48');
+	await jar.post('/start?next=%2Fq%2Friasec-48', { privacy: 'agree' });
 	cookies = [{ name: 'spejl_session', value: jar.cookies.get('spejl_session')! }, { name: 'lang', value: 'en' }];
 });
 afterAll(async () => browser?.close());

@@ -25,6 +25,7 @@ async function startRiasec(): Promise<Page> {
 	contexts.push(context);
 	const page = await context.newPage();
 	await page.goto(`${base}/q/riasec-48`);
+	await page.locator('input[name="privacy"]').first().check();
 	await page.getByRole('button', { name: 'Start now – no account needed' }).click();
 	await page.getByRole('button', { name: 'I have noted the code – continue' }).click();
 	await page.locator('[data-name="R1"] input').first().waitFor({ state: 'attached' });

@@ -47,7 +47,7 @@ describe('compression', () => {
 
 	it('a signed-in page and a JSON schema are compressed; the questionnaire page of an anonymous client too', async () => {
 		const jar = new Jar(base);
-		const start = await jar.post('/start?next=%2Fq%2Friasec-48');
+		const start = await jar.post('/start?next=%2Fq%2Friasec-48', { privacy: 'agree' });
 		expect(start.status).toBe(303);
 		expect(jar.cookies.has('spejl_session')).toBe(true);
 		const cookie = [...jar.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -73,7 +73,7 @@ describe('compression', () => {
 	});
 
 	it('a form post still redirects and sets its cookies', async () => {
-		const r = await raw('/start?next=%2F', { 'accept-encoding': 'br', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, 'POST', '');
+		const r = await raw('/start?next=%2F', { 'accept-encoding': 'br', 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, 'POST', 'privacy=agree');
 		expect(r.status).toBe(303);
 		expect(r.headers.location).toBeDefined();
 		const cookies = (r.headers['set-cookie'] as string[] | undefined) ?? [];
