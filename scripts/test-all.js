@@ -22,6 +22,10 @@ function readdirSafe(dir) {
 	}
 }
 
+// TEST_DATABASE_URL is for the PostgreSQL run only: the first runs are on SQLite whatever is set.
+const pgUrl = process.env.TEST_DATABASE_URL;
+delete process.env.TEST_DATABASE_URL;
+
 function run(label, cmd, args) {
 	console.log(`\n=== ${label}`);
 	const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
@@ -46,14 +50,14 @@ if (run('production build', 'npm', ['run', 'build', '--silent'])) {
 } else broken = true;
 
 const pgMode = process.env.SPEJL_TEST_POSTGRES ?? 'auto';
-const pgInstalled = !!process.env.TEST_DATABASE_URL || readdirSafe('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+const pgInstalled = !!pgUrl || readdirSafe('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
 let pgNote = '';
 if (pgMode === 'skip') pgNote = ' (PostgreSQL left out: SPEJL_TEST_POSTGRES=skip)';
 else if (!pgInstalled) {
 	if (pgMode === 'require') broken = true;
 	pgNote = ' (PostgreSQL not installed, its run left out: apt-get install -y postgresql)';
 } else {
-	let url = process.env.TEST_DATABASE_URL;
+	let url = pgUrl;
 	// The throw-away cluster lives outside the clone: the postgres user must be able to reach its
 	// directory (a clone under a private home directory is not).
 	const dir = url ? null : mkdtempSync(join(tmpdir(), 'spejl-test-pg-'));
