@@ -10,9 +10,9 @@ import {
 	listAllAuditAbout,
 	listAllNotesOf,
 	listAllResponsesOf,
-	listAllSharesOf,
-	listAllShortlistOf
+	listAllSharesOf
 } from './repositories/personal-data';
+import { listShortlist } from './repositories/shortlist';
 import { listAllOthersInvitesOf } from './repositories/others-view';
 
 export const PERSONAL_DATA_FORMAT = 'spejl-personal-data-v1';
@@ -28,7 +28,7 @@ export async function collectPersonalData(db: Db, userId: string, now: Date) {
 		listAllApiTokensOf(db, userId),
 		listAllAuditAbout(db, userId),
 		listAllOthersInvitesOf(db, userId),
-		listAllShortlistOf(db, userId)
+		listShortlist(db, userId)
 	]);
 	return {
 		format: PERSONAL_DATA_FORMAT,
@@ -73,7 +73,7 @@ export async function collectPersonalData(db: Db, userId: string, now: Date) {
 			title: s.title,
 			addedAt: s.added_at,
 			comment: s.comment,
-			commentBy: s.comment_by,
+			commentBy: s.commenter_email,
 			commentAt: s.comment_at
 		})),
 		apiTokens: tokens.map((t) => ({ name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at, revokedAt: t.revoked_at })),

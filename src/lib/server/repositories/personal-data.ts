@@ -70,22 +70,3 @@ export const listAllAuditAbout = (db: Db, userId: string) =>
 		.where('audit_event.subject_id', '=', userId)
 		.orderBy('audit_event.id')
 		.execute();
-
-/** The client's shortlist, with who commented on each item (their email). */
-export const listAllShortlistOf = (db: Db, userId: string) =>
-	db
-		.selectFrom('shortlist_item')
-		.leftJoin('user as c', 'c.id', 'shortlist_item.comment_by')
-		.select([
-			'shortlist_item.set_id',
-			'shortlist_item.opportunity_id',
-			'shortlist_item.title',
-			'shortlist_item.added_at',
-			'shortlist_item.comment',
-			'c.email as comment_by',
-			'shortlist_item.comment_at'
-		])
-		.where('shortlist_item.user_id', '=', userId)
-		.orderBy('shortlist_item.added_at')
-		.orderBy('shortlist_item.opportunity_id')
-		.execute();
