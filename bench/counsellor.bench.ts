@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/lib/server/db/schema.ts';
 import { createDb, migrateToLatest } from '../src/lib/server/db/index.ts';
-import { listSharingClients } from '../src/lib/server/counsellor-clients.ts';
+import { listSharingClients } from '../src/lib/server/counsellor/counsellor-clients.ts';
 import { median } from './lib/stats.ts';
 
 export interface CounsellorBench {

@@ -12,7 +12,7 @@ import Ajv from 'ajv';
 import { matchOpportunities } from '../src/lib/core/matching/match.ts';
 import { riasecFromDimensions } from '../src/lib/core/matching/profile-riasec.ts';
 import type { ProfileExport } from '../src/lib/core/profile/export.ts';
-import { DEFAULT_SET_ID, formatSetProblems, loadOpportunitySets } from '../src/lib/server/opportunities.ts';
+import { DEFAULT_SET_ID, formatSetProblems, loadOpportunitySets } from '../src/lib/server/profile/opportunities.ts';
 import { CliExit, parseCommandLine, run, write } from './lib/cli.ts';
 
 const USAGE = 'npm run match -- <profile.json> [--set <id>] [--level N] [--top N]   (default: --set onet-29-3 --top 10)';

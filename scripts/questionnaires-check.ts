@@ -1,7 +1,7 @@
 // npm run questionnaires:check [-- DIR]: validates every questionnaire file in QUESTIONNAIRES_DIR
 // (default ./questionnaires) exactly as the server does at start; exits 1 on any problem. Warnings
 // (what SurveyJS ignores, such as unknown properties) are listed apart and do not fail the check.
-import { scanQuestionnaireDir, formatProblems, formatWarnings } from '../src/lib/server/questionnaires';
+import { scanQuestionnaireDir, formatProblems, formatWarnings } from '../src/lib/server/questionnaires/questionnaires';
 
 const dir = process.argv[2] || process.env.QUESTIONNAIRES_DIR || './questionnaires';
 const { loaded, refused } = scanQuestionnaireDir(dir);

@@ -1,4 +1,4 @@
-import type { SessionUser } from '$lib/server/auth';
+import type { SessionUser } from '$lib/server/account/auth';
 import type { Locale } from '$lib/i18n';
 
 declare global {

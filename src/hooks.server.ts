@@ -1,13 +1,13 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDb, getSessionPolicy, startApp } from '$lib/server/app';
-import { SESSION_COOKIE, clearSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth';
+import { SESSION_COOKIE, clearSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/account/auth';
 import { isLocale, pickLocale } from '$lib/i18n';
-import { checkActionName, checkBodySize, checkFormPost, safeClientAddress, type Refusal } from '$lib/server/request-guard';
-import { securityHeaders } from '$lib/server/security-headers';
-import { compressResponse } from '$lib/server/compression';
-import { touchActivity } from '$lib/server/activity';
-import { mustAgree } from '$lib/server/privacy';
+import { checkActionName, checkBodySize, checkFormPost, safeClientAddress, type Refusal } from '$lib/server/http/request-guard';
+import { securityHeaders } from '$lib/server/http/security-headers';
+import { compressResponse } from '$lib/server/http/compression';
+import { touchActivity } from '$lib/server/profile/activity';
+import { mustAgree } from '$lib/server/account/privacy';
 
 export const init: ServerInit = async () => {
 	await startApp();

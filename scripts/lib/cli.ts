@@ -63,7 +63,7 @@ async function surveyProblems(survey: unknown): Promise<Problem[]> {
 	} catch {
 		// not checked before (or no readable cache): ask SurveyJS
 	}
-	const { surveyJsonProblems } = await import('../../src/lib/server/survey-errors.ts');
+	const { surveyJsonProblems } = await import('../../src/lib/server/questionnaires/survey-errors.ts');
 	const problems = surveyJsonProblems(survey);
 	if (key !== undefined) {
 		try {

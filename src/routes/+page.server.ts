@@ -1,7 +1,7 @@
 import { getDb, getRegistry } from '$lib/server/app';
-import { loadClientAssignments } from '$lib/server/counsellor-assignments';
-import { listHomeInstruments } from '$lib/server/home';
-import { setupNeeded } from '$lib/server/setup';
+import { loadClientAssignments } from '$lib/server/counsellor/counsellor-assignments';
+import { listHomeInstruments } from '$lib/server/profile/home';
+import { setupNeeded } from '$lib/server/account/setup';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -202,7 +202,7 @@ describe('author journey', () => {
 		const json = await page.request.get(`${base}/author/work-values/analysis.json?version=1.0.1`);
 		expect(json.status()).toBe(200);
 		const stats = await json.json();
-		// Hand-worked in src/lib/server/author-analysis.test.ts: alpha = 4/3 · (1 − 7.7/27.5) = 0.96.
+		// Hand-worked in src/lib/server/author/author-analysis.test.ts: alpha = 4/3 · (1 − 7.7/27.5) = 0.96.
 		expect(stats.respondents).toBe(5);
 		expect(stats.scales[0].alpha).toBeCloseTo(0.96, 10);
 		const csv = await (await page.request.get(`${base}/author/work-values/analysis.csv?version=1.0.1`)).text();

@@ -5,7 +5,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { openDb } from '../support/db';
 import { Jar, PASSWORD } from '../support/jar';
-import { PRIVACY_NOTICE_VERSION } from '../../src/lib/server/privacy';
+import { PRIVACY_NOTICE_VERSION } from '../../src/lib/server/account/privacy';
 
 const base = inject('baseUrl');
 const db = () => openDb(inject('dbTarget'));

@@ -76,10 +76,10 @@ describe('layering', () => {
 		expect(violation(route, '$lib/server/repositories/audit')).toMatch('never repositories');
 		expect(violation(route, '$lib/server/db')).toMatch('never repositories');
 		expect(violation(route, '$lib/server/db/schema')).toMatch('never repositories');
-		expect(violation(route, '$lib/server/admin')).toBeUndefined();
+		expect(violation(route, '$lib/server/admin/admin')).toBeUndefined();
 		expect(violation(route, '@sveltejs/kit')).toBeUndefined();
-		expect(violation(page, '$lib/server/counsellor-clients')).toMatch('components never import');
-		expect(violation(component, '../../server/shortlist')).toMatch('components never import');
+		expect(violation(page, '$lib/server/counsellor/counsellor-clients')).toMatch('components never import');
+		expect(violation(component, '../../server/profile/shortlist')).toMatch('components never import');
 		expect(violation(component, '$lib/views/counsellor')).toBeUndefined();
 		expect(violation(repository, '../sharing')).toMatch('never import a service');
 		expect(violation(repository, '$lib/server/audit-log')).toMatch('never import a service');
@@ -87,8 +87,8 @@ describe('layering', () => {
 		expect(violation(repository, './shares')).toBeUndefined();
 		expect(violation(repository, 'kysely')).toBeUndefined();
 		expect(violation(repository, '../../views/counsellor')).toBeUndefined();
-		const source = `<script lang="ts">\n\timport type { ClientSummary } from '$lib/server/counsellor-clients';\n</script>`;
-		expect(specifiers(source)).toEqual(['$lib/server/counsellor-clients']);
+		const source = `<script lang="ts">\n\timport type { ClientSummary } from '$lib/server/counsellor/counsellor-clients';\n</script>`;
+		expect(specifiers(source)).toEqual(['$lib/server/counsellor/counsellor-clients']);
 	});
 
 	it('finds the files to scan', () => {

@@ -4,7 +4,7 @@
 // with answers of every shape, and the server's validateForm accepts exactly what SurveyJS produced.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkQuestionnaireText } from '../../src/lib/server/questionnaires';
+import { checkQuestionnaireText } from '../../src/lib/server/questionnaires/questionnaires';
 import { compileForm, validateForm } from '../../src/lib/form-model';
 import { fillSurvey, type Variant } from '../support/surveyjs-fill';
 

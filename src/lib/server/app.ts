@@ -3,10 +3,10 @@
 import { env } from '$env/dynamic/private';
 import { createDb, migrateToLatest, type Db } from './db';
 import { describeDatabase, readConfig, type Config } from './config';
-import { loadRegistry, type Registry } from './registry';
-import { formatSetProblems, loadOpportunitySets, type OpportunitySets } from './opportunities';
-import { startRetentionJob } from './retention';
-import { useSessionPolicy, type SessionPolicy } from './auth';
+import { loadRegistry, type Registry } from './questionnaires/registry';
+import { formatSetProblems, loadOpportunitySets, type OpportunitySets } from './profile/opportunities';
+import { startRetentionJob } from './account/retention';
+import { useSessionPolicy, type SessionPolicy } from './account/auth';
 
 let state: { config: Config; db: Db; registry: Registry; opportunities: OpportunitySets } | null = null;
 

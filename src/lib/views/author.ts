@@ -1,5 +1,5 @@
-// What the author pages show: item analysis of a stored version (src/lib/server/author-analysis.ts)
-// and the playground's score report (src/lib/server/author-playground.ts). Types only.
+// What the author pages show: item analysis of a stored version (src/lib/server/author/author-analysis.ts)
+// and the playground's score report (src/lib/server/author/author-playground.ts). Types only.
 import type { ItemAnalysis } from '../core/analysis/analyze-items';
 import type { ValueCount } from '../core/analysis/distribution';
 import type { Interval, LocalizedString } from '../core/questionnaire/types';

@@ -1,4 +1,4 @@
-// The shortlist as the profile, the report and the export show it (built by src/lib/server/shortlist.ts).
+// The shortlist as the profile, the report and the export show it (built by src/lib/server/profile/shortlist.ts).
 
 export interface ShortlistItemView {
 	set: string;

@@ -1,15 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n';
 import { anonymousRetentionDays, getDb, getSessionPolicy } from '$lib/server/app';
-import { addCredentials, replaceResumeCode } from '$lib/server/anonymous';
-import { rememberNewCode } from '$lib/server/new-code-cookie';
-import { confirmPassword, endAllSessions, endSession, listSessions } from '$lib/server/account-sessions';
-import { clearSessionCookie } from '$lib/server/auth';
-import { saveLocale } from '$lib/server/accounts';
-import { eraseAccount } from '$lib/server/erasure';
-import { listSharedWith, loadAccessLog } from '$lib/server/account-access';
-import { requireRole, requireUser } from '$lib/server/guards';
-import { ensureShareCode, shareLink, withdrawShareFromAccount } from '$lib/server/sharing';
+import { addCredentials, replaceResumeCode } from '$lib/server/account/anonymous';
+import { rememberNewCode } from '$lib/server/account/new-code-cookie';
+import { confirmPassword, endAllSessions, endSession, listSessions } from '$lib/server/account/account-sessions';
+import { clearSessionCookie } from '$lib/server/account/auth';
+import { saveLocale } from '$lib/server/account/accounts';
+import { eraseAccount } from '$lib/server/account/erasure';
+import { listSharedWith, loadAccessLog } from '$lib/server/account/account-access';
+import { requireRole, requireUser } from '$lib/server/http/guards';
+import { ensureShareCode, shareLink, withdrawShareFromAccount } from '$lib/server/counsellor/sharing';
 import type { Actions, PageServerLoad } from './$types';
 
 const LOG_PER_PAGE = 20;

@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { createStaffAccount, loadAccounts, loadAuditTrail, STAFF_ROLES } from '$lib/server/admin';
-import { MIN_PASSWORD_LENGTH } from '$lib/server/auth';
-import { requireRole } from '$lib/server/guards';
-import { normalizeEmail } from '$lib/server/accounts';
+import { createStaffAccount, loadAccounts, loadAuditTrail, STAFF_ROLES } from '$lib/server/admin/admin';
+import { MIN_PASSWORD_LENGTH } from '$lib/server/account/auth';
+import { requireRole } from '$lib/server/http/guards';
+import { normalizeEmail } from '$lib/server/account/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 const ACCOUNTS_PER_PAGE = 25;

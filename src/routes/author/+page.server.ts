@@ -1,7 +1,7 @@
 import { localize } from '$lib/core/localize';
 import { getDb, getRegistry } from '$lib/server/app';
-import { authorOverview } from '$lib/server/author';
-import { requireRole } from '$lib/server/guards';
+import { authorOverview } from '$lib/server/author/author';
+import { requireRole } from '$lib/server/http/guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

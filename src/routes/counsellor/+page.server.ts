@@ -1,8 +1,8 @@
 import { getDb, getRegistry } from '$lib/server/app';
-import { requireRole } from '$lib/server/guards';
-import { ensureShareCode, shareLink } from '$lib/server/sharing';
-import { listSharingClients, parseClientQuery } from '$lib/server/counsellor-clients';
-import { assignableInstruments } from '$lib/server/counsellor-assignments';
+import { requireRole } from '$lib/server/http/guards';
+import { ensureShareCode, shareLink } from '$lib/server/counsellor/sharing';
+import { listSharingClients, parseClientQuery } from '$lib/server/counsellor/counsellor-clients';
+import { assignableInstruments } from '$lib/server/counsellor/counsellor-assignments';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

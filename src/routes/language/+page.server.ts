@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n';
 import { getDb } from '$lib/server/app';
-import { safeNext } from '$lib/server/guards';
-import { saveLocale } from '$lib/server/accounts';
+import { safeNext } from '$lib/server/http/guards';
+import { saveLocale } from '$lib/server/account/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { authenticate, signInWithPassword, signInContext, normalizeEmail } from '$lib/server/accounts';
-import { safeNext } from '$lib/server/guards';
+import { authenticate, signInWithPassword, signInContext, normalizeEmail } from '$lib/server/account/accounts';
+import { safeNext } from '$lib/server/http/guards';
 import { signInKey, signInLimiter } from '$lib/server/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { SESSION_COOKIE, clearSessionCookie, invalidateSession } from '$lib/server/auth';
+import { SESSION_COOKIE, clearSessionCookie, invalidateSession } from '$lib/server/account/auth';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');

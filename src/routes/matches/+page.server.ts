@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb, getOpportunitySets } from '$lib/server/app';
-import { matchesViewFor } from '$lib/server/export';
-import { requireUser } from '$lib/server/guards';
-import { loadPreparation, loadShortlist, savePreparation, starOpportunity, unstarOpportunity } from '$lib/server/shortlist';
+import { matchesViewFor } from '$lib/server/profile/export';
+import { requireUser } from '$lib/server/http/guards';
+import { loadPreparation, loadShortlist, savePreparation, starOpportunity, unstarOpportunity } from '$lib/server/profile/shortlist';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Matches per "show more" step. */

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { normaliseCode } from '$lib/server/others-view';
+import { normaliseCode } from '$lib/server/others/others-view';
 import type { Actions } from './$types';
 
 // Typing the code someone read aloud. Nothing is looked up here: /o/<code> does that (throttled).

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getConfig, getDb } from '$lib/server/app';
-import { safeNext } from '$lib/server/guards';
-import { PRIVACY_NOTICE_VERSION, agreeToNotice, checkAgreement, mustAgree } from '$lib/server/privacy';
+import { safeNext } from '$lib/server/http/guards';
+import { PRIVACY_NOTICE_VERSION, agreeToNotice, checkAgreement, mustAgree } from '$lib/server/account/privacy';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,13 +1,13 @@
 import { fail } from '@sveltejs/kit';
 import { localize } from '$lib/core/localize';
 import { getDb, getOpportunitySets, getRegistry } from '$lib/server/app';
-import { loadOthersSummaries } from '$lib/server/others-summary';
-import { othersExercises } from '$lib/server/others-view';
-import { requireUser } from '$lib/server/guards';
-import { loadProfile } from '$lib/server/profile';
+import { loadOthersSummaries } from '$lib/server/others/others-summary';
+import { othersExercises } from '$lib/server/others/others-view';
+import { requireUser } from '$lib/server/http/guards';
+import { loadProfile } from '$lib/server/profile/profile';
 import { INSTRUMENT_ORDER, profileView, summaryView } from '$lib/profile-view';
-import { MAX_NOTE_LENGTH, checkNoteBody, loadClientThreads, writeClientReply } from '$lib/server/counsellor-notes';
-import { loadShortlist, unstarOpportunity } from '$lib/server/shortlist';
+import { MAX_NOTE_LENGTH, checkNoteBody, loadClientThreads, writeClientReply } from '$lib/server/counsellor/counsellor-notes';
+import { loadShortlist, unstarOpportunity } from '$lib/server/profile/shortlist';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

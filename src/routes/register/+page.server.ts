@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { checkCredentials, createAccount, signIn, signInContext, normalizeEmail, type FieldError } from '$lib/server/accounts';
-import { checkAgreement, recordAgreement } from '$lib/server/privacy';
-import { safeNext } from '$lib/server/guards';
-import { addCredentials } from '$lib/server/anonymous';
+import { checkCredentials, createAccount, signIn, signInContext, normalizeEmail, type FieldError } from '$lib/server/account/accounts';
+import { checkAgreement, recordAgreement } from '$lib/server/account/privacy';
+import { safeNext } from '$lib/server/http/guards';
+import { addCredentials } from '$lib/server/account/anonymous';
 import type { Actions, PageServerLoad } from './$types';
 
 // An anonymous client who registers keeps everything: email and password are added to their account.

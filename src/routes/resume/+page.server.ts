@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { resumeWithCode } from '$lib/server/anonymous';
-import { safeNext } from '$lib/server/guards';
+import { resumeWithCode } from '$lib/server/account/anonymous';
+import { safeNext } from '$lib/server/http/guards';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { signIn, signInContext, normalizeEmail } from '$lib/server/accounts';
-import { createFirstAdmin, setupNeeded } from '$lib/server/setup';
+import { signIn, signInContext, normalizeEmail } from '$lib/server/account/accounts';
+import { createFirstAdmin, setupNeeded } from '$lib/server/account/setup';
 import type { Actions, PageServerLoad } from './$types';
 
 // Only a new installation (no admin yet) can be set up; afterwards the page says so and refuses.

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { requireRole, requireUser } from '$lib/server/guards';
-import { findCounsellorByCode } from '$lib/server/sharing';
+import { requireRole, requireUser } from '$lib/server/http/guards';
+import { findCounsellorByCode } from '$lib/server/counsellor/sharing';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { startAnonymous } from '$lib/server/anonymous';
-import { safeNext } from '$lib/server/guards';
-import { checkAgreement } from '$lib/server/privacy';
-import { rememberNewCode } from '$lib/server/new-code-cookie';
+import { startAnonymous } from '$lib/server/account/anonymous';
+import { safeNext } from '$lib/server/http/guards';
+import { checkAgreement } from '$lib/server/account/privacy';
+import { rememberNewCode } from '$lib/server/account/new-code-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,5 +1,5 @@
 // The clients who share with a counsellor now, for the counsellor's searchable, paginated list
-// (src/lib/server/counsellor-clients.ts). Aggregates are computed only for the rows of the page, each by
+// (src/lib/server/counsellor/counsellor-clients.ts). Aggregates are computed only for the rows of the page, each by
 // index (response_user_updated, response_user_instrument, assignment_counsellor_client_open).
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../db';

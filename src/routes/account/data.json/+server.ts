@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/app';
-import { downloadHeaders, exportFileName } from '$lib/server/export';
-import { requireUser } from '$lib/server/guards';
-import { downloadPersonalData } from '$lib/server/personal-data';
+import { downloadHeaders, exportFileName } from '$lib/server/profile/export';
+import { requireUser } from '$lib/server/http/guards';
+import { downloadPersonalData } from '$lib/server/account/personal-data';
 import type { RequestHandler } from './$types';
 
 // Everything stored about the signed-in person, as one JSON download.

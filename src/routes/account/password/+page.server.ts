@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { signInContext } from '$lib/server/accounts';
-import { changePassword } from '$lib/server/account-sessions';
-import { requireUser } from '$lib/server/guards';
+import { signInContext } from '$lib/server/account/accounts';
+import { changePassword } from '$lib/server/account/account-sessions';
+import { requireUser } from '$lib/server/http/guards';
 import type { Actions, PageServerLoad } from './$types';
 
 // A client without an account has no password yet: they add an email and password on /account.

@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { requireUser } from '$lib/server/guards';
-import { confirmPassword } from '$lib/server/account-sessions';
-import { createApiToken, listOwnApiTokens, MAX_ACTIVE_TOKENS, MAX_TOKEN_NAME, revokeOwnApiToken } from '$lib/server/tokens';
+import { requireUser } from '$lib/server/http/guards';
+import { confirmPassword } from '$lib/server/account/account-sessions';
+import { createApiToken, listOwnApiTokens, MAX_ACTIVE_TOKENS, MAX_TOKEN_NAME, revokeOwnApiToken } from '$lib/server/account/tokens';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

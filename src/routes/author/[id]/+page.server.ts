@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { localize } from '$lib/core/localize';
 import { getDb } from '$lib/server/app';
-import { analyzeInstrument, ALPHA_FLAG, MIN_RESPONDENTS, RDROP_FLAG } from '$lib/server/author-analysis';
-import { requireRole } from '$lib/server/guards';
+import { analyzeInstrument, ALPHA_FLAG, MIN_RESPONDENTS, RDROP_FLAG } from '$lib/server/author/author-analysis';
+import { requireRole } from '$lib/server/http/guards';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {

@@ -2,10 +2,10 @@ import { fail } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { localize } from '$lib/core/localize';
 import { getRegistry } from '$lib/server/app';
-import { exampleFiles, readExample } from '$lib/server/author-files';
-import { checkPlaygroundText, PLAYGROUND_MAX_BYTES, scorePlayground } from '$lib/server/author-playground';
-import { requireRole } from '$lib/server/guards';
-import { sanitizeSurvey } from '$lib/server/sanitize-survey';
+import { exampleFiles, readExample } from '$lib/server/author/author-files';
+import { checkPlaygroundText, PLAYGROUND_MAX_BYTES, scorePlayground } from '$lib/server/author/author-playground';
+import { requireRole } from '$lib/server/http/guards';
+import { sanitizeSurvey } from '$lib/server/questionnaires/sanitize-survey';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

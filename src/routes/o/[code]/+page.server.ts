@@ -8,8 +8,8 @@ import {
 	openInvite,
 	previousAnswer,
 	saveInviteeAnswer
-} from '$lib/server/others-invitee';
-import { showCode } from '$lib/server/others-view';
+} from '$lib/server/others/others-invitee';
+import { showCode } from '$lib/server/others/others-view';
 import type { Actions, PageServerLoad } from './$types';
 
 // The page a person opens from an invitation link. No account, works without JavaScript; the only

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { getDb, getRegistry } from '$lib/server/app';
-import { requireRole, requireUser } from '$lib/server/guards';
+import { requireRole, requireUser } from '$lib/server/http/guards';
 import {
 	EXPIRY_DAYS,
 	MAX_NAME,
@@ -13,7 +13,7 @@ import {
 	qualityLabels,
 	revokeOthersInvite,
 	showCode
-} from '$lib/server/others-view';
+} from '$lib/server/others/others-view';
 import type { Actions, PageServerLoad } from './$types';
 
 function exercise(id: string) {

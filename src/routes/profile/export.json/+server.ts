@@ -1,6 +1,6 @@
 import { getDb } from '$lib/server/app';
-import { downloadHeaders, exportBody, exportFileName, profileExportFor } from '$lib/server/export';
-import { requireUser } from '$lib/server/guards';
+import { downloadHeaders, exportBody, exportFileName, profileExportFor } from '$lib/server/profile/export';
+import { requireUser } from '$lib/server/http/guards';
 import type { RequestHandler } from './$types';
 
 // The signed-in person's own profile export (docs/profile-export.md), as a download.

@@ -1,11 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { plainPage, renderedSurvey, skippedQuestions, visibilityOf } from '$lib/server/plain-form';
-import { submitPlainPage } from '$lib/server/plain-submit';
+import { plainPage, renderedSurvey, skippedQuestions, visibilityOf } from '$lib/server/questionnaires/plain-form';
+import { submitPlainPage } from '$lib/server/questionnaires/plain-submit';
 import { localize } from '$lib/core/localize';
 import { getDb, getRegistry } from '$lib/server/app';
-import { requireUser } from '$lib/server/guards';
-import { complete, findOpenResponse, saveProgress, startOrResume } from '$lib/server/responses';
-import { sanitizeSurvey } from '$lib/server/sanitize-survey';
+import { requireUser } from '$lib/server/http/guards';
+import { complete, findOpenResponse, saveProgress, startOrResume } from '$lib/server/questionnaires/responses';
+import { sanitizeSurvey } from '$lib/server/questionnaires/sanitize-survey';
 import type { Questionnaire } from '$lib/core/questionnaire/types';
 import { translator, type Locale } from '$lib/i18n';
 import { shortfallMessage } from '$lib/shortfalls-text';

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { requireRole, requireUser } from '$lib/server/guards';
-import { findCounsellorByCode, grantShare, sharedSince } from '$lib/server/sharing';
+import { requireRole, requireUser } from '$lib/server/http/guards';
+import { findCounsellorByCode, grantShare, sharedSince } from '$lib/server/counsellor/sharing';
 import type { Actions, PageServerLoad } from './$types';
 
 const onlyClients = 'Only client accounts can share a profile with a counsellor.';

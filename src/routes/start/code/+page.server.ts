@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { safeNext } from '$lib/server/guards';
-import { forgetNewCode, newCodeOf } from '$lib/server/new-code-cookie';
+import { safeNext } from '$lib/server/http/guards';
+import { forgetNewCode, newCodeOf } from '$lib/server/account/new-code-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ cookies, url }) => {

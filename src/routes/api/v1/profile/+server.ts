@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { profileExportForApi } from '$lib/server/export';
-import { authenticateBearer } from '$lib/server/tokens';
+import { profileExportForApi } from '$lib/server/profile/export';
+import { authenticateBearer } from '$lib/server/account/tokens';
 import type { RequestHandler } from './$types';
 
 // The profile export (docs/profile-export.md) for a matching service holding a token the client created on

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { exportVersion, statsCsv } from '$lib/server/author-analysis';
-import { requireRole } from '$lib/server/guards';
+import { exportVersion, statsCsv } from '$lib/server/author/author-analysis';
+import { requireRole } from '$lib/server/http/guards';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, locals, url }) => {

@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { getDb, getOpportunitySets, getRegistry } from '$lib/server/app';
-import { requireRole } from '$lib/server/guards';
-import { requireSharedClient } from '$lib/server/sharing';
-import { openClientReport } from '$lib/server/counsellor-report';
-import { checkNoteBody, writeCounsellorNote } from '$lib/server/counsellor-notes';
-import { commentOnShortlist } from '$lib/server/shortlist';
-import { assignInstruments, cancelClientAssignment, checkAssignForm } from '$lib/server/counsellor-assignments';
+import { requireRole } from '$lib/server/http/guards';
+import { requireSharedClient } from '$lib/server/counsellor/sharing';
+import { openClientReport } from '$lib/server/counsellor/counsellor-report';
+import { checkNoteBody, writeCounsellorNote } from '$lib/server/counsellor/counsellor-notes';
+import { commentOnShortlist } from '$lib/server/profile/shortlist';
+import { assignInstruments, cancelClientAssignment, checkAssignForm } from '$lib/server/counsellor/counsellor-assignments';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/app';
-import { clientExportDownload, downloadHeaders } from '$lib/server/export';
-import { requireRole } from '$lib/server/guards';
-import { requireSharedClient } from '$lib/server/sharing';
+import { clientExportDownload, downloadHeaders } from '$lib/server/profile/export';
+import { requireRole } from '$lib/server/http/guards';
+import { requireSharedClient } from '$lib/server/counsellor/sharing';
 import type { RequestHandler } from './$types';
 
 // A counsellor's download of the profile export (docs/profile-export.md) of a client who shares with them now,

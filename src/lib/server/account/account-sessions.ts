@@ -1,0 +1,86 @@
+// The person's own sessions (list, end one, end all) and the steps that need the password again:
+// changing it ends every other session; deleting the account and creating an API token ask for it.
+import { describeUserAgent } from '$lib/device';
+import type { Db } from '../db';
+import type { FieldError } from './accounts';
+import { checkPassword, signIn, type SignInContext } from './accounts';
+import { hashPassword, verifyPassword } from './auth';
+import { createRateLimiter } from '../rate-limit';
+import { insertAuditEvent } from '../repositories/audit';
+import { deleteSessionOf, deleteSessionsOf, listSessionsOf } from '../repositories/sessions';
+import { findUserById, updateUser } from '../repositories/users';
+
+export interface SessionView {
+	id: string;
+	current: boolean;
+	browser: string | null;
+	system: string | null;
+	address: string | null;
+	createdAt: string | null;
+	lastUsedAt: string | null;
+}
+
+export async function listSessions(db: Db, userId: string, currentId: string | null): Promise<SessionView[]> {
+	const rows = await listSessionsOf(db, userId);
+	return rows
+		.map((r) => ({
+			id: r.id,
+			current: r.id === currentId,
+			...describeUserAgent(r.user_agent),
+			address: r.address,
+			createdAt: r.created_at,
+			lastUsedAt: r.last_used_at
+		}))
+		.sort((a, b) => Number(b.current) - Number(a.current));
+}
+
+export const endSession = (db: Db, userId: string, sessionId: string) => deleteSessionOf(db, userId, sessionId);
+
+export async function endAllSessions(db: Db, userId: string): Promise<number> {
+	const n = await deleteSessionsOf(db, userId);
+	await insertAuditEvent(db, { actorId: userId, action: 'account.sessions.ended', subjectId: userId });
+	return n;
+}
+
+/** Wrong passwords typed while signed in (re-entering it), per account: a stolen session cannot guess on. */
+export const reauthLimiter = createRateLimiter({ scope: 'reauth', limit: 10, windowMs: 15 * 60_000 });
+
+export type ReauthResult = { ok: true } | { ok: false; error: FieldError };
+
+/** Checks the password of the signed-in person, counting wrong ones. */
+export async function confirmPassword(db: Db, userId: string, password: string, field: FieldError['field'] = 'password'): Promise<ReauthResult> {
+	const minutes = await reauthLimiter.blockedFor(db, userId);
+	if (minutes > 0) return { ok: false, error: { field, key: 'auth.error.tooMany', params: { n: minutes } } };
+	const user = await findUserById(db, userId);
+	// A client without an account (resume code only) has no password to type again.
+	if (user && user.password_hash === null) return { ok: true };
+	if (user && user.password_hash && password && password.length <= 200 && (await verifyPassword(user.password_hash, password))) {
+		await reauthLimiter.reset(db, userId);
+		return { ok: true };
+	}
+	await reauthLimiter.fail(db, userId);
+	return { ok: false, error: { field, key: 'trust.error.currentPassword' } };
+}
+
+/**
+ * Sets a new password after checking the current one, ends every session of the person (other
+ * devices included) and starts a fresh one on this browser.
+ */
+export async function changePassword(
+	db: Db,
+	ctx: SignInContext,
+	user: { id: string; email: string | null; display_name?: string | null },
+	input: { current: string; next: string }
+): Promise<{ ok: true; ended: number } | { ok: false; errors: FieldError[] }> {
+	const confirmed = await confirmPassword(db, user.id, input.current, 'current');
+	if (!confirmed.ok) return { ok: false, errors: [confirmed.error] };
+	const problems = checkPassword(input.next, [user.email ?? '', user.display_name ?? '']);
+	if (problems.length) return { ok: false, errors: problems };
+	if (input.next === input.current) return { ok: false, errors: [{ field: 'password', key: 'trust.error.samePassword' }] };
+	await updateUser(db, user.id, { password_hash: await hashPassword(input.next) });
+	const ended = await deleteSessionsOf(db, user.id);
+	await signIn(db, ctx, user.id);
+	await insertAuditEvent(db, { actorId: user.id, action: 'account.password.changed', subjectId: user.id });
+	// The session in use was among those ended and replaced: only the others count for the message.
+	return { ok: true, ended: Math.max(0, ended - 1) };
+}

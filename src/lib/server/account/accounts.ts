@@ -1,0 +1,167 @@
+import type { Cookies } from '@sveltejs/kit';
+import type { Locale, MessageKey } from '$lib/i18n';
+import trustMessages from '$lib/i18n/trust.en';
+import { passwordStrength } from './password-strength';
+import { agreement } from './privacy';
+import { hasAnyControlCharacter } from '../http/request-guard';
+import type { Db } from '../db';
+import { isUniqueViolation } from '../db/errors';
+import type { Role } from '../db/schema';
+import {
+	MAX_PASSWORD_LENGTH,
+	MIN_PASSWORD_LENGTH,
+	SESSION_COOKIE,
+	cookieExpiry,
+	createSession,
+	invalidateSession,
+	sessionPolicy,
+	generateSessionToken,
+	hashPassword,
+	setSessionCookie,
+	verifyPassword
+} from './auth';
+import { findUserByEmail, insertUser, updateUser } from '../repositories/users';
+import { insertAuditEvent } from '../repositories/audit';
+
+export interface FieldError {
+	field: 'email' | 'password' | 'name' | 'current' | 'privacy';
+	key: MessageKey;
+	params?: Record<string, number>;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_NAME = 100;
+
+/**
+ * An email as stored and looked up: Unicode NFC, no surrounding space, lower case (the domain is
+ * case-insensitive by definition; Spejl treats the local part so too, as it always has).
+ */
+export function normalizeEmail(email: string): string {
+	return email.normalize('NFC').trim().toLowerCase();
+}
+
+/** The strength explanation as field errors: why it is weak, zxcvbn's hints, and the passphrase tip. */
+function weakPasswordErrors(warning: string | null, suggestions: string[]): FieldError[] {
+	const known = (key: string) => key in trustMessages;
+	const keys = [
+		'trust.error.weakPassword',
+		...(warning ? [`trust.zxcvbn.warning.${warning}`] : []),
+		...suggestions.map((s) => `trust.zxcvbn.suggestion.${s}`),
+		'trust.error.passphrase'
+	].filter(known);
+	return keys.map((key) => ({ field: 'password', key: key as MessageKey }));
+}
+
+/**
+ * Problems with a new password: too short or long, control characters, or too easy to guess
+ * (zxcvbn-ts, see password-strength.ts). `related` are things the person typed elsewhere (email,
+ * name), which a password must not lean on.
+ */
+export function checkPassword(password: string, related: string[] = []): FieldError[] {
+	if (hasAnyControlCharacter(password)) return [{ field: 'password', key: 'trust.error.control' }];
+	if (password.length < MIN_PASSWORD_LENGTH)
+		return [{ field: 'password', key: 'auth.error.passwordShort', params: { n: MIN_PASSWORD_LENGTH } }];
+	if (password.length > MAX_PASSWORD_LENGTH)
+		return [{ field: 'password', key: 'auth.error.passwordLong', params: { n: MAX_PASSWORD_LENGTH } }];
+	const strength = passwordStrength(password, related.filter(Boolean));
+	return strength.ok ? [] : weakPasswordErrors(strength.warning, strength.suggestions);
+}
+
+/** Problems with registration input. `email` must already be normalised (normalizeEmail). */
+export function checkCredentials(email: string, password: string, name = ''): FieldError[] {
+	const errors: FieldError[] = [];
+	if (hasAnyControlCharacter(email)) errors.push({ field: 'email', key: 'trust.error.control' });
+	// Length first: EMAIL backtracks quadratically on long input (`a@....@`), so it only sees short strings.
+	else if (email.length > 254 || !EMAIL.test(email)) errors.push({ field: 'email', key: 'auth.error.email' });
+	errors.push(...checkPassword(password, [email, name]));
+	if (hasAnyControlCharacter(name)) errors.push({ field: 'name', key: 'trust.error.control' });
+	else if (name.length > MAX_NAME) errors.push({ field: 'name', key: 'auth.error.nameLong', params: { n: MAX_NAME } });
+	return errors;
+}
+
+/** Creates an account; `taken` when the email is in use. Inputs must have passed checkCredentials. */
+export async function createAccount(
+	db: Db,
+	input: { email: string; password: string; name?: string; role: Role; locale: string | null; agreedToPrivacy?: boolean }
+): Promise<{ ok: true; id: string } | { ok: false; taken: true }> {
+	// Hash first, taken or not: otherwise a taken email would answer faster than a new one.
+	const passwordHash = await hashPassword(input.password);
+	if (await findUserByEmail(db, input.email)) return { ok: false, taken: true };
+	const id = crypto.randomUUID();
+	try {
+		await insertUser(db, {
+			id,
+			email: input.email,
+			password_hash: passwordHash,
+			role: input.role,
+			display_name: input.name?.trim() || null,
+			locale: input.locale,
+			created_at: new Date().toISOString(),
+			...(input.agreedToPrivacy ? agreement() : {})
+		});
+	} catch (e) {
+		if (isUniqueViolation(e)) return { ok: false, taken: true };
+		throw e;
+	}
+	await insertAuditEvent(db, { actorId: id, action: 'account.created', subjectId: id, detail: input.role });
+	return { ok: true, id };
+}
+
+// Verifying against a throwaway hash when the email is unknown keeps the timing of both answers alike.
+let dummyHash: Promise<string> | null = null;
+
+export async function authenticate(db: Db, email: string, password: string) {
+	const user = await findUserByEmail(db, email);
+	if (!user?.password_hash) {
+		dummyHash ??= hashPassword('not-a-real-password-0000');
+		await verifyPassword(await dummyHash, password);
+		return null;
+	}
+	return (await verifyPassword(user.password_hash, password)) ? user : null;
+}
+
+/** What signing in needs: the cookies to set, whether the site is https, the browser and address. */
+export interface SignInContext {
+	cookies: Cookies;
+	secure: boolean;
+	userAgent?: string | null;
+	address?: string | null;
+}
+
+/** The sign-in context of a request. */
+export const signInContext = (event: {
+	cookies: Cookies;
+	url: URL;
+	request: Request;
+	getClientAddress: () => string;
+}): SignInContext => ({
+	cookies: event.cookies,
+	secure: event.url.protocol === 'https:',
+	userAgent: event.request.headers.get('user-agent'),
+	address: event.getClientAddress()
+});
+
+/**
+ * Starts a new session for `userId` on this browser. The session that was in use before (whoever it
+ * belonged to) ends, so a token planted or left behind on a shared computer stops working.
+ */
+export async function signIn(db: Db, ctx: SignInContext, userId: string) {
+	const policy = sessionPolicy();
+	const previous = ctx.cookies.get(SESSION_COOKIE);
+	if (previous) await invalidateSession(db, previous);
+	const token = generateSessionToken();
+	const session = await createSession(db, token, userId, policy, { userAgent: ctx.userAgent, address: ctx.address });
+	setSessionCookie(ctx.cookies, token, cookieExpiry(Date.now(), session.expires_at, policy), ctx.secure);
+	return session;
+}
+
+
+/** Signs in a person who gave their password on the sign-in page, and records it in their access log. */
+export async function signInWithPassword(db: Db, ctx: SignInContext, userId: string) {
+	const session = await signIn(db, ctx, userId);
+	await insertAuditEvent(db, { actorId: userId, action: 'account.signed-in', subjectId: userId });
+	return session;
+}
+
+/** Remembers the language a signed-in person chose: their exports and API reads use it too. */
+export const saveLocale = (db: Db, userId: string, locale: Locale) => updateUser(db, userId, { locale });

@@ -1,0 +1,87 @@
+// API tokens a client creates for a matching service (docs/profile-export.md `/api/v1/profile`). Like sessions, the
+// database keeps only the SHA-256 of a token: the token itself is shown once, when it is created.
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import type { Db } from '../db';
+import type { ApiToken, User } from '../db/schema';
+import { sessionIdOf } from './auth';
+import { insertAuditEvent } from '../repositories/audit';
+import {
+	countActiveApiTokens,
+	findApiToken,
+	insertApiToken,
+	listActiveApiTokens,
+	revokeApiToken,
+	touchApiToken
+} from '../repositories/api-tokens';
+import { findUserById } from '../repositories/users';
+
+/** A recognisable prefix, so secret scanners and people can tell what a leaked string is. */
+export const API_TOKEN_PREFIX = 'spejl_';
+export const MAX_TOKEN_NAME = 60;
+export const MAX_ACTIVE_TOKENS = 20;
+
+/** `spejl_` + 160 random bits in base32 (32 characters). */
+export function generateApiToken(): string {
+	return API_TOKEN_PREFIX + encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
+}
+
+/** The stored id of a token: its SHA-256 in hex (the same hash as session ids). */
+export const apiTokenIdOf = (token: string): string => sessionIdOf(token);
+
+export type CreateTokenResult =
+	| { ok: true; token: string; row: ApiToken }
+	| { ok: false; error: 'name-empty' | 'name-long' | 'too-many' };
+
+/** Creates a named token for the user and records it in their access log. */
+export async function createApiToken(db: Db, userId: string, rawName: string, now = new Date()): Promise<CreateTokenResult> {
+	const name = rawName.trim().replace(/\s+/g, ' ');
+	if (name === '') return { ok: false, error: 'name-empty' };
+	if (name.length > MAX_TOKEN_NAME) return { ok: false, error: 'name-long' };
+	if ((await countActiveApiTokens(db, userId)) >= MAX_ACTIVE_TOKENS) return { ok: false, error: 'too-many' };
+	const token = generateApiToken();
+	const row: ApiToken = {
+		id: apiTokenIdOf(token),
+		user_id: userId,
+		name,
+		created_at: now.toISOString(),
+		last_used_at: null,
+		revoked_at: null
+	};
+	await insertApiToken(db, row);
+	await insertAuditEvent(db, { actorId: userId, action: 'api.token.created', subjectId: userId, detail: name, at: now });
+	return { ok: true, token, row };
+}
+
+/** Revokes one of the user's own tokens and returns its name; null when it is not theirs or already revoked. */
+export async function revokeOwnApiToken(db: Db, userId: string, id: string, now = new Date()): Promise<string | null> {
+	const row = await revokeApiToken(db, userId, id, now.toISOString());
+	if (!row) return null;
+	await insertAuditEvent(db, { actorId: userId, action: 'api.token.revoked', subjectId: userId, detail: row.name, at: now });
+	return row.name;
+}
+
+export type BearerResult =
+	| { ok: true; user: User; token: ApiToken }
+	| { ok: false; error: 'missing' | 'invalid' };
+
+/**
+ * Checks an `Authorization: Bearer <token>` header (RFC 6750): `missing` without one (or with another
+ * scheme), `invalid` for an unknown or revoked token or one whose owner is gone. A valid token's
+ * `last_used_at` is set to `now`.
+ */
+export async function authenticateBearer(db: Db, authorization: string | null, now = new Date()): Promise<BearerResult> {
+	const match = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization ?? '');
+	if (!match) return { ok: false, error: 'missing' };
+	const token = await findApiToken(db, apiTokenIdOf(match[1]));
+	if (!token || token.revoked_at !== null) return { ok: false, error: 'invalid' };
+	const user = await findUserById(db, token.user_id);
+	if (!user) return { ok: false, error: 'invalid' };
+	await touchApiToken(db, token.id, now.toISOString());
+	return { ok: true, user, token: { ...token, last_used_at: now.toISOString() } };
+}
+
+/** The person's tokens that still work, as the tokens page lists them. The id is the token's SHA-256, not the token. */
+export async function listOwnApiTokens(db: Db, userId: string) {
+	const tokens = await listActiveApiTokens(db, userId);
+	return tokens.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at }));
+}

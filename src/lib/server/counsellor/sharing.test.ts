@@ -1,0 +1,161 @@
+// Sharing against a real (in-memory, migrated) SQLite database: the client decides, every grant and
+// revoke is audited, and a revoked counsellor is refused on the very next check.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { isHttpError } from '@sveltejs/kit';
+import type { Db } from '../db';
+import { createTestDb } from '../../../../tests/support/db';
+import type { Role } from '../db/schema';
+import type { SessionUser } from '../account/auth';
+import { insertUser } from '../repositories/users';
+import { listActiveSharesOfClient } from '../repositories/shares';
+import { insertAuditEvent, listAuditEntriesAbout } from '../repositories/audit';
+import {
+	ensureShareCode,
+	findCounsellorByCode,
+	grantShare,
+	requireSharedClient,
+	shareLink,
+	withdrawShare
+} from './sharing';
+import { listSharedWith } from '../account/account-access';
+
+let db: Db;
+const T0 = new Date('2026-11-26T10:00:00Z');
+
+async function user(role: Role, email: string, name: string | null = null): Promise<SessionUser> {
+	const id = crypto.randomUUID();
+	await insertUser(db, { id, email, password_hash: 'x', role, display_name: name, locale: null, created_at: T0.toISOString(), share_code: null, privacy_version: '2026-12-01', privacy_agreed_at: '2026-01-01T00:00:00.000Z' });
+	return { id, email, role, locale: null, display_name: name };
+}
+
+/** The status of the HttpError that `p` rejects with. */
+async function statusOf(p: Promise<unknown>): Promise<number> {
+	try {
+		await p;
+	} catch (e) {
+		if (isHttpError(e)) return e.status;
+		throw e;
+	}
+	return 200;
+}
+
+let client: SessionUser, other: SessionUser, counsellor: SessionUser, author: SessionUser;
+beforeEach(async () => {
+	db = await createTestDb();
+	client = await user('client', 'client@example.org', 'Cleo');
+	other = await user('client', 'other@example.org');
+	counsellor = await user('counsellor', 'vejleder@example.org', 'Vera Vejleder');
+	author = await user('author', 'author@example.org');
+});
+
+describe('findCounsellorByCode', () => {
+	it('finds the counsellor whatever the case, spaces and dash of what was typed', async () => {
+		const code = await ensureShareCode(db, counsellor.id);
+		const typed = ` ${code.replace('-', ' ').toLowerCase()} `;
+		expect(await findCounsellorByCode(db, typed)).toEqual({
+			ok: true,
+			code,
+			counsellor: { id: counsellor.id, email: 'vejleder@example.org', name: 'Vera Vejleder' }
+		});
+	});
+
+	it.each([
+		['', 'empty', ''],
+		['  - ', 'empty', ''],
+		['K7M', 'format', 'K7M'],
+		['K7M-Q2XF9', 'format', 'K7MQ2XF9'],
+		['O0I-1LLL', 'format', 'O0I-1LLL'], // letters the alphabet leaves out
+		['K7M-Q2XF', 'unknown', 'K7M-Q2XF']
+	])('%j → %s', async (typed, reason, code) => {
+		expect(await findCounsellorByCode(db, typed)).toEqual({ ok: false, reason, code });
+	});
+
+	it("does not find a code that is not a counsellor's", async () => {
+		await db.updateTable('user').set({ share_code: 'ABC-DEFG' }).where('id', '=', author.id).execute();
+		expect(await findCounsellorByCode(db, 'ABC-DEFG')).toMatchObject({ ok: false, reason: 'unknown' });
+	});
+
+	it('keeps one code per counsellor and makes an invitation link of it', async () => {
+		const code = await ensureShareCode(db, counsellor.id);
+		expect(code).toMatch(/^[A-HJKMNP-Z2-9]{3}-[A-HJKMNP-Z2-9]{4}$/);
+		expect(await ensureShareCode(db, counsellor.id)).toBe(code);
+		expect(shareLink('https://spejl.example', code)).toBe(`https://spejl.example/share/${code}`);
+	});
+});
+
+describe('grantShare, withdrawShare and requireSharedClient', () => {
+	it('grants, audits, lets the counsellor in, and refuses them right after a revoke', async () => {
+		expect(await statusOf(requireSharedClient(db, counsellor, client.id))).toBe(403);
+		expect(await grantShare(db, client, counsellor.id, T0)).toEqual({ ok: true, already: false });
+		expect((await requireSharedClient(db, counsellor, client.id)).id).toBe(client.id);
+		// Sharing again changes nothing and is not audited twice.
+		expect(await grantShare(db, client, counsellor.id, new Date('2026-11-27T00:00:00Z'))).toEqual({ ok: true, already: true });
+		expect(await listActiveSharesOfClient(db, client.id)).toMatchObject([{ counsellor_id: counsellor.id, granted_at: T0.toISOString() }]);
+
+		expect(await withdrawShare(db, client, counsellor.id, new Date('2026-11-28T00:00:00Z'))).toBe(true);
+		expect(await statusOf(requireSharedClient(db, counsellor, client.id))).toBe(403);
+		expect(await withdrawShare(db, client, counsellor.id)).toBe(false);
+
+		const log = await listAuditEntriesAbout(db, client.id, { limit: 10, offset: 0 });
+		expect(log.map((e) => [e.action, e.actor_email, e.detail_email])).toEqual([
+			['share.revoked', 'client@example.org', 'vejleder@example.org'],
+			['share.granted', 'client@example.org', 'vejleder@example.org']
+		]);
+		// Sharing again after a revoke starts a new share.
+		expect(await grantShare(db, client, counsellor.id)).toEqual({ ok: true, already: false });
+		expect(await statusOf(requireSharedClient(db, counsellor, client.id))).toBe(200);
+	});
+
+	it("a share with one client opens no other client's data", async () => {
+		await grantShare(db, client, counsellor.id);
+		expect(await statusOf(requireSharedClient(db, counsellor, other.id))).toBe(403);
+		expect(await statusOf(requireSharedClient(db, counsellor, 'no-such-id'))).toBe(403);
+	});
+
+	it('refuses non-clients, sharing with yourself and with non-counsellors', async () => {
+		const counsellor2 = await user('counsellor', 'c2@example.org');
+		expect(await grantShare(db, counsellor2, counsellor.id)).toEqual({ ok: false, reason: 'not-client' });
+		expect(await grantShare(db, author, counsellor.id)).toEqual({ ok: false, reason: 'not-client' });
+		expect(await grantShare(db, client, client.id)).toEqual({ ok: false, reason: 'self' });
+		expect(await grantShare(db, client, other.id)).toEqual({ ok: false, reason: 'not-counsellor' });
+		expect(await grantShare(db, client, author.id)).toEqual({ ok: false, reason: 'not-counsellor' });
+		expect(await grantShare(db, client, 'nobody')).toEqual({ ok: false, reason: 'not-counsellor' });
+		expect(await db.selectFrom('share').selectAll().execute()).toEqual([]);
+		expect(await db.selectFrom('audit_event').selectAll().execute()).toEqual([]);
+	});
+
+	it('only counsellors pass requireSharedClient, even with a share row', async () => {
+		await db.insertInto('share').values({ client_id: client.id, counsellor_id: author.id, granted_at: T0.toISOString(), revoked_at: null }).execute();
+		expect(await statusOf(requireSharedClient(db, author, client.id))).toBe(403);
+		expect(await statusOf(requireSharedClient(db, other, client.id))).toBe(403);
+	});
+});
+
+describe('listSharedWith', () => {
+	it("lists active shares with what each counsellor did with this client's data", async () => {
+		const counsellor2 = await user('counsellor', 'c2@example.org');
+		await grantShare(db, client, counsellor.id, T0);
+		await grantShare(db, client, counsellor2.id, new Date('2026-11-27T10:00:00Z'));
+		const view = (actorId: string, subjectId: string, at: string, action = 'client.report.viewed') =>
+			insertAuditEvent(db, { actorId, action, subjectId, at: new Date(at) });
+		await view(counsellor.id, client.id, '2026-11-26T11:00:00Z');
+		await view(counsellor.id, client.id, '2026-11-26T12:00:00Z');
+		await view(counsellor.id, client.id, '2026-11-26T13:00:00Z', 'client.export.downloaded');
+		await view(counsellor.id, other.id, '2026-11-26T14:00:00Z'); // another client: not counted
+		await view(author.id, client.id, '2026-11-26T15:00:00Z'); // someone who is not sharing: not listed
+		await withdrawShare(db, client, counsellor2.id);
+
+		expect(await listSharedWith(db, client.id)).toEqual([
+			{
+				counsellorId: counsellor.id,
+				email: 'vejleder@example.org',
+				name: 'Vera Vejleder',
+				since: T0.toISOString(),
+				activity: [
+					{ action: 'client.export.downloaded', times: 1, lastAt: '2026-11-26T13:00:00.000Z' },
+					{ action: 'client.report.viewed', times: 2, lastAt: '2026-11-26T12:00:00.000Z' }
+				]
+			}
+		]);
+	});
+});

@@ -1,0 +1,196 @@
+// Taking an instrument: start or resume a response, save progress, complete it (validate → score →
+// store in one transaction). Scoring happens here, on the server, never in the browser.
+import type { Answers, Questionnaire, ScoredResult } from '$lib/core/questionnaire/types';
+import { formModelOf, validateForm, type FormError } from '$lib/form-model';
+import { scoreResponse } from '$lib/core/scoring/score';
+import { findShortfalls, type Shortfall } from '$lib/core/scoring/shortfalls';
+import type { Db } from '../db';
+import { isUniqueViolation } from '../db/errors';
+import type { Response } from '../db/schema';
+import type { Instrument } from './registry';
+import { findInstrumentVersion } from '../repositories/instrument-versions';
+import {
+	completeResponse,
+	findInProgressResponse,
+	findResponse,
+	insertResponse,
+	saveResponseProgress
+} from '../repositories/responses';
+
+export type Outcome<T> =
+	| { ok: true; value: T }
+	| { ok: false; status: number; message: string; errors?: FormError[]; shortfalls?: Shortfall[] };
+
+/** The client's unfinished response to this instrument, or a new one on the current version. */
+export async function startOrResume(db: Db, userId: string, instrument: Instrument, now = new Date()) {
+	const existing = await findInProgressResponse(db, userId, instrument.questionnaire.id);
+	if (existing) return { response: existing, questionnaire: await questionnaireOf(db, existing), resumed: true };
+	const response: Response = {
+		id: crypto.randomUUID(),
+		user_id: userId,
+		instrument_id: instrument.questionnaire.id,
+		instrument_version_id: instrument.versionId,
+		status: 'in_progress',
+		answers: '{}',
+		current_page: 0,
+		result: null,
+		started_at: now.toISOString(),
+		updated_at: now.toISOString(),
+		completed_at: null
+	};
+	try {
+		await insertResponse(db, response);
+	} catch (e) {
+		// Another request started it first (unique index on open responses): resume that one.
+		const raced = isUniqueViolation(e) && (await findInProgressResponse(db, userId, instrument.questionnaire.id));
+		if (!raced) throw e;
+		return { response: raced, questionnaire: await questionnaireOf(db, raced), resumed: true };
+	}
+	return { response, questionnaire: instrument.questionnaire, resumed: false };
+}
+
+// Stored definitions never change, so each is read and parsed once per database, not on every save.
+const cache = new WeakMap<Db, Map<number, Promise<Questionnaire>>>();
+
+/** The definition a response was started on (stored immutably), so it is always scored by its own key. */
+export function questionnaireOf(db: Db, response: Pick<Response, 'instrument_version_id'>): Promise<Questionnaire> {
+	const id = response.instrument_version_id;
+	let definitions = cache.get(db);
+	if (!definitions) cache.set(db, (definitions = new Map()));
+	let q = definitions.get(id);
+	if (!q) {
+		q = findInstrumentVersion(db, id).then((v) => {
+			if (!v) throw new Error(`instrument version ${id} is missing`);
+			return JSON.parse(v.definition) as Questionnaire;
+		});
+		q.catch(() => definitions.delete(id));
+		definitions.set(id, q);
+	}
+	return q;
+}
+
+async function ownResponse(db: Db, userId: string, responseId: string): Promise<Outcome<Response>> {
+	const response = await findResponse(db, responseId);
+	if (!response || response.user_id !== userId) return { ok: false, status: 404, message: 'No such response.' };
+	return { ok: true, value: response };
+}
+
+function parseAnswers(text: string): Outcome<unknown> {
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch {
+		return { ok: false, status: 400, message: 'The answers are not valid JSON.' };
+	}
+}
+
+/** Answers as JSON with their keys sorted, so the same answers always give the same text. */
+function canonicalJson(answers: Answers): string {
+	return JSON.stringify(Object.fromEntries(Object.entries(answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+}
+
+function checkPage(page: unknown): number | null {
+	const n = Number(page ?? 0);
+	return Number.isInteger(n) && n >= 0 && n < 1000 ? n : null;
+}
+
+export async function saveProgress(
+	db: Db,
+	userId: string,
+	input: { responseId: string; answers: string; page: unknown },
+	now = new Date()
+): Promise<Outcome<{ savedAt: string }>> {
+	const own = await ownResponse(db, userId, input.responseId);
+	if (!own.ok) return own;
+	if (own.value.status !== 'in_progress')
+		return { ok: false, status: 409, message: 'This response is already completed; its answers can no longer change.' };
+	const page = checkPage(input.page);
+	if (page === null) return { ok: false, status: 400, message: 'The page number is not valid.' };
+	const parsed = parseAnswers(input.answers);
+	if (!parsed.ok) return parsed;
+	const q = await questionnaireOf(db, own.value);
+	const checked = validateForm(formModelOf(q.survey), parsed.value, { partial: true });
+	if (!checked.ok) return { ok: false, status: 400, message: 'Some answers are not valid.', errors: checked.errors };
+	const saved = await saveResponseProgress(db, own.value.id, canonicalJson(checked.answers), page, now);
+	if (!saved) return { ok: false, status: 409, message: 'This response is already completed; its answers can no longer change.' };
+	return { ok: true, value: { savedAt: now.toISOString() } };
+}
+
+export async function complete(
+	db: Db,
+	userId: string,
+	input: { responseId: string; answers: string },
+	now = new Date()
+): Promise<Outcome<{ result: ScoredResult; repeated: boolean }>> {
+	const own = await ownResponse(db, userId, input.responseId);
+	if (!own.ok) return own;
+	const parsed = parseAnswers(input.answers);
+	if (!parsed.ok) return parsed;
+	const q = await questionnaireOf(db, own.value);
+	const checked = validateForm(formModelOf(q.survey), parsed.value, { partial: false });
+	if (!checked.ok) return { ok: false, status: 400, message: 'Some answers are not valid.', errors: checked.errors };
+	const answers = canonicalJson(checked.answers);
+	if (own.value.status === 'completed') return repeatedCompletion(own.value, answers);
+	// Too few answers for a score, or a card sort never sorted: refused rather than stored empty.
+	const shortfalls = findShortfalls(q, checked.answers as Answers);
+	if (shortfalls.length > 0) return { ok: false, status: 400, message: describeShortfalls(shortfalls), shortfalls };
+	const result = scoreResponse(q, checked.answers as Answers);
+	const stored = await completeResponse(db, {
+		id: own.value.id,
+		answers,
+		result: JSON.stringify(result),
+		scores: result.scales.map((s) => ({
+			scale_id: s.id,
+			score: s.score,
+			answered: s.answered,
+			reason: s.reason ?? null,
+			z: s.z ?? null,
+			t: s.t ?? null,
+			percentile: s.percentile ?? null,
+			sten: s.sten ?? null,
+			band: s.band?.index ?? null
+		})),
+		now
+	});
+	if (!stored) {
+		// Another request completed it between our read and our write.
+		const again = await findResponse(db, own.value.id);
+		return again ? repeatedCompletion(again, answers) : { ok: false, status: 404, message: 'No such response.' };
+	}
+	return { ok: true, value: { result, repeated: false } };
+}
+
+/** The shortfalls in plain English (the pages show them translated). */
+function describeShortfalls(list: Shortfall[]): string {
+	const parts = list.map((s) =>
+		s.kind === 'scale'
+			? `${s.scale}: ${s.answered} of ${s.items} questions answered, at least ${s.needed} needed`
+			: `${s.question}: the cards have not been sorted`
+	);
+	return `Not enough answers for a result. ${parts.join('; ')}.`;
+}
+
+/** The same answers submitted again (double click, retry) get the stored result; different ones are refused. */
+function repeatedCompletion(response: Response, answers: string): Outcome<{ result: ScoredResult; repeated: boolean }> {
+	if (response.answers === answers && response.result)
+		return { ok: true, value: { result: JSON.parse(response.result), repeated: true } };
+	return {
+		ok: false,
+		status: 409,
+		message: `This response was already completed on ${response.completed_at?.slice(0, 10)}. Start a new attempt to take it again.`
+	};
+}
+
+/**
+ * The client's unfinished response to an instrument, as the form resumes it: on the definition it was
+ * started with, its answers so far and the page they were on. Null when there is none.
+ */
+export async function findOpenResponse(db: Db, userId: string, instrumentId: string) {
+	const open = await findInProgressResponse(db, userId, instrumentId);
+	if (!open) return null;
+	return {
+		id: open.id,
+		questionnaire: await questionnaireOf(db, open),
+		answers: JSON.parse(open.answers) as Record<string, unknown>,
+		currentPage: open.current_page
+	};
+}
