@@ -23,9 +23,14 @@ const responsesOf = (userId: string): Promise<ResponseRow[]> =>
 	db().selectFrom('response').selectAll().where('user_id', '=', userId).orderBy('started_at').execute();
 const responseRow = (id: string): Promise<ResponseRow | undefined> =>
 	db().selectFrom('response').selectAll().where('id', '=', id).executeTakeFirst();
-const scaleScores = (id: string) =>
-	db().selectFrom('scale_score').select(['scale_id', 'score', 'answered']).where('response_id', '=', id).orderBy('scale_id').execute();
-const countAll = async (table: 'response' | 'scale_score') =>
+/** The scale scores as stored: the scales of the result JSON on the response row, by scale id. */
+const scaleScores = async (id: string) => {
+	const stored = (await responseRow(id))?.result;
+	if (!stored) return [];
+	const scales = (JSON.parse(stored) as { scales: { id: string; score: number | null; answered: number }[] }).scales;
+	return scales.map((s) => ({ scale_id: s.id, score: s.score, answered: s.answered })).sort((a, b) => (a.scale_id < b.scale_id ? -1 : 1));
+};
+const countAll = async (table: 'response') =>
 	Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 /** A SvelteKit action result as sent to `use:enhance` (`x-sveltekit-action`). */
@@ -193,6 +198,17 @@ describe('saving answers', () => {
 		expect(await responseRow(responseId)).toEqual(before);
 		expect(await scaleScores(responseId)).toEqual([]);
 		expect(await responsesOf(mallory.userId)).toEqual([]);
+	});
+
+	it("answers 404 when the client's own response id is sent to another instrument's page, and changes nothing", async () => {
+		const { client, responseId, before } = await clientWithResponse();
+		// riasec-48 answers are valid for the riasec response, so only the (person, instrument) key refuses them.
+		const save = await client.save('big-five-ipip-50', { R1: 1 }, 0, responseId);
+		expect(save).toMatchObject({ type: 'failure', status: 404, data: { message: 'No such response.' } });
+		const done = await client.complete('big-five-ipip-50', allRiasec(1), responseId);
+		expect(done).toMatchObject({ type: 'failure', status: 404 });
+		expect(await responseRow(responseId)).toEqual(before);
+		expect(await responsesOf(client.userId)).toHaveLength(1);
 	});
 
 	it('sends an anonymous client to sign in and stores nothing', async () => {

@@ -63,7 +63,6 @@ describe('deleteAccount', () => {
 			.insertInto('response')
 			.values({ id: 'r1', user_id: client.id, instrument_id: 'x', instrument_version_id: versionId, status: 'completed', answers: '{"why":"secret"}', current_page: 0, result: '{}', started_at: NOW.toISOString(), updated_at: NOW.toISOString(), completed_at: NOW.toISOString() })
 			.execute();
-		await db.insertInto('scale_score').values({ response_id: 'r1', scale_id: 'a', score: 3, answered: 1, reason: null, z: null, t: null, percentile: null, sten: null, band: null }).execute();
 
 		expect(await deleteAccount(db, client, NOW)).toEqual({ ok: true });
 
@@ -74,7 +73,6 @@ describe('deleteAccount', () => {
 		expect(await count('note', 'client_id', client.id)).toBe(0);
 		expect(await count('assignment', 'client_id', client.id)).toBe(0);
 		expect(await db.selectFrom('response').selectAll().execute()).toEqual([]);
-		expect(await db.selectFrom('scale_score').selectAll().execute()).toEqual([]);
 		const audit = await db.selectFrom('audit_event').selectAll().execute();
 		expect(JSON.stringify(audit)).not.toContain('Anna Jensen');
 		expect(audit.at(-1)).toMatchObject({ actor_id: null, action: 'account.deleted', subject_id: null });

@@ -8,6 +8,7 @@ import { collectElements } from '$lib/core/questionnaire/elements';
 import type { Answers, LocalizedString, Questionnaire } from '$lib/core/questionnaire/types';
 import type { Db } from '../db';
 import { listInstrumentVersionsOf } from '../repositories/instrument-versions';
+import { loadDefinition } from '../questionnaires/definitions';
 import { listCompletedAnswersOfVersion } from '../repositories/responses';
 import type { CarelessSummary, ItemStats, ScaleStats, VersionStats } from '../../views/author';
 export type { CarelessSummary, ItemStats, ScaleStats, VersionStats } from '../../views/author';
@@ -126,12 +127,12 @@ function parseAnswers(text: string): Answers {
 	}
 }
 
-async function analyzeStored(db: Db, v: { id: number; version: string; sha256: string; definition: string }): Promise<VersionAnalysis> {
+async function analyzeStored(db: Db, v: { id: number; version: string; sha256: string }): Promise<VersionAnalysis> {
 	const rows = await listCompletedAnswersOfVersion(db, v.id);
 	const sha = v.sha256.slice(0, 12);
 	if (rows.length < MIN_RESPONDENTS)
 		return { version: v.version, sha, respondents: rows.length, enough: false, needed: MIN_RESPONDENTS - rows.length };
-	const q = JSON.parse(v.definition) as Questionnaire;
+	const q = await loadDefinition(db, v.id);
 	const completed = rows.map((r) => ({ answers: parseAnswers(r.answers), startedAt: r.started_at, completedAt: r.completed_at }));
 	return { version: v.version, sha, respondents: rows.length, enough: true, stats: versionStats(q, sha, completed) };
 }
@@ -141,7 +142,7 @@ export async function analyzeInstrument(db: Db, instrumentId: string): Promise<I
 	const stored = await listInstrumentVersionsOf(db, instrumentId);
 	if (stored.length === 0) return null;
 	const versions = await Promise.all([...stored].reverse().map((v) => analyzeStored(db, v)));
-	const latest = JSON.parse(stored[stored.length - 1].definition) as Questionnaire;
+	const latest = await loadDefinition(db, stored[stored.length - 1].id);
 	return { id: instrumentId, title: latest.title, versions };
 }
 

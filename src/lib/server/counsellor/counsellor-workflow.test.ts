@@ -118,7 +118,7 @@ describe('assignments', () => {
 		// A riasec attempt completed *before* the assignment does not count.
 		const early = await startOrResume(db, carl.id, instrument('riasec-48'), at(0));
 		const riasec = JSON.stringify(Object.fromEntries(['R', 'I', 'A', 'S', 'E', 'C'].flatMap((l) => Array.from({ length: 8 }, (_, i) => [`${l}${i + 1}`, 3]))));
-		expect((await complete(db, carl.id, { responseId: early.response.id, answers: riasec }, at(1))).ok).toBe(true);
+		expect((await complete(db, carl.id, { instrumentId: 'riasec-48', responseId: early.response.id, answers: riasec }, at(1))).ok).toBe(true);
 
 		await assignInstruments(db, { counsellorId: anna.id, clientId: carl.id, instrumentIds: ['riasec-48', 'work-values'], message: 'Please, before Tuesday' }, at(10));
 		await assignInstruments(db, { counsellorId: bent.id, clientId: carl.id, instrumentIds: ['big-five-ipip-50'], message: null }, at(11));
@@ -131,9 +131,9 @@ describe('assignments', () => {
 		});
 
 		const again = await startOrResume(db, carl.id, instrument('riasec-48'), at(20));
-		expect((await saveProgress(db, carl.id, { responseId: again.response.id, answers: '{"R1":4}', page: 0 }, at(21))).ok).toBe(true);
+		expect((await saveProgress(db, carl.id, { instrumentId: 'riasec-48', responseId: again.response.id, answers: '{"R1":4}', page: 0 }, at(21))).ok).toBe(true);
 		expect((await status())['Anna Andersen:riasec-48']).toBe('in_progress');
-		expect((await complete(db, carl.id, { responseId: again.response.id, answers: riasec }, at(30))).ok).toBe(true);
+		expect((await complete(db, carl.id, { instrumentId: 'riasec-48', responseId: again.response.id, answers: riasec }, at(30))).ok).toBe(true);
 		expect((await status())['Anna Andersen:riasec-48']).toBe('completed');
 
 		// Anna cancels work-values: the client no longer sees it, Anna sees it as cancelled.
@@ -197,7 +197,7 @@ describe('openClientReport', () => {
 		};
 		for (const [i, ext] of [[0, 2], [10, 4]]) {
 			const r = await startOrResume(db, carl.id, instrument('big-five-ipip-50'), at(i));
-			expect((await complete(db, carl.id, { responseId: r.response.id, answers: answers(ext) }, at(i + 1))).ok).toBe(true);
+			expect((await complete(db, carl.id, { instrumentId: 'big-five-ipip-50', responseId: r.response.id, answers: answers(ext) }, at(i + 1))).ok).toBe(true);
 		}
 		const { results } = await openClientReport(db, registry, anna, carl.id, 'en');
 		const big5 = results.find((r) => r.instrumentId === 'big-five-ipip-50')!;

@@ -26,7 +26,7 @@ describe('database', () => {
 		expect(trx).toBe(testDialect());
 	});
 
-	it('stores scale scores as doubles: every bit of z and percentile comes back', async () => {
+	it('keeps every bit of the scale scores in the stored result (z, percentile)', async () => {
 		const db = await createTestDb();
 		const iv = await db
 			.insertInto('instrument_version')
@@ -52,13 +52,11 @@ describe('database', () => {
 			.execute();
 		// Values a 4-byte float (PostgreSQL's `real`) would round: 1/3, 0.1 + 0.2, a tiny and a huge number.
 		const values = [1 / 3, 0.1 + 0.2, -1.2345678901234567, 5e-324, 1.7976931348623157e308];
-		for (const [i, v] of values.entries())
-			await db
-				.insertInto('scale_score')
-				.values({ response_id: 'r1', scale_id: `s${i}`, score: v, answered: 1, reason: null, z: v, t: v, percentile: v, sten: 1, band: null })
-				.execute();
-		const rows = await db.selectFrom('scale_score').select(['scale_id', 'score', 'z', 'percentile']).orderBy('scale_id').execute();
-		expect(rows.map((r) => [r.score, r.z, r.percentile])).toEqual(values.map((v) => [v, v, v]));
+		const scales = values.map((v, i) => ({ id: `s${i}`, score: v, answered: 1, z: v, t: v, percentile: v }));
+		await db.updateTable('response').set({ result: JSON.stringify({ scales }) }).where('id', '=', 'r1').execute();
+		const stored = await db.selectFrom('response').select('result').where('id', '=', 'r1').executeTakeFirstOrThrow();
+		const back = (JSON.parse(stored.result!) as { scales: typeof scales }).scales;
+		expect(back.map((s) => [s.score, s.z, s.percentile])).toEqual(values.map((v) => [v, v, v]));
 	});
 
 	it('numbers audit events itself, counting up', async () => {

@@ -69,19 +69,6 @@ export interface ResponseTable {
 	completed_at: string | null;
 }
 
-export interface ScaleScoreTable {
-	response_id: string;
-	scale_id: string;
-	score: number | null;
-	answered: number;
-	reason: string | null;
-	z: number | null;
-	t: number | null;
-	percentile: number | null;
-	sten: number | null;
-	band: number | null;
-}
-
 export interface AuditEventTable {
 	id: Generated<number>;
 	actor_id: string | null;
@@ -190,7 +177,6 @@ export interface DB {
 	session: SessionTable;
 	instrument_version: InstrumentVersionTable;
 	response: ResponseTable;
-	scale_score: ScaleScoreTable;
 	audit_event: AuditEventTable;
 	share: ShareTable;
 	note: NoteTable;
@@ -210,7 +196,6 @@ export type Session = Selectable<SessionTable>;
 export type InstrumentVersion = Selectable<InstrumentVersionTable>;
 export type Response = Selectable<ResponseTable>;
 export type NewResponse = Insertable<ResponseTable>;
-export type ScaleScore = Selectable<ScaleScoreTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
 export type Share = Selectable<ShareTable>;
 export type Note = Selectable<NoteTable>;

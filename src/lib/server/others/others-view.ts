@@ -7,6 +7,7 @@ import type { Db } from '../db';
 import type { OthersInvite } from '../db/schema';
 import type { Instrument, Registry } from '../questionnaires/registry';
 import { listCompletedResponses } from '../repositories/responses';
+import { loadDefinition } from '../questionnaires/definitions';
 import { deleteInvites, insertInvite, listAnswersFor, listInvites, revokeInvite } from '../repositories/others-view';
 
 export const MAX_NAME = 40;
@@ -57,7 +58,7 @@ export async function loadSelfPicks(db: Db, userId: string, instrument: Instrume
 	const id = instrument.questionnaire.id;
 	const latest = (await listCompletedResponses(db, userId)).find((r) => r.instrument_id === id);
 	if (!latest) return { questionnaire: instrument.questionnaire, picks: [], status: 'none' };
-	const q = JSON.parse(latest.definition) as Questionnaire;
+	const q = await loadDefinition(db, latest.instrument_version_id);
 	const def = q.scoring?.othersView ?? (instrument.questionnaire.scoring!.othersView as OthersViewDefinition);
 	const picks = selfPicks(othersViewThemes(q), JSON.parse(latest.answers) as Record<string, unknown>);
 	const status = picks.length < def.min ? 'too-few' : picks.length > def.max ? 'too-many' : 'fits';

@@ -81,7 +81,7 @@ export async function submitPlainPage(
 		const target = stay ? index : nav === 'prev' ? before2 : nav === 'next' ? after : index;
 
 		// Progress is saved on every page, whichever button was pressed.
-		const saved = await saveProgress(db, userId, { responseId: response.id, answers: JSON.stringify(answers), page: target });
+		const saved = await saveProgress(db, userId, { instrumentId: instrument.questionnaire.id, responseId: response.id, answers: JSON.stringify(answers), page: target });
 		if (!saved.ok) {
 			note(saved.errors ?? []);
 			return { kind: 'invalid', view: plainPage(q, { answers, index, locale, errors }), message: saved.errors ? t('plain.invalid') : saved.message };
@@ -93,7 +93,7 @@ export async function submitPlainPage(
 		if (q.kind !== 'exercise' && skippedQuestions(q, answers, locale).length > 0) return { kind: 'review' };
 	}
 	// Hidden questions' answers are dropped by `complete`, as SurveyJS drops them when it completes.
-	const done = await complete(db, userId, { responseId: response.id, answers: JSON.stringify(answers) });
+	const done = await complete(db, userId, { instrumentId: instrument.questionnaire.id, responseId: response.id, answers: JSON.stringify(answers) });
 	if (!done.ok) return { kind: 'refused', message: done.message, shortfalls: done.shortfalls };
 	return { kind: 'completed' };
 }

@@ -7,6 +7,7 @@ import { createTestDb } from '../../../../tests/support/db';
 import { loadRegistry, type Registry } from './registry';
 import { createAccount } from '../account/accounts';
 import { insertUser } from '../repositories/users';
+import type { ScoredResult } from '$lib/core/questionnaire/types';
 import { complete, saveProgress, startOrResume } from './responses';
 
 const QUESTIONNAIRES = resolve(__dirname, '../../../../questionnaires');
@@ -51,8 +52,15 @@ const instrument = (id: string) => {
 	return i;
 };
 const row = (id: string) => db.selectFrom('response').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const scaleRows = (id: string) =>
-	db.selectFrom('scale_score').selectAll().where('response_id', '=', id).orderBy('scale_id').execute();
+/** The scale scores as stored: the scales of the result JSON on the response row, by scale id. */
+const scaleRows = async (id: string) => {
+	const stored = (await row(id)).result;
+	if (!stored) return [];
+	const result = JSON.parse(stored) as ScoredResult;
+	return result.scales
+		.map((s) => ({ scale_id: s.id, score: s.score, answered: s.answered, reason: s.reason ?? null, z: s.z ?? null, t: s.t ?? null, percentile: s.percentile ?? null, sten: s.sten ?? null, band: s.band?.index ?? null }))
+		.sort((a, b) => (a.scale_id < b.scale_id ? -1 : 1));
+};
 
 // RIASEC answers for items 1..8 of each type, with the means worked by hand:
 // R (5+5+5+5+4+4+4+4)/8 = 36/8 = 4.5     I (1·7 + 2)/8 = 9/8 = 1.125   A 3·8/8 = 3
@@ -132,7 +140,7 @@ describe('startOrResume', () => {
 describe('saveProgress', () => {
 	async function started() {
 		const { response } = await startOrResume(db, alice, instrument('riasec-48'));
-		const saved = await saveProgress(db, alice, { responseId: response.id, answers: '{"I1":4,"R1":3}', page: 1 }, new Date('2026-01-01T00:00:00Z'));
+		const saved = await saveProgress(db, alice, { instrumentId: 'riasec-48', responseId: response.id, answers: '{"I1":4,"R1":3}', page: 1 }, new Date('2026-01-01T00:00:00Z'));
 		expect(saved).toEqual({ ok: true, value: { savedAt: '2026-01-01T00:00:00.000Z' } });
 		const before = await row(response.id);
 		expect(before).toMatchObject({ answers: '{"I1":4,"R1":3}', current_page: 1, updated_at: '2026-01-01T00:00:00.000Z' });
@@ -145,44 +153,54 @@ describe('saveProgress', () => {
 		['a value of the wrong type', '{"R1":"5"}', 'R1', 'R1: expected a number, got "5"']
 	])('refuses %s, naming the element and value, and keeps the stored answers', async (_, answers, name, message) => {
 		const { id, before } = await started();
-		const r = await saveProgress(db, alice, { responseId: id, answers, page: 2 }, new Date('2026-01-02T00:00:00Z'));
+		const r = await saveProgress(db, alice, { instrumentId: 'riasec-48', responseId: id, answers, page: 2 }, new Date('2026-01-02T00:00:00Z'));
 		expect(r).toEqual({ ok: false, status: 400, message: 'Some answers are not valid.', errors: [expect.objectContaining({ name, message })] });
 		expect(await row(id)).toEqual(before);
 	});
 
 	it('refuses answers that are not JSON, or not an object', async () => {
 		const { id, before } = await started();
-		const r = await saveProgress(db, alice, { responseId: id, answers: '{"R1":', page: 2 });
+		const r = await saveProgress(db, alice, { instrumentId: 'riasec-48', responseId: id, answers: '{"R1":', page: 2 });
 		expect(r).toEqual({ ok: false, status: 400, message: 'The answers are not valid JSON.' });
-		const list = await saveProgress(db, alice, { responseId: id, answers: '[3]', page: 2 });
+		const list = await saveProgress(db, alice, { instrumentId: 'riasec-48', responseId: id, answers: '[3]', page: 2 });
 		expect(list).toMatchObject({ ok: false, status: 400, errors: [{ name: '' }] });
 		expect(await row(id)).toEqual(before);
 	});
 
 	it.each([['-1'], ['1.5'], ['abc'], ['1000']])('refuses the page number %s', async (page) => {
 		const { id, before } = await started();
-		const r = await saveProgress(db, alice, { responseId: id, answers: '{"R1":4}', page });
+		const r = await saveProgress(db, alice, { instrumentId: 'riasec-48', responseId: id, answers: '{"R1":4}', page });
 		expect(r).toEqual({ ok: false, status: 400, message: 'The page number is not valid.' });
 		expect(await row(id)).toEqual(before);
 	});
 
 	it("refuses another user's response with 404 and changes nothing", async () => {
 		const { id, before } = await started();
-		const r = await saveProgress(db, bob, { responseId: id, answers: '{"R1":5}', page: 3 });
+		const r = await saveProgress(db, bob, { instrumentId: 'riasec-48', responseId: id, answers: '{"R1":5}', page: 3 });
 		expect(r).toEqual({ ok: false, status: 404, message: 'No such response.' });
-		const c = await complete(db, bob, { responseId: id, answers: JSON.stringify(riasecAnswers()) });
+		const c = await complete(db, bob, { instrumentId: 'riasec-48', responseId: id, answers: JSON.stringify(riasecAnswers()) });
 		expect(c).toEqual({ ok: false, status: 404, message: 'No such response.' });
 		expect(await row(id)).toEqual(before);
 		expect(await scaleRows(id)).toEqual([]);
-		const unknown = await saveProgress(db, alice, { responseId: 'no-such-id', answers: '{}', page: 0 });
+		const unknown = await saveProgress(db, alice, { instrumentId: 'riasec-48', responseId: 'no-such-id', answers: '{}', page: 0 });
 		expect(unknown).toMatchObject({ ok: false, status: 404 });
+	});
+
+	it("refuses the person's own response when it is sent for another instrument, and changes nothing", async () => {
+		const { id, before } = await started();
+		// Valid riasec-48 answers: without the (person, instrument) key they would be saved and scored.
+		const r = await saveProgress(db, alice, { instrumentId: 'big-five-ipip-50', responseId: id, answers: '{"R1":5}', page: 3 });
+		expect(r).toEqual({ ok: false, status: 404, message: 'No such response.' });
+		const c = await complete(db, alice, { instrumentId: 'big-five-ipip-50', responseId: id, answers: JSON.stringify(riasecAnswers()) });
+		expect(c).toEqual({ ok: false, status: 404, message: 'No such response.' });
+		expect(await row(id)).toEqual(before);
 	});
 
 	it('refuses text longer than the question allows in the brainstorm exercise', async () => {
 		const { response } = await startOrResume(db, alice, instrument('brainstorm-strengths'));
 		// strengths_reflection has maxLength 2000; the "idea" column of strengths has maxLength 200.
 		const tooLong = JSON.stringify({ strengths: [{ idea: 'Drawing', theme: 'A' }], strengths_reflection: 'x'.repeat(2001) });
-		const r = await saveProgress(db, alice, { responseId: response.id, answers: tooLong, page: 0 });
+		const r = await saveProgress(db, alice, { instrumentId: 'brainstorm-strengths', responseId: response.id, answers: tooLong, page: 0 });
 		expect(r).toEqual({
 			ok: false,
 			status: 400,
@@ -190,16 +208,16 @@ describe('saveProgress', () => {
 			errors: [expect.objectContaining({ name: 'strengths_reflection', message: 'strengths_reflection: the text has 2001 characters; at most 2000 are allowed' })]
 		});
 		const longCell = JSON.stringify({ strengths: [{ idea: 'y'.repeat(201), theme: 'A' }] });
-		const cell = await saveProgress(db, alice, { responseId: response.id, answers: longCell, page: 0 });
+		const cell = await saveProgress(db, alice, { instrumentId: 'brainstorm-strengths', responseId: response.id, answers: longCell, page: 0 });
 		expect(cell).toMatchObject({ ok: false, status: 400, errors: [{ name: 'strengths', message: expect.stringContaining('strengths[0].idea') }] });
-		const c = await complete(db, alice, { responseId: response.id, answers: tooLong });
+		const c = await complete(db, alice, { instrumentId: 'brainstorm-strengths', responseId: response.id, answers: tooLong });
 		expect(c).toMatchObject({ ok: false, status: 400 });
 		expect(await row(response.id)).toMatchObject({ answers: '{}', status: 'in_progress' });
 
 		// At the limit it is accepted, and completing stores the text verbatim in the result's list.
 		const atLimit = { strengths: [{ idea: 'Drawing', theme: 'A' }], strengths_reflection: 'z'.repeat(2000) };
-		expect((await saveProgress(db, alice, { responseId: response.id, answers: JSON.stringify(atLimit), page: 0 })).ok).toBe(true);
-		const done = await complete(db, alice, { responseId: response.id, answers: JSON.stringify(atLimit) });
+		expect((await saveProgress(db, alice, { instrumentId: 'brainstorm-strengths', responseId: response.id, answers: JSON.stringify(atLimit), page: 0 })).ok).toBe(true);
+		const done = await complete(db, alice, { instrumentId: 'brainstorm-strengths', responseId: response.id, answers: JSON.stringify(atLimit) });
 		if (!done.ok) throw new Error(done.message);
 		expect(done.value.result.lists.strengths).toEqual(['Drawing']);
 		expect(done.value.result.lists['strengths-reflection']).toEqual(['z'.repeat(2000)]);
@@ -211,13 +229,13 @@ describe('complete', () => {
 	async function completedRiasec() {
 		const { response } = await startOrResume(db, alice, instrument('riasec-48'));
 		const answers = JSON.stringify(riasecAnswers());
-		expect((await saveProgress(db, alice, { responseId: response.id, answers, page: 7 })).ok).toBe(true);
-		const r = await complete(db, alice, { responseId: response.id, answers }, new Date('2026-04-05T06:07:08Z'));
+		expect((await saveProgress(db, alice, { instrumentId: 'riasec-48', responseId: response.id, answers, page: 7 })).ok).toBe(true);
+		const r = await complete(db, alice, { instrumentId: 'riasec-48', responseId: response.id, answers }, new Date('2026-04-05T06:07:08Z'));
 		if (!r.ok) throw new Error(r.message);
 		return { id: response.id, answers, r };
 	}
 
-	it('scores riasec-48 and stores the result and one scale_score row per scale', async () => {
+	it('scores riasec-48 and stores the answers and the result with every scale score', async () => {
 		const { id, answers, r } = await completedRiasec();
 		expect(r.value.repeated).toBe(false);
 		expect(r.value.result.codes.holland).toEqual({ code: 'CRS', ties: [] });
@@ -231,7 +249,7 @@ describe('complete', () => {
 	it('returns the stored result for the same answers again (repeated) and stores nothing more', async () => {
 		const { id, answers, r } = await completedRiasec();
 		const before = await row(id);
-		const again = await complete(db, alice, { responseId: id, answers });
+		const again = await complete(db, alice, { instrumentId: 'riasec-48', responseId: id, answers });
 		expect(again).toEqual({ ok: true, value: { result: r.value.result, repeated: true } });
 		expect(await scaleRows(id)).toHaveLength(6);
 		expect(await row(id)).toEqual(before);
@@ -241,10 +259,10 @@ describe('complete', () => {
 		const { id } = await completedRiasec();
 		const before = await row(id);
 		const rows = await scaleRows(id);
-		const changed = await complete(db, alice, { responseId: id, answers: JSON.stringify(riasecAnswers({ R1: 1 })) });
+		const changed = await complete(db, alice, { instrumentId: 'riasec-48', responseId: id, answers: JSON.stringify(riasecAnswers({ R1: 1 })) });
 		expect(changed).toMatchObject({ ok: false, status: 409 });
 		if (!changed.ok) expect(changed.message).toContain('already completed on 2026-04-05');
-		const save = await saveProgress(db, alice, { responseId: id, answers: '{"R1":1}', page: 0 });
+		const save = await saveProgress(db, alice, { instrumentId: 'riasec-48', responseId: id, answers: '{"R1":1}', page: 0 });
 		expect(save).toMatchObject({ ok: false, status: 409 });
 		expect(await row(id)).toEqual(before);
 		expect(await scaleRows(id)).toEqual(rows);
@@ -254,8 +272,8 @@ describe('complete', () => {
 		const { response } = await startOrResume(db, alice, instrument('riasec-48'));
 		const answers = JSON.stringify(riasecAnswers());
 		const results = await Promise.all([
-			complete(db, alice, { responseId: response.id, answers }),
-			complete(db, alice, { responseId: response.id, answers })
+			complete(db, alice, { instrumentId: 'riasec-48', responseId: response.id, answers }),
+			complete(db, alice, { instrumentId: 'riasec-48', responseId: response.id, answers })
 		]);
 		expect(results.every((r) => r.ok)).toBe(true);
 		const repeated = results.map((r) => (r.ok ? r.value.repeated : null)).sort();
@@ -266,7 +284,7 @@ describe('complete', () => {
 
 	it('refuses an invalid answer set before scoring and stores nothing', async () => {
 		const { response } = await startOrResume(db, alice, instrument('riasec-48'));
-		const r = await complete(db, alice, { responseId: response.id, answers: JSON.stringify(riasecAnswers({ C8: 6 })) });
+		const r = await complete(db, alice, { instrumentId: 'riasec-48', responseId: response.id, answers: JSON.stringify(riasecAnswers({ C8: 6 })) });
 		expect(r).toMatchObject({ ok: false, status: 400, errors: [{ name: 'C8' }] });
 		expect(await row(response.id)).toMatchObject({ status: 'in_progress', result: null });
 		expect(await scaleRows(response.id)).toEqual([]);
@@ -286,7 +304,7 @@ describe('complete', () => {
 		expect(Object.keys(answers)).toHaveLength(50);
 
 		const { response } = await startOrResume(db, alice, big5);
-		const r = await complete(db, alice, { responseId: response.id, answers: JSON.stringify(answers) });
+		const r = await complete(db, alice, { instrumentId: 'big-five-ipip-50', responseId: response.id, answers: JSON.stringify(answers) });
 		if (!r.ok) throw new Error(r.message);
 
 		// z = (4.2 − 3.011) / 0.922 = 1.189 / 0.922 = 1.2895878…; T = 50 + 10z = 62.895878…;
@@ -337,9 +355,9 @@ describe('canonical answers and one open attempt', () => {
 	it('treats the same answers in another key order as the same submission', async () => {
 		const { response } = await startOrResume(db, alice, instrument('riasec-48'));
 		const answers = riasecAnswers();
-		const first = await complete(db, alice, { responseId: response.id, answers: JSON.stringify(answers) });
+		const first = await complete(db, alice, { instrumentId: 'riasec-48', responseId: response.id, answers: JSON.stringify(answers) });
 		const reversed = Object.fromEntries(Object.entries(answers).reverse());
-		const again = await complete(db, alice, { responseId: response.id, answers: JSON.stringify(reversed) });
+		const again = await complete(db, alice, { instrumentId: 'riasec-48', responseId: response.id, answers: JSON.stringify(reversed) });
 		expect(first.ok && again.ok && again.value.repeated).toBe(true);
 	});
 

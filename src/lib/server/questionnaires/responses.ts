@@ -8,11 +8,12 @@ import type { Db } from '../db';
 import { isUniqueViolation } from '../db/errors';
 import type { Response } from '../db/schema';
 import type { Instrument } from './registry';
-import { findInstrumentVersion } from '../repositories/instrument-versions';
+import { loadDefinition } from './definitions';
 import {
 	completeResponse,
 	findInProgressResponse,
 	findResponse,
+	findResponseOf,
 	insertResponse,
 	saveResponseProgress
 } from '../repositories/responses';
@@ -24,7 +25,7 @@ export type Outcome<T> =
 /** The client's unfinished response to this instrument, or a new one on the current version. */
 export async function startOrResume(db: Db, userId: string, instrument: Instrument, now = new Date()) {
 	const existing = await findInProgressResponse(db, userId, instrument.questionnaire.id);
-	if (existing) return { response: existing, questionnaire: await questionnaireOf(db, existing), resumed: true };
+	if (existing) return { response: existing, questionnaire: await loadDefinition(db, existing.instrument_version_id), resumed: true };
 	const response: Response = {
 		id: crypto.randomUUID(),
 		user_id: userId,
@@ -44,34 +45,19 @@ export async function startOrResume(db: Db, userId: string, instrument: Instrume
 		// Another request started it first (unique index on open responses): resume that one.
 		const raced = isUniqueViolation(e) && (await findInProgressResponse(db, userId, instrument.questionnaire.id));
 		if (!raced) throw e;
-		return { response: raced, questionnaire: await questionnaireOf(db, raced), resumed: true };
+		return { response: raced, questionnaire: await loadDefinition(db, raced.instrument_version_id), resumed: true };
 	}
 	return { response, questionnaire: instrument.questionnaire, resumed: false };
 }
 
-// Stored definitions never change, so each is read and parsed once per database, not on every save.
-const cache = new WeakMap<Db, Map<number, Promise<Questionnaire>>>();
-
-/** The definition a response was started on (stored immutably), so it is always scored by its own key. */
-export function questionnaireOf(db: Db, response: Pick<Response, 'instrument_version_id'>): Promise<Questionnaire> {
-	const id = response.instrument_version_id;
-	let definitions = cache.get(db);
-	if (!definitions) cache.set(db, (definitions = new Map()));
-	let q = definitions.get(id);
-	if (!q) {
-		q = findInstrumentVersion(db, id).then((v) => {
-			if (!v) throw new Error(`instrument version ${id} is missing`);
-			return JSON.parse(v.definition) as Questionnaire;
-		});
-		q.catch(() => definitions.delete(id));
-		definitions.set(id, q);
-	}
-	return q;
-}
-
-async function ownResponse(db: Db, userId: string, responseId: string): Promise<Outcome<Response>> {
-	const response = await findResponse(db, responseId);
-	if (!response || response.user_id !== userId) return { ok: false, status: 404, message: 'No such response.' };
+/**
+ * The response a save or completion is for. Responses are keyed by (person, instrument): an id the
+ * browser sends only counts when it is the person's own response to the instrument of the page, so it
+ * can never point at someone else's response or at another instrument's.
+ */
+async function ownResponse(db: Db, userId: string, instrumentId: string, responseId: string): Promise<Outcome<Response>> {
+	const response = await findResponseOf(db, userId, instrumentId, responseId);
+	if (!response) return { ok: false, status: 404, message: 'No such response.' };
 	return { ok: true, value: response };
 }
 
@@ -96,10 +82,10 @@ function checkPage(page: unknown): number | null {
 export async function saveProgress(
 	db: Db,
 	userId: string,
-	input: { responseId: string; answers: string; page: unknown },
+	input: { instrumentId: string; responseId: string; answers: string; page: unknown },
 	now = new Date()
 ): Promise<Outcome<{ savedAt: string }>> {
-	const own = await ownResponse(db, userId, input.responseId);
+	const own = await ownResponse(db, userId, input.instrumentId, input.responseId);
 	if (!own.ok) return own;
 	if (own.value.status !== 'in_progress')
 		return { ok: false, status: 409, message: 'This response is already completed; its answers can no longer change.' };
@@ -107,7 +93,7 @@ export async function saveProgress(
 	if (page === null) return { ok: false, status: 400, message: 'The page number is not valid.' };
 	const parsed = parseAnswers(input.answers);
 	if (!parsed.ok) return parsed;
-	const q = await questionnaireOf(db, own.value);
+	const q = await loadDefinition(db, own.value.instrument_version_id);
 	const checked = validateForm(formModelOf(q.survey), parsed.value, { partial: true });
 	if (!checked.ok) return { ok: false, status: 400, message: 'Some answers are not valid.', errors: checked.errors };
 	const saved = await saveResponseProgress(db, own.value.id, canonicalJson(checked.answers), page, now);
@@ -118,14 +104,14 @@ export async function saveProgress(
 export async function complete(
 	db: Db,
 	userId: string,
-	input: { responseId: string; answers: string },
+	input: { instrumentId: string; responseId: string; answers: string },
 	now = new Date()
 ): Promise<Outcome<{ result: ScoredResult; repeated: boolean }>> {
-	const own = await ownResponse(db, userId, input.responseId);
+	const own = await ownResponse(db, userId, input.instrumentId, input.responseId);
 	if (!own.ok) return own;
 	const parsed = parseAnswers(input.answers);
 	if (!parsed.ok) return parsed;
-	const q = await questionnaireOf(db, own.value);
+	const q = await loadDefinition(db, own.value.instrument_version_id);
 	const checked = validateForm(formModelOf(q.survey), parsed.value, { partial: false });
 	if (!checked.ok) return { ok: false, status: 400, message: 'Some answers are not valid.', errors: checked.errors };
 	const answers = canonicalJson(checked.answers);
@@ -138,17 +124,6 @@ export async function complete(
 		id: own.value.id,
 		answers,
 		result: JSON.stringify(result),
-		scores: result.scales.map((s) => ({
-			scale_id: s.id,
-			score: s.score,
-			answered: s.answered,
-			reason: s.reason ?? null,
-			z: s.z ?? null,
-			t: s.t ?? null,
-			percentile: s.percentile ?? null,
-			sten: s.sten ?? null,
-			band: s.band?.index ?? null
-		})),
 		now
 	});
 	if (!stored) {
@@ -189,7 +164,7 @@ export async function findOpenResponse(db: Db, userId: string, instrumentId: str
 	if (!open) return null;
 	return {
 		id: open.id,
-		questionnaire: await questionnaireOf(db, open),
+		questionnaire: await loadDefinition(db, open.instrument_version_id),
 		answers: JSON.parse(open.answers) as Record<string, unknown>,
 		currentPage: open.current_page
 	};

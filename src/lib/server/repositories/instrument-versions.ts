@@ -41,11 +41,6 @@ export const findSameVersionOtherContent = (db: Db, instrumentId: string, versio
 export const findInstrumentVersion = (db: Db, id: number): Promise<InstrumentVersion | undefined> =>
 	db.selectFrom('instrument_version').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const findInstrumentVersionsByIds = (db: Db, ids: number[]) =>
-	ids.length === 0
-		? Promise.resolve([] as InstrumentVersion[])
-		: db.selectFrom('instrument_version').selectAll().where('id', 'in', ids).execute();
-
 /** Every stored definition (without its JSON), oldest first. */
 export const listInstrumentVersionSummaries = (db: Db) =>
 	db
@@ -55,6 +50,11 @@ export const listInstrumentVersionSummaries = (db: Db) =>
 		.orderBy('id')
 		.execute();
 
-/** The stored definitions of one instrument, oldest first. */
-export const listInstrumentVersionsOf = (db: Db, instrumentId: string): Promise<InstrumentVersion[]> =>
-	db.selectFrom('instrument_version').selectAll().where('instrument_id', '=', instrumentId).orderBy('id').execute();
+/** The stored versions of one instrument (without their JSON), oldest first. */
+export const listInstrumentVersionsOf = (db: Db, instrumentId: string) =>
+	db
+		.selectFrom('instrument_version')
+		.select(['id', 'instrument_id', 'version', 'sha256', 'first_loaded_at'])
+		.where('instrument_id', '=', instrumentId)
+		.orderBy('id')
+		.execute();

@@ -1,10 +1,20 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
 import { precompiled } from '../db/precompiled';
-import type { NewResponse, Response, ScaleScore } from '../db/schema';
+import type { NewResponse, Response } from '../db/schema';
 
 export const findResponse = (db: Db, id: string): Promise<Response | undefined> =>
 	db.selectFrom('response').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** A response by its id, only when it is this person's response to this instrument. */
+export const findResponseOf = (db: Db, userId: string, instrumentId: string, id: string): Promise<Response | undefined> =>
+	db
+		.selectFrom('response')
+		.selectAll()
+		.where('id', '=', id)
+		.where('user_id', '=', userId)
+		.where('instrument_id', '=', instrumentId)
+		.executeTakeFirst();
 
 const inProgressResponse = precompiled(2, (db: Db, userId: string, instrumentId: string) =>
 	db
@@ -42,34 +52,23 @@ export async function saveResponseProgress(
 }
 
 /**
- * Marks the response completed and stores its scale scores, in one transaction. The status
+ * Marks the response completed with its answers and result (which holds the scale scores). The status
  * condition makes a second submission (double click, retry) store nothing: it returns false.
  */
-export async function completeResponse(
-	db: Db,
-	c: { id: string; answers: string; result: string; scores: Omit<ScaleScore, 'response_id'>[]; now: Date }
-): Promise<boolean> {
-	return db.transaction().execute(async (trx) => {
-		const r = await trx
-			.updateTable('response')
-			.set({
-				status: 'completed',
-				answers: c.answers,
-				result: c.result,
-				completed_at: c.now.toISOString(),
-				updated_at: c.now.toISOString()
-			})
-			.where('id', '=', c.id)
-			.where('status', '=', 'in_progress')
-			.executeTakeFirst();
-		if (Number(r.numUpdatedRows) !== 1) return false;
-		if (c.scores.length)
-			await trx
-				.insertInto('scale_score')
-				.values(c.scores.map((s) => ({ ...s, response_id: c.id })))
-				.execute();
-		return true;
-	});
+export async function completeResponse(db: Db, c: { id: string; answers: string; result: string; now: Date }): Promise<boolean> {
+	const r = await db
+		.updateTable('response')
+		.set({
+			status: 'completed',
+			answers: c.answers,
+			result: c.result,
+			completed_at: c.now.toISOString(),
+			updated_at: c.now.toISOString()
+		})
+		.where('id', '=', c.id)
+		.where('status', '=', 'in_progress')
+		.executeTakeFirst();
+	return Number(r.numUpdatedRows) === 1;
 }
 
 /** Every response of a user, newest first, without answers (for status lists). */
@@ -81,7 +80,7 @@ export const listResponseSummaries = (db: Db, userId: string) =>
 		.orderBy('started_at', 'desc')
 		.execute();
 
-/** Completed responses of a user with their results, newest first. */
+/** Completed responses of a user with their results, newest first (definitions: loadDefinition). */
 export const listCompletedResponses = (db: Db, userId: string) =>
 	db
 		.selectFrom('response')
@@ -92,8 +91,8 @@ export const listCompletedResponses = (db: Db, userId: string) =>
 			'response.answers',
 			'response.result',
 			'response.completed_at',
-			'instrument_version.version',
-			'instrument_version.definition'
+			'response.instrument_version_id',
+			'instrument_version.version'
 		])
 		.where('response.user_id', '=', userId)
 		.where('response.status', '=', 'completed')

@@ -96,6 +96,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const responseId = await ensureResponse(user.id, params.id, form.get('responseId'));
 		const r = await saveProgress(getDb(), user.id, {
+			instrumentId: params.id,
 			responseId,
 			answers: String(form.get('answers') ?? '{}'),
 			page: form.get('page')
@@ -107,7 +108,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const form = await request.formData();
 		const responseId = await ensureResponse(user.id, params.id, form.get('responseId'));
-		const r = await complete(getDb(), user.id, { responseId, answers: String(form.get('answers') ?? '{}') });
+		const r = await complete(getDb(), user.id, { instrumentId: params.id, responseId, answers: String(form.get('answers') ?? '{}') });
 		if (!r.ok) {
 			const message = r.shortfalls ? shortfallMessage(translator(locals.locale), r.shortfalls, locals.locale) : r.message;
 			return fail(r.status, { message, errors: r.errors ?? [] });
