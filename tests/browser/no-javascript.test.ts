@@ -174,6 +174,7 @@ describe('a matrix form without JavaScript (study-habits)', () => {
 	// help-seeking (valueFrom score, sum): teacher "never" 0 + peer "often" 2 + searchFirst "usually" 2 = 4.
 	const plan = { week: 4, start: 5, lastMinute: 2, goals: 3 };
 	const why = 'I do not want to bother them.';
+	const change = 'Fewer tests at the end.';
 
 	async function resultOf(page: Page) {
 		const session = (await page.context().cookies()).find((c) => c.name === 'spejl_session')!.value;
@@ -211,12 +212,19 @@ describe('a matrix form without JavaScript (study-habits)', () => {
 		expect(await page.locator('.progress').textContent()).toBe('Page 3 of 3');
 		const first = page.locator('[data-question="courses"] .row-set').first();
 		await first.locator('[data-question="course"] input').fill('Maths');
-		await first.locator('[data-question="enjoy"]').getByLabel('Yes').check();
+		// The follow-up inside a panel ({panel.enjoy} = false) is not there until "No" is chosen in that panel.
+		expect(await page.locator('[data-question="change"]').count()).toBe(0);
+		await first.locator('[data-question="enjoy"]').getByLabel('No').check();
+		await page.getByRole('button', { name: 'Complete' }).click();
+		expect(await page.locator('.progress').textContent()).toBe('Page 3 of 3');
+		expect(await first.locator('[data-question="change"] textarea').count()).toBe(1);
+		expect(await page.locator('[data-question="change"]').count()).toBe(1);
+		await first.locator('[data-question="change"] textarea').fill(change);
 		await page.getByRole('button', { name: 'Complete' }).click();
 		await page.waitForURL(`${base}/profile#study-habits`);
 		const plain = await resultOf(page);
 		expect(plain.status).toBe('completed');
-		expect(JSON.parse(plain.answers)).toEqual({ askFor: { teacher: 'never', peer: 'often' }, courses: [{ course: 'Maths', enjoy: true }], plan, searchFirst: 'usually', whyNotAsk: why });
+		expect(JSON.parse(plain.answers)).toEqual({ askFor: { teacher: 'never', peer: 'often' }, courses: [{ course: 'Maths', enjoy: false, change }], plan, searchFirst: 'usually', whyNotAsk: why });
 		const scores = Object.fromEntries((JSON.parse(plain.result ?? 'null').scales as { id: string; score: number }[]).map((x) => [x.id, x.score]));
 		expect(scores).toEqual({ planning: 4, 'help-seeking': 4 });
 
@@ -238,7 +246,8 @@ describe('a matrix form without JavaScript (study-habits)', () => {
 		await nextPage(js);
 		await js.locator('[data-name="courses"] .sd-paneldynamic__add-btn').first().click();
 		await js.locator('[data-name="course"] input').fill('Maths');
-		await js.locator('[data-name="enjoy"]').getByText('Yes', { exact: true }).click();
+		await js.locator('[data-name="enjoy"]').getByText('No', { exact: true }).click();
+		await js.locator('[data-name="change"] textarea').fill(change);
 		await completeSurvey(js);
 		await js.waitForURL(`${base}/profile#study-habits`);
 		const viaSurveyJs = await resultOf(js);

@@ -289,6 +289,42 @@ describe('completing', () => {
 	});
 });
 
+describe('a refused completion says why in the language of the person', () => {
+	// The SurveyJS page shows this `message` as it comes (tests/browser/skipped.test.ts drives it).
+	const cases = {
+		en: {
+			minimum: 'There are not enough answers for a result yet. Realistic: 1 of 8 questions answered, at least 6 are needed.',
+			invalid: 'Some answers were not accepted: Test the quality of parts before shipment: Please choose one of the answers shown.',
+			completed: 'This questionnaire was already completed with other answers. Start it again to take it a second time.'
+		},
+		da: {
+			minimum: 'Der er endnu ikke svar nok til et resultat. Realistisk: 1 af 8 spørgsmål besvaret, mindst 6 er nødvendige.',
+			invalid: 'Nogle svar blev ikke godtaget: Teste kvaliteten af dele, før de bliver sendt ud: Vælg venligst et af de viste svar.',
+			completed: 'Dette spørgeskema er allerede afsluttet med andre svar. Start det forfra for at tage det en gang til.'
+		}
+	};
+	it.each(Object.entries(cases))('%s', async (locale, expected) => {
+		const client = new Client();
+		client.cookies.set('lang', locale);
+		await client.register();
+		const first = await client.save('riasec-48', { R1: 3 }, 0);
+		const responseId = first.data!.responseId as string;
+		const few = await client.complete('riasec-48', { R1: 3 }, responseId);
+		expect(few).toMatchObject({ type: 'failure', status: 400 });
+		// Then the five other scales, each with none answered.
+		expect(String(few.data?.message).slice(0, expected.minimum.length)).toBe(expected.minimum);
+		expect(String(few.data?.message).match(/ 0 (of|af) 8 /g)).toHaveLength(5);
+		const bad = await client.complete('riasec-48', allRiasec(4, { R1: 7 }), responseId);
+		expect(bad).toMatchObject({ type: 'failure', status: 400, data: { message: expected.invalid } });
+		// The problems stay listed for programs, with the element named.
+		expect(bad.data?.errors).toEqual([expect.objectContaining({ name: 'R1', code: 'notAllowed' })]);
+		expect(await client.complete('riasec-48', allRiasec(4), responseId)).toMatchObject({ type: 'success' });
+		const again = await client.complete('riasec-48', allRiasec(3), responseId);
+		expect(again).toMatchObject({ type: 'failure', status: 409, data: { message: expected.completed } });
+		expect(JSON.parse((await responseRow(responseId))!.answers)).toEqual(allRiasec(4));
+	});
+});
+
 describe('what the browser is sent', () => {
 	it.each(['riasec-48', 'big-five-ipip-50'])('the page of %s carries the form but no scoring key', async (id) => {
 		const client = await new Client().register();

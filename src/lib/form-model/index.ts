@@ -22,7 +22,8 @@
  */
 export { compileForm, formModelOf, type FormModel, type FormNode, type Choice, type CalculatedValue } from './compile';
 export { validateForm, type FormValidation, type ValidateFormOptions } from './validate';
-export { visiblePages, type VisiblePage, type VisibleElement } from './layout';
+export { visiblePages, rowStates, type VisiblePage, type VisibleElement } from './layout';
+export { formState, type NodeState } from './state';
 export { formError, formatFormError, type FormError, type FormErrorCode } from './errors';
 export { MAX_FILE_BYTES, DEFAULT_FILE_TYPES } from './files';
 export { MAX_ROWS } from './shape';

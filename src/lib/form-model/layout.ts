@@ -2,7 +2,7 @@
 // they offer — for rendering a form without JavaScript from the same model the server validates with.
 import type { FormModel, FormNode } from './compile';
 import type { Values } from './expressions';
-import { effectiveChoices, formState, type NodeState } from './state';
+import { effectiveChoices, formState, nodeStates, type NodeState } from './state';
 
 export interface VisibleElement extends NodeState {
 	node: FormNode;
@@ -45,4 +45,19 @@ export function visiblePages(model: FormModel, answers: Values): VisiblePage[] {
 		const elements = visible(node.children, states, values, model);
 		return elements.length > 0 ? [{ index, node, elements }] : [];
 	});
+}
+
+/**
+ * The state of each cell of one row of a dynamic question (matrixdynamic columns, paneldynamic template
+ * elements, also those inside the template's panels), by name: `{row.x}` / `{panel.x}` and
+ * `{rowIndex}` / `{panelIndex}` (1-based) bound to that row, as SurveyJS evaluates them and as
+ * completing checks them. `values` are the form's values (`formState(model, answers).values`).
+ * @example rowStates(courses, values, { enjoy: false }, 0).get('change')?.visible // → true when visibleIf is "{panel.enjoy} = false"
+ */
+export function rowStates(node: FormNode, values: Values, row: Values, index: number): Map<string, NodeState> {
+	const scope = node.type === 'paneldynamic' ? 'panel' : 'row';
+	const states = nodeStates(node.children, { ...values, [scope]: row, [`${scope}Index`]: index + 1 });
+	const out = new Map<string, NodeState>();
+	for (const [n, s] of states) if (n.kind === 'question' && !out.has(n.name)) out.set(n.name, s);
+	return out;
 }

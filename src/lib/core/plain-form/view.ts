@@ -8,7 +8,7 @@ import type { Json } from '../questionnaire/checks.ts';
 import type { LocalizedString } from '../questionnaire/types.ts';
 import { localize } from '../localize.ts';
 import type { ElementInfo } from '../questionnaire/describe-element.ts';
-import { choiceItems, dynamicCells, type PageEntry } from './walk.ts';
+import { choiceItems, dynamicCells, type PageEntry, type Visibility } from './walk.ts';
 
 export interface ViewChoice { id: string; value: string; label: string; checked: boolean }
 interface Base { id: string; name: string; title: string; description: string; number: string; required: boolean; error: string }
@@ -60,6 +60,8 @@ export interface ViewContext {
 	blankRows?: Record<string, number>;
 	/** Number of the first question on the page, or null when the survey shows no numbers. */
 	firstNumber: number | null;
+	/** The state of a dynamic question's cells in each row (from the page's `Visibility`); all shown without it. */
+	cell?: Visibility['cell'];
 }
 
 const text = (v: unknown, locale: string) => (v === undefined || v === null ? '' : typeof v === 'object' ? localize(v as LocalizedString, locale) : String(v));
@@ -157,7 +159,16 @@ function question(id: string, el: Json, info: ElementInfo, value: unknown, ctx: 
 			const view: ViewQuestion[][] = [];
 			for (let r = 0; r < count; r++) {
 				const row = rows[r] ?? {};
-				view.push(cells.map((c, j) => question(`${id}.d${r}.c${j}`, c.json, c.info, row[c.info.name], { ...ctx, errors: {} }, '')));
+				// A cell hidden in this row (its condition on `{panel.x}` / `{row.x}` fails) gets no field; the
+				// field ids keep the cell's position, so the other cells read back the same either way.
+				view.push(
+					cells.flatMap((c, j) => {
+						const state = ctx.cell?.(el, c.info.name, row, r);
+						if (state && !state.shown) return [];
+						const info = state ? { ...c.info, isRequired: state.required } : c.info;
+						return [question(`${id}.d${r}.c${j}`, c.json, info, row[c.info.name], { ...ctx, errors: {} }, '')];
+					})
+				);
 			}
 			const addLabel = el.type === 'matrixdynamic' ? text(el.addRowText, ctx.locale) || ctx.strings.addRow : text(el.panelAddText, ctx.locale) || ctx.strings.addPanel;
 			return { ...base, type: 'dynamic', rows: view, rowCount: count, addLabel, rowLabel: '' };

@@ -18,6 +18,17 @@ export interface Visibility {
 	shown(el: Json): boolean;
 	/** Whether this shown question must be answered now. */
 	required(el: Json): boolean;
+	/**
+	 * Inside a dynamic question (matrixdynamic, paneldynamic): whether the cell named `cell` of row
+	 * `index` (0-based) is shown and required given that row's answers, as SurveyJS evaluates
+	 * `visibleIf` / `requiredIf` with `{row.x}` / `{panel.x}`. Without it every cell is shown.
+	 */
+	cell?(question: Json, cell: string, row: Record<string, unknown>, index: number): CellState;
+}
+
+export interface CellState {
+	shown: boolean;
+	required: boolean;
 }
 
 const CONTAINERS = new Set(['panel', 'flowpanel']);
@@ -87,4 +98,25 @@ export function choiceItems(el: Json, info: ElementInfo): { value: unknown; text
 	const known = new Set(items.map((c) => c.value));
 	for (const v of info.values ?? []) if (!known.has(v)) items.push({ value: v, text: undefined });
 	return items;
+}
+
+/**
+ * The field ids (`e0.d1.c2`) of the dynamic-question cells shown on a page with these answers: the
+ * answered rows and `blank` empty ones after them. Comparing two sets tells whether an answer made a
+ * cell appear (the page is then shown again with it, as SurveyJS shows it at once).
+ */
+export function shownCells(entries: PageEntry[], answers: Record<string, unknown>, vis: Visibility, blank = 2): Set<string> {
+	const out = new Set<string>();
+	for (const e of questionsOf(entries)) {
+		if (e.json.type !== 'matrixdynamic' && e.json.type !== 'paneldynamic') continue;
+		const given = answers[e.info!.name];
+		const rows = Array.isArray(given) ? given.filter(isObject) : [];
+		const cells = dynamicCells(e.json);
+		for (let r = 0; r < rows.length + blank; r++) {
+			cells.forEach((c, j) => {
+				if (vis.cell?.(e.json, c.info.name, rows[r] ?? {}, r).shown ?? true) out.add(`${e.id}.d${r}.c${j}`);
+			});
+		}
+	}
+	return out;
 }

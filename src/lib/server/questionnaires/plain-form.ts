@@ -2,7 +2,7 @@
 // a plain HTML form and reads the submitted page back into the same answers SurveyJS stores. What is
 // shown and required comes from the form model (SurveyJS's own expression engine), and buttons and
 // "Response required." are SurveyJS's own words in the person's language, so both paths say the same.
-import { formModelOf, visiblePages as modelPages, type VisibleElement } from '$lib/form-model';
+import { formModelOf, formState, rowStates, visiblePages as modelPages, type FormNode, type VisibleElement } from '$lib/form-model';
 import type { Json } from '$lib/core/questionnaire/checks';
 import type { LocalizedString, Questionnaire } from '$lib/core/questionnaire/types';
 import { localize } from '$lib/core/localize';
@@ -27,18 +27,32 @@ export const isEmptyAnswer = (v: unknown) =>
 
 /** What is shown and required with these answers, from the compiled form model of this survey. */
 export function visibilityOf(survey: Record<string, unknown>, answers: Record<string, unknown>): Visibility {
-	const pages = modelPages(formModelOf(survey), answers);
+	const model = formModelOf(survey);
+	const pages = modelPages(model, answers);
 	const shown = new Set<object>();
 	const required = new Set<object>();
+	const dynamic = new Map<object, FormNode>();
 	const add = (list: VisibleElement[]) => {
 		for (const e of list) {
 			shown.add(e.node.json);
 			if (e.required) required.add(e.node.json);
+			if (e.node.type === 'paneldynamic' || e.node.type === 'matrixdynamic') dynamic.set(e.node.json, e.node);
 			add(e.children);
 		}
 	};
 	for (const p of pages) add(p.elements);
-	return { pages: pages.map((p) => p.index), shown: (el: Json) => shown.has(el), required: (el: Json) => required.has(el) };
+	let values: Record<string, unknown> | undefined;
+	return {
+		pages: pages.map((p) => p.index),
+		shown: (el: Json) => shown.has(el),
+		required: (el: Json) => required.has(el),
+		// Cells of dynamic rows and panels: their conditions on `{panel.x}` / `{row.x}`, per row.
+		cell: (question, name, row, index) => {
+			const node = dynamic.get(question);
+			const state = node && rowStates(node, (values ??= formState(model, answers).values), row, index).get(name);
+			return state ? { shown: state.visible, required: state.required } : { shown: true, required: false };
+		}
+	};
 }
 
 /** The visible page nearest to `wanted` (the next one when it is hidden, the last when out of range). */
@@ -77,7 +91,7 @@ export function plainPage(
 		title: loc(page.title, locale),
 		description: loc(page.description, locale),
 		progress: surveyString('progressText', locale).replace('{0}', String(at + 1)).replace('{1}', String(vis.pages.length)),
-		elements: buildPageView(entries, { locale, answers, errors: input.errors ?? {}, strings: strings(locale), blankRows: input.blankRows, firstNumber: numbersOn(survey) ? before + 1 : null }),
+		elements: buildPageView(entries, { locale, answers, errors: input.errors ?? {}, strings: strings(locale), blankRows: input.blankRows, firstNumber: numbersOn(survey) ? before + 1 : null, cell: vis.cell }),
 		prev: at > 0 ? loc(survey.pagePrevText, locale) || surveyString('pagePrevText', locale) : null,
 		next: last ? null : loc(survey.pageNextText, locale) || surveyString('pageNextText', locale),
 		complete: last ? loc(survey.completeText, locale) || surveyString('completeText', locale) : null

@@ -2,7 +2,7 @@
 // (required questions on Next and Complete), save progress on every page, then go where the button
 // said. Completing first shows what was skipped; completing is the same `complete` the SurveyJS page uses.
 import { readPageAnswers } from '$lib/core/plain-form/read';
-import { pageEntries, pagesOf, questionsOf } from '$lib/core/plain-form/walk';
+import { pageEntries, pagesOf, questionsOf, shownCells } from '$lib/core/plain-form/walk';
 import type { Shortfall } from '$lib/core/scoring/shortfalls';
 import type { Db } from '../db';
 import type { Instrument } from './registry';
@@ -10,6 +10,7 @@ import { formModelOf, validateForm, type FormError } from '$lib/form-model';
 import type { Translate } from '$lib/i18n';
 import { choosePage, plainPage, renderedSurvey, skippedQuestions, surveyString, visibilityOf } from './plain-form';
 import { plainErrorMessage } from './plain-messages';
+import { refusalMessage } from './completion-refusal';
 import type { PlainPage } from '$lib/core/plain-form/view';
 import { complete, saveProgress, startOrResume } from './responses';
 
@@ -18,6 +19,7 @@ export type PlainOutcome =
 	| { kind: 'review' }
 	| { kind: 'completed' }
 	| { kind: 'invalid'; view: PlainPage; message?: string }
+	/** `message` says why, in the person's language. */
 	| { kind: 'refused'; message: string; shortfalls?: Shortfall[] };
 
 
@@ -53,8 +55,9 @@ export async function submitPlainPage(
 	if (nav !== 'confirm') {
 		const survey = renderedSurvey(q);
 		const page = (i: number) => pagesOf(survey)[i].elements ?? pagesOf(survey)[i].questions;
-		index = choosePage(visibilityOf(survey, stored), Number(form.get('page') ?? 0));
-		const entries = pageEntries(page(index), visibilityOf(survey, stored));
+		const shownBefore = visibilityOf(survey, stored);
+		index = choosePage(shownBefore, Number(form.get('page') ?? 0));
+		const entries = pageEntries(page(index), shownBefore);
 		const read = readPageAnswers(entries, (f) => form.getAll(f).map(String));
 		for (const [name, value] of Object.entries(read.values)) {
 			if (value === undefined) delete answers[name];
@@ -74,7 +77,8 @@ export async function submitPlainPage(
 		}
 		// An answer made another question on this page appear: show the page again with it.
 		const before = new Set(questionsOf(entries).map((e) => e.id));
-		const appeared = questionsOf(now).some((e) => !before.has(e.id));
+		const cellsBefore = shownCells(entries, stored, shownBefore);
+		const appeared = questionsOf(now).some((e) => !before.has(e.id)) || [...shownCells(now, answers, vis)].some((id) => !cellsBefore.has(id));
 		const stay = Object.keys(errors).length > 0 || appeared || nav.startsWith('add:');
 		const before2 = [...vis.pages].reverse().find((p) => p < index) ?? index;
 		const after = vis.pages.find((p) => p > index) ?? index;
@@ -94,6 +98,6 @@ export async function submitPlainPage(
 	}
 	// Hidden questions' answers are dropped by `complete`, as SurveyJS drops them when it completes.
 	const done = await complete(db, userId, { instrumentId: instrument.questionnaire.id, responseId: response.id, answers: JSON.stringify(answers) });
-	if (!done.ok) return { kind: 'refused', message: done.message, shortfalls: done.shortfalls };
+	if (!done.ok) return { kind: 'refused', message: refusalMessage(q, done, locale, t), shortfalls: done.shortfalls };
 	return { kind: 'completed' };
 }

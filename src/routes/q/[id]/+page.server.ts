@@ -6,9 +6,9 @@ import { getDb, getRegistry } from '$lib/server/app';
 import { requireUser } from '$lib/server/http/guards';
 import { complete, findOpenResponse, saveProgress, startOrResume } from '$lib/server/questionnaires/responses';
 import { sanitizeSurvey } from '$lib/server/questionnaires/sanitize-survey';
+import { refusalMessage } from '$lib/server/questionnaires/completion-refusal';
 import type { Questionnaire } from '$lib/core/questionnaire/types';
 import { translator, type Locale } from '$lib/i18n';
-import { shortfallMessage } from '$lib/shortfalls-text';
 import type { Actions, PageServerLoad } from './$types';
 
 function instrumentOf(id: string) {
@@ -89,7 +89,7 @@ export const actions: Actions = {
 		if (r.kind === 'review') redirect(303, `${here}?review`);
 		if (r.kind === 'completed') redirect(303, `/profile#${params.id}`);
 		if (r.kind === 'invalid') return fail(400, { plain: r.view, message: r.message ?? '' });
-		return fail(400, { refused: r.shortfalls ? shortfallMessage(t, r.shortfalls, locals.locale) : r.message });
+		return fail(400, { refused: r.message });
 	},
 	save: async ({ request, params, locals, url }) => {
 		const user = requireUser(locals, url);
@@ -109,10 +109,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const responseId = await ensureResponse(user.id, params.id, form.get('responseId'));
 		const r = await complete(getDb(), user.id, { instrumentId: params.id, responseId, answers: String(form.get('answers') ?? '{}') });
-		if (!r.ok) {
-			const message = r.shortfalls ? shortfallMessage(translator(locals.locale), r.shortfalls, locals.locale) : r.message;
-			return fail(r.status, { message, errors: r.errors ?? [] });
-		}
+		// The page shows `message` (in the person's language); `errors` name each problem for programs.
+		if (!r.ok) return fail(r.status, { message: refusalMessage(instrumentOf(params.id).questionnaire, r, locals.locale, translator(locals.locale)), errors: r.errors ?? [] });
 		return { responseId, completed: true, repeated: r.value.repeated };
 	}
 };
