@@ -70,7 +70,8 @@ const TABLE: Record<string, Row> = {
 	'POST /setup': { body: () => ({ email: 'x@example.org', password: PASSWORD }), expect: everyone(403) },
 	'GET /login': { expect: { ...everyone({ redirect: '/' }), anonymous: 200 } },
 	// Signed-in people are sent home by the page's load, whatever the action answered.
-	'POST /login': { body: () => ({ email: 'nobody@example.org', password: 'wrong password' }), expect: { ...everyone({ redirect: '/' }), anonymous: 400 } },
+	// A new email each time: wrong passwords for one account soon make the next try wait.
+	'POST /login': { body: () => ({ email: `nobody-${crypto.randomUUID()}@example.org`, password: 'wrong password' }), expect: { ...everyone({ redirect: '/' }), anonymous: 400 } },
 	'GET /register': { expect: { ...everyone({ redirect: '/' }), anonymous: 200 } },
 	'POST /register': { body: () => ({ email: 'not-an-email', password: 'short' }), expect: { ...everyone({ redirect: '/' }), anonymous: 400 } },
 	// Starting without an account: only for people not signed in (a fresh browser, so the shared one stays signed out).

@@ -71,6 +71,13 @@ function freePort(): Promise<number> {
 }
 
 /**
+ * Every test request comes from 127.0.0.1, so the per-address limits on registrations and failed
+ * sign-ins are raised for test servers; the throttling tests pass their own (tests/http/throttle.test.ts).
+ * The per-account sign-in delay keeps its default.
+ */
+const ONE_ADDRESS_LIMITS = { SIGN_IN_ADDRESS_LIMIT: '1000000', REGISTER_ADDRESS_LIMIT: '1000000' };
+
+/**
  * `options.args` replaces the default node arguments (the build folder), e.g. to run the app under a
  * cluster entry point or with profiling flags. `options.database`: the database of another running
  * server (its dbTarget), for two app servers on one database; that database is then left in place
@@ -87,7 +94,7 @@ export async function startServer(
 	const dbTarget = options.database ?? (fresh!.target === ':memory:' ? join(dir, 'test.db') : fresh!.target);
 	const dbEnv = isPostgresUrl(dbTarget) ? { DATABASE_URL: dbTarget } : { DATABASE_PATH: dbTarget, DATABASE_URL: '' };
 	const child: ChildProcess = spawn(process.execPath, options.args ?? [process.env.BUILD_DIR || 'build'], {
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, ...dbEnv, ...env },
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, ...dbEnv, ...ONE_ADDRESS_LIMITS, ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let out = '';

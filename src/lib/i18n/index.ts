@@ -20,10 +20,12 @@ import enTrust from './trust.en';
 import daTrust from './trust.da';
 import enPrivacy from './privacy.en';
 import daPrivacy from './privacy.da';
+import enThrottle from './throttle.en';
+import daThrottle from './throttle.da';
 
 // Each area keeps its strings in its own pair of files; English is the reference for the keys.
-const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm, ...enOthers, ...enAccess, ...enOptions, ...enTrust, ...enPrivacy };
-const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm, ...daOthers, ...daAccess, ...daOptions, ...daTrust, ...daPrivacy };
+const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm, ...enOthers, ...enAccess, ...enOptions, ...enTrust, ...enPrivacy, ...enThrottle };
+const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm, ...daOthers, ...daAccess, ...daOptions, ...daTrust, ...daPrivacy, ...daThrottle };
 
 export const LOCALES = ['en', 'da'] as const;
 export type Locale = (typeof LOCALES)[number];

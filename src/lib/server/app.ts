@@ -7,6 +7,7 @@ import { loadRegistry, type Registry } from './questionnaires/registry';
 import { formatSetProblems, loadOpportunitySets, type OpportunitySets } from './profile/opportunities';
 import { startRetentionJob } from './account/retention';
 import { useSessionPolicy, type SessionPolicy } from './account/auth';
+import { useThrottlePolicy } from './throttle-policy';
 
 let state: { config: Config; db: Db; registry: Registry; opportunities: OpportunitySets } | null = null;
 
@@ -15,6 +16,7 @@ export async function startApp(): Promise<void> {
 	// Read first: a bad setting stops the start before anything is opened.
 	const config = readConfig(env);
 	useSessionPolicy(config.session);
+	useThrottlePolicy(config.throttle);
 	const db =
 		config.database.kind === 'postgres'
 			? createDb(config.database.url, { poolSize: config.database.poolSize })

@@ -27,7 +27,8 @@ describe('readConfig', () => {
 			session: { idleMs: 60 * 60_000, maxMs: 12 * 3_600_000 },
 			anonymousRetentionDays: 180,
 			clientRetentionDays: 1095,
-			auditRetentionDays: 730
+			auditRetentionDays: 730,
+			throttle: { signInFreeFailures: 5, signInMaxDelayMs: 60_000, signInAddressLimit: 50, registerAddressLimit: 50, anonymousStartLimit: 100 }
 		});
 		expect(Object.isFrozen(c)).toBe(true);
 		expect(Object.isFrozen(c.database)).toBe(true);
@@ -52,6 +53,16 @@ describe('readConfig', () => {
 		expect(problemsOf({ CLIENT_RETENTION_DAYS: 'forever', AUDIT_RETENTION_DAYS: '-3' })).toEqual([
 			'CLIENT_RETENTION_DAYS: "forever" is not a positive number of days',
 			'AUDIT_RETENTION_DAYS: "-3" is not a positive number of days'
+		]);
+	});
+
+	it('reads the guessing limits, and refuses nonsense by name', () => {
+		const c = readConfig({ SIGN_IN_FREE_FAILURES: '3', SIGN_IN_MAX_DELAY_SECONDS: '300', SIGN_IN_ADDRESS_LIMIT: '20', REGISTER_ADDRESS_LIMIT: '10', ANONYMOUS_START_LIMIT: '500' });
+		expect(c.throttle).toEqual({ signInFreeFailures: 3, signInMaxDelayMs: 300_000, signInAddressLimit: 20, registerAddressLimit: 10, anonymousStartLimit: 500 });
+		expect(problemsOf({ SIGN_IN_FREE_FAILURES: '0', SIGN_IN_MAX_DELAY_SECONDS: '1.5', REGISTER_ADDRESS_LIMIT: 'many' })).toEqual([
+			'SIGN_IN_FREE_FAILURES: "0" is not a whole number from 1 to 1000',
+			'SIGN_IN_MAX_DELAY_SECONDS: "1.5" is not a whole number from 1 to 86400',
+			'REGISTER_ADDRESS_LIMIT: "many" is not a whole number from 1 to 1000000'
 		]);
 	});
 

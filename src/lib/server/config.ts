@@ -32,6 +32,19 @@ export interface Config {
 	readonly clientRetentionDays: number;
 	/** Days an audit event (and so an access-log entry) is kept (AUDIT_RETENTION_DAYS). */
 	readonly auditRetentionDays: number;
+	/** Guessing limits (README "Security and privacy"). */
+	readonly throttle: {
+		/** Failed sign-ins to one account, from anywhere, before each next try waits (SIGN_IN_FREE_FAILURES). */
+		readonly signInFreeFailures: number;
+		/** The longest wait between tries at one account: it starts at 1 s and doubles (SIGN_IN_MAX_DELAY_SECONDS). */
+		readonly signInMaxDelayMs: number;
+		/** Failed sign-ins from one address, over all emails, in 15 minutes (SIGN_IN_ADDRESS_LIMIT). */
+		readonly signInAddressLimit: number;
+		/** Registrations from one address in an hour (REGISTER_ADDRESS_LIMIT). */
+		readonly registerAddressLimit: number;
+		/** Anonymous starts from one address in an hour (ANONYMOUS_START_LIMIT). */
+		readonly anonymousStartLimit: number;
+	};
 }
 
 export const DEFAULTS = Object.freeze({
@@ -47,7 +60,12 @@ export const DEFAULTS = Object.freeze({
 	sessionMaxHours: 12,
 	anonymousRetentionDays: 180,
 	clientRetentionDays: 1095,
-	auditRetentionDays: 730
+	auditRetentionDays: 730,
+	signInFreeFailures: 5,
+	signInMaxDelaySeconds: 60,
+	signInAddressLimit: 50,
+	registerAddressLimit: 50,
+	anonymousStartLimit: 100
 });
 
 export class ConfigError extends Error {
@@ -127,6 +145,14 @@ export function readConfig(env: Env): Config {
 	const clientRetentionDays = positive(env, 'CLIENT_RETENTION_DAYS', 'days', DEFAULTS.clientRetentionDays, problems);
 	const auditRetentionDays = positive(env, 'AUDIT_RETENTION_DAYS', 'days', DEFAULTS.auditRetentionDays, problems);
 
+	const throttle = Object.freeze({
+		signInFreeFailures: integer(env, 'SIGN_IN_FREE_FAILURES', 1, 1000, DEFAULTS.signInFreeFailures, problems),
+		signInMaxDelayMs: integer(env, 'SIGN_IN_MAX_DELAY_SECONDS', 1, 86400, DEFAULTS.signInMaxDelaySeconds, problems) * 1000,
+		signInAddressLimit: integer(env, 'SIGN_IN_ADDRESS_LIMIT', 1, 1_000_000, DEFAULTS.signInAddressLimit, problems),
+		registerAddressLimit: integer(env, 'REGISTER_ADDRESS_LIMIT', 1, 1_000_000, DEFAULTS.registerAddressLimit, problems),
+		anonymousStartLimit: integer(env, 'ANONYMOUS_START_LIMIT', 1, 1_000_000, DEFAULTS.anonymousStartLimit, problems)
+	});
+
 	if (problems.length) throw new ConfigError(problems);
 	return Object.freeze({
 		port,
@@ -141,7 +167,8 @@ export function readConfig(env: Env): Config {
 		session: Object.freeze(session),
 		anonymousRetentionDays,
 		clientRetentionDays,
-		auditRetentionDays
+		auditRetentionDays,
+		throttle
 	});
 }
 

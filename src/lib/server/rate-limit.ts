@@ -3,12 +3,15 @@
 // count: a guesser spreading attempts over several servers is limited as if there were one.
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from './db';
+import { ACCOUNT_SCOPE, accountKey, HOUR, throttlePolicy } from './throttle-policy';
 
 export interface RateLimiter {
-	/** The number of failures in one window that blocks the key. */
+	/** The number of failures in one window that blocks the key (read when used: it may be configured). */
 	readonly limit: number;
 	/** Minutes until `key` may try again, or 0 when it may try now. */
 	blockedFor(db: Db, key: string, now?: number): Promise<number>;
+	/** Milliseconds until `key` may try again, or 0 when it may try now. */
+	blockedForMs(db: Db, key: string, now?: number): Promise<number>;
 	/** Records a failed attempt; returns the failures counted for `key` in the current window. */
 	fail(db: Db, key: string, now?: number): Promise<number>;
 	/** Forgets the key (after a success). */
@@ -20,21 +23,27 @@ export interface RateLimiter {
 /** How many `fail` calls (per process and limiter) between two sweeps of ended windows. */
 const SWEEP_EVERY = 500;
 
-export function createRateLimiter(options: { scope: string; limit: number; windowMs: number }): RateLimiter {
-	const { scope, limit, windowMs } = options;
+/** `limit` may be a function, read at every check: a limit set by the configuration at start. */
+export function createRateLimiter(options: { scope: string; limit: number | (() => number); windowMs: number }): RateLimiter {
+	const { scope, windowMs } = options;
+	const limitNow = typeof options.limit === 'function' ? options.limit : () => options.limit as number;
 	let failsSinceSweep = 0;
 	const limiter: RateLimiter = {
-		limit,
+		get limit() {
+			return limitNow();
+		},
 		async blockedFor(db, key, now = Date.now()) {
+			return Math.ceil((await limiter.blockedForMs(db, key, now)) / 60_000);
+		},
+		async blockedForMs(db, key, now = Date.now()) {
 			const row = await db
 				.selectFrom('rate_limit')
 				.select(['failures', 'resets_at'])
 				.where('scope', '=', scope)
 				.where('key', '=', key)
 				.executeTakeFirst();
-			if (!row || row.failures < limit) return 0;
-			const left = Date.parse(row.resets_at) - now;
-			return left > 0 ? Math.ceil(left / 60_000) : 0;
+			if (!row || row.failures < limitNow()) return 0;
+			return Math.max(0, Date.parse(row.resets_at) - now);
 		},
 		async fail(db, key, now = Date.now()) {
 			if (++failsSinceSweep >= SWEEP_EVERY) {
@@ -77,21 +86,9 @@ export function createRateLimiter(options: { scope: string; limit: number; windo
 	return limiter;
 }
 
-/**
- * The sign-in limiter's key: address and email. No account has an email over 254 characters, so
- * longer input is cut there: keys stay small however large the form field was.
- */
-export const signInKey = (address: string, email: string): string =>
-	`${address.slice(0, 64)}|${email.slice(0, 254).toLowerCase()}`;
-
-/** Deletes the sign-in failures counted against `email` from any address (its account is being erased). */
+/** Deletes the sign-in failures counted against `email` (its account is being erased). */
 export async function forgetSignInFailuresOf(db: Db, email: string): Promise<void> {
-	const literal = email.slice(0, 254).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-	await db
-		.deleteFrom('rate_limit')
-		.where('scope', '=', 'sign-in')
-		.where(sql<SqlBool>`${sql.ref('key')} LIKE ${`%|${literal}`} ESCAPE '\\'`)
-		.execute();
+	await db.deleteFrom('rate_limit').where('scope', '=', ACCOUNT_SCOPE).where('key', '=', accountKey(email)).execute();
 }
 
 /** Deletes every ended window of every limiter (the retention job; their keys hold addresses and emails). */
@@ -100,11 +97,13 @@ export async function sweepEndedWindows(db: Db, now = Date.now()): Promise<void>
 }
 
 const FIFTEEN_MINUTES = 15 * 60_000;
-/** Failed sign-ins per address and email. */
-export const signInLimiter = createRateLimiter({ scope: 'sign-in', limit: 10, windowMs: FIFTEEN_MINUTES });
 /** Unknown share codes per signed-in client. */
 export const shareCodeLimiter = createRateLimiter({ scope: 'share-code', limit: 20, windowMs: FIFTEEN_MINUTES });
 /** Wrong resume codes per address: 10 tries in 15 minutes leave a 78-bit code unguessable. */
 export const resumeCodeLimiter = createRateLimiter({ scope: 'resume-code', limit: 10, windowMs: FIFTEEN_MINUTES });
-/** Anonymous starts per address (a classroom behind one address still fits). */
-export const anonymousStartLimiter = createRateLimiter({ scope: 'anonymous-start', limit: 100, windowMs: 60 * 60_000 });
+/** Anonymous starts per address (a classroom behind one address still fits): ANONYMOUS_START_LIMIT an hour. */
+export const anonymousStartLimiter = createRateLimiter({
+	scope: 'anonymous-start',
+	limit: () => throttlePolicy().anonymousStartLimit,
+	windowMs: HOUR
+});

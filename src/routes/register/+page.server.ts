@@ -4,6 +4,7 @@ import { checkCredentials, createAccount, signIn, signInContext, normalizeEmail,
 import { checkAgreement, recordAgreement } from '$lib/server/account/privacy';
 import { safeNext } from '$lib/server/http/guards';
 import { addCredentials } from '$lib/server/account/anonymous';
+import { admitRegistration, waitMessage } from '$lib/server/account/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
 // An anonymous client who registers keeps everything: email and password are added to their account.
@@ -13,7 +14,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { request, cookies, locals, url } = event;
+		const { request, locals, url, getClientAddress, setHeaders } = event;
 		const form = await request.formData();
 		const email = normalizeEmail(String(form.get('email') ?? ''));
 		const password = String(form.get('password') ?? '');
@@ -23,6 +24,12 @@ export const actions: Actions = {
 		if (disagreed) errors.push(disagreed);
 		if (errors.length) return fail(400, { email, name, errors });
 		const db = getDb();
+		// Counted for a new and a taken email alike, so the limit tells nothing about who has an account.
+		const admitted = await admitRegistration(db, getClientAddress());
+		if (!admitted.ok) {
+			setHeaders({ 'retry-after': String(admitted.retryAfterSeconds) });
+			return fail(429, { email, name, errors: [{ field: 'email' as const, ...waitMessage('register', admitted.retryAfterSeconds) }] });
+		}
 		if (locals.user?.email === null) {
 			const added = await addCredentials(db, locals.user.id, { email, password, name });
 			if (!added.ok) return fail(400, { email, name, errors: added.errors });

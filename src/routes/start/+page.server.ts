@@ -13,13 +13,16 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, url, cookies, getClientAddress, request }) => {
+	default: async ({ locals, url, cookies, getClientAddress, request, setHeaders }) => {
 		const next = safeNext(url.searchParams.get('next'));
 		if (locals.user) redirect(303, next);
 		if (checkAgreement(await request.formData())) return fail(400, { mustAgree: true });
 		const secure = url.protocol === 'https:';
 		const r = await startAnonymous(getDb(), cookies, { locale: locals.locale, address: getClientAddress(), secure });
-		if (!r.ok) return fail(429, { tooMany: r.minutes });
+		if (!r.ok) {
+			setHeaders({ 'retry-after': String(r.minutes * 60) });
+			return fail(429, { tooMany: r.minutes });
+		}
 		rememberNewCode(cookies, r.code, secure);
 		redirect(303, `/start/code?next=${encodeURIComponent(next)}`);
 	}

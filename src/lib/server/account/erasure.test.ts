@@ -11,7 +11,7 @@ import { deleteEndedSessions, deleteInactiveClients, deleteOldAuditEvents, runRe
 import { insertUser } from '../repositories/users';
 import { insertAuditEvent } from '../repositories/audit';
 import { insertSession } from '../repositories/sessions';
-import { signInKey, signInLimiter } from '../rate-limit';
+import { admitSignIn, signInAddressLimiter } from './throttle';
 
 let db: Db;
 const NOW = new Date('2026-11-26T10:00:00.000Z');
@@ -77,14 +77,14 @@ describe('deleteAccount', () => {
 
 	it('forgets the failed sign-ins counted against their email, from every address, and no other', async () => {
 		const client = await user('ann', 'client');
-		await signInLimiter.fail(db, signInKey('10.0.0.1', 'ann@example.org'), NOW.getTime());
-		await signInLimiter.fail(db, signInKey('10.0.0.2', 'ANN@example.org'), NOW.getTime());
-		// LIKE's wildcards in another email must not match Ann's.
-		await signInLimiter.fail(db, signInKey('10.0.0.1', 'a_n@example.org'), NOW.getTime());
-		await signInLimiter.fail(db, signInKey('10.0.0.1', 'xann@example.org'), NOW.getTime());
+		await admitSignIn(db, '10.0.0.1', 'ann@example.org', NOW.getTime());
+		await admitSignIn(db, '10.0.0.2', 'ANN@example.org', NOW.getTime());
+		await admitSignIn(db, '10.0.0.1', 'a_n@example.org', NOW.getTime());
+		await admitSignIn(db, '10.0.0.1', 'xann@example.org', NOW.getTime());
+		const keys = async () => (await db.selectFrom('rate_limit').select('key').orderBy('key').execute()).map((r) => r.key);
+		expect(await keys()).toEqual(['a_n@example.org', 'ann@example.org', 'xann@example.org']);
 		await deleteAccount(db, client, NOW);
-		const keys = (await db.selectFrom('rate_limit').select('key').orderBy('key').execute()).map((r) => r.key);
-		expect(keys).toEqual(['10.0.0.1|a_n@example.org', '10.0.0.1|xann@example.org']);
+		expect(await keys()).toEqual(['a_n@example.org', 'xann@example.org']);
 	});
 
 	it('records one deletion, however often it is asked for', async () => {
@@ -128,13 +128,15 @@ describe('the retention job', () => {
 		await user('client-old', 'client', daysAgo(1200));
 		await user('client-new', 'client', daysAgo(2));
 		await insertAuditEvent(db, { actorId: 'client-new', action: 'account.signed-in', subjectId: 'client-new', at: new Date(daysAgo(800)) });
-		await signInLimiter.fail(db, signInKey('10.0.0.1', 'x@example.org'), NOW.getTime() - DAY);
-		await signInLimiter.fail(db, signInKey('10.0.0.1', 'y@example.org'), NOW.getTime());
+		await signInAddressLimiter.fail(db, '10.0.0.1', NOW.getTime() - DAY);
+		await signInAddressLimiter.fail(db, '10.0.0.2', NOW.getTime());
+		await admitSignIn(db, '10.0.0.3', 'x@example.org', NOW.getTime() - 2 * DAY); // remembered for a day
+		await admitSignIn(db, '10.0.0.3', 'y@example.org', NOW.getTime() - DAY / 2);
 		const run = await runRetention(db, { anonymousDays: 180, clientDays: 1095, auditDays: 730, sessionIdleMs: 60 * 60_000 }, NOW);
 		expect(run).toEqual({ anonymousClients: 1, clients: 1, auditEvents: 1, sessions: 0 });
 		expect(await userIds()).toEqual(['client-new']);
 		// The two deletions' own events remain; the old sign-in is gone.
 		expect((await auditRows()).map((r) => r.action)).toEqual(['account.deleted', 'account.deleted']);
-		expect((await db.selectFrom('rate_limit').select('key').execute()).map((r) => r.key)).toEqual(['10.0.0.1|y@example.org']);
+		expect((await db.selectFrom('rate_limit').select('key').orderBy('key').execute()).map((r) => r.key)).toEqual(['10.0.0.2', 'y@example.org']);
 	});
 });

@@ -125,6 +125,8 @@ export interface RateLimitTable {
 	failures: number;
 	/** ISO time when the window ends and the count starts again. */
 	resets_at: string;
+	/** Per-account sign-in delay: ISO time before which the account takes no try (null for window limiters). */
+	blocked_until: string | null;
 }
 
 /** A named lock row: writing it inside a transaction serialises that step across app servers. */

@@ -1,0 +1,126 @@
+// Throttling that protects the owner, over the real built app: two app servers on one database
+// (SQLite file or PostgreSQL with TEST_DATABASE_URL), the client's address taken from
+// X-Forwarded-For so that one test can come from many addresses.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../support/server';
+import { PASSWORD } from '../support/jar';
+
+const LIMITS = {
+	ADDRESS_HEADER: 'X-Forwarded-For',
+	XFF_DEPTH: '1',
+	SIGN_IN_FREE_FAILURES: '5',
+	SIGN_IN_MAX_DELAY_SECONDS: '2',
+	SIGN_IN_ADDRESS_LIMIT: '8',
+	REGISTER_ADDRESS_LIMIT: '3'
+};
+
+let a: RunningServer;
+let b: RunningServer;
+beforeAll(async () => {
+	a = await startServer(LIMITS);
+	b = await startServer(LIMITS, { database: a.dbTarget });
+}, 60_000);
+afterAll(async () => {
+	await b?.stop();
+	await a?.stop();
+});
+
+const post = (server: RunningServer, path: string, from: string, fields: Record<string, string>, language = 'en') =>
+	fetch(`${server.url}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			origin: server.url,
+			accept: 'text/html',
+			'accept-language': language,
+			'x-forwarded-for': from
+		},
+		body: new URLSearchParams(fields).toString()
+	});
+const signIn = (server: RunningServer, from: string, email: string, password: string, language?: string) =>
+	post(server, '/login', from, { email, password }, language);
+const register = (server: RunningServer, from: string, email: string) =>
+	post(server, '/register', from, { email, password: PASSWORD, name: 'Owner', privacy: 'agree' });
+const sleep = (s: number) => new Promise((r) => setTimeout(r, s * 1000 + 100));
+
+describe('failed sign-ins per account', () => {
+	it('slow a stranger down but never lock the owner out, counted on both servers', async () => {
+		const email = `owner-${crypto.randomUUID()}@example.org`;
+		expect((await register(a, '203.0.113.7', email)).status).toBe(303);
+		// A stranger, from a new address each time (so no address limit applies), on both servers.
+		for (let i = 0; i < 5; i++) expect((await signIn(i % 2 ? b : a, `198.51.100.${i}`, email, `guess ${i}`)).status).toBe(400);
+		const slowed = await signIn(b, '198.51.100.50', email, 'guess 5');
+		expect(slowed.status).toBe(429);
+		expect(slowed.headers.get('retry-after')).toBe('1');
+		expect(await slowed.text()).toContain('Too many attempts; try again in 1 second.');
+		// The owner, elsewhere, with the right password, at once: waits too (the password is not checked) …
+		const owner = await signIn(a, '203.0.113.7', email, PASSWORD, 'da');
+		expect(owner.status).toBe(429);
+		expect(await owner.text()).toContain('For mange forsøg; prøv igen om 1 sekund.');
+		// … the stranger keeps going: the wait doubles (2 s) and stops growing at SIGN_IN_MAX_DELAY_SECONDS …
+		await sleep(1);
+		expect((await signIn(b, '198.51.100.51', email, 'guess 6')).status).toBe(400);
+		await sleep(2);
+		expect((await signIn(a, '198.51.100.52', email, 'guess 7')).status).toBe(400);
+		const capped = await signIn(b, '198.51.100.53', email, 'guess 8');
+		expect(capped.status).toBe(429);
+		expect(Number(capped.headers.get('retry-after'))).toBeLessThanOrEqual(2);
+		// … and the owner gets in once the wait is over.
+		await sleep(Number(capped.headers.get('retry-after')));
+		const inAfterWait = await signIn(b, '203.0.113.7', email, PASSWORD);
+		expect(inAfterWait.status).toBe(303);
+		expect(inAfterWait.headers.get('set-cookie')).toMatch(/spejl_session=/);
+		// A success starts the count again: the next wrong password is not slowed.
+		expect((await signIn(a, '198.51.100.60', email, 'guess 9')).status).toBe(400);
+	}, 30_000);
+
+	it('keeps its count when an app server restarts', async () => {
+		const email = `restart-${crypto.randomUUID()}@example.org`;
+		for (let i = 0; i < 5; i++) expect((await signIn(b, `192.0.2.${i}`, email, `guess ${i}`)).status).toBe(400);
+		await b.stop();
+		b = await startServer(LIMITS, { database: a.dbTarget });
+		// The restart takes longer than the 1 s wait: the sixth guess is let through, and the count it
+		// adds to is the one from before the restart, so the seventh waits 2 s (not nothing).
+		expect((await signIn(b, '192.0.2.99', email, 'guess 5')).status).toBe(400);
+		const seventh = await signIn(b, '192.0.2.99', email, 'guess 6');
+		expect(seventh.status).toBe(429);
+		expect(seventh.headers.get('retry-after')).toBe('2');
+		expect((await signIn(a, '192.0.2.98', email, 'guess 6')).status).toBe(429);
+	}, 60_000);
+});
+
+describe('password spraying', () => {
+	it('stops an address after SIGN_IN_ADDRESS_LIMIT failures over many emails, on both servers; other addresses sign in', async () => {
+		const owner = `sprayed-${crypto.randomUUID()}@example.org`;
+		expect((await register(b, '203.0.113.20', owner)).status).toBe(303);
+		for (let i = 0; i < 8; i++)
+			expect((await signIn(i % 2 ? a : b, '10.66.0.1', `person${i}-${crypto.randomUUID()}@example.org`, 'Summer2026!')).status).toBe(400);
+		const stopped = await signIn(a, '10.66.0.1', owner, 'Summer2026!');
+		expect(stopped.status).toBe(429);
+		const wait = Number(stopped.headers.get('retry-after'));
+		expect(wait).toBeGreaterThan(14 * 60);
+		expect(wait).toBeLessThanOrEqual(15 * 60);
+		expect(await stopped.text()).toContain('Too many attempts from this address; try again in 15 minutes.');
+		// Even the right password from that address waits; the owner elsewhere is not affected.
+		expect((await signIn(b, '10.66.0.1', owner, PASSWORD)).status).toBe(429);
+		expect((await signIn(b, '203.0.113.20', owner, PASSWORD)).status).toBe(303);
+	});
+});
+
+describe('registration per address', () => {
+	it('admits REGISTER_ADDRESS_LIMIT registrations an hour from one address, new or taken email alike, then 429 with Retry-After', async () => {
+		const taken = `taken-${crypto.randomUUID()}@example.org`;
+		expect((await register(a, '10.77.0.1', taken)).status).toBe(303);
+		expect((await register(b, '10.77.0.1', taken)).status).toBe(400);
+		expect((await register(a, '10.77.0.1', `new-${crypto.randomUUID()}@example.org`)).status).toBe(303);
+		const fourth = `new-${crypto.randomUUID()}@example.org`;
+		const refused = await register(b, '10.77.0.1', fourth);
+		expect(refused.status).toBe(429);
+		expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(59 * 60);
+		expect(await refused.text()).toContain('Too many new accounts from this address; try again in 60 minutes.');
+		expect(await a.db().selectFrom('user').select('id').where('email', '=', fourth).executeTakeFirst()).toBeUndefined();
+		// Another address still registers.
+		expect((await register(a, '10.77.0.2', fourth)).status).toBe(303);
+	});
+});
