@@ -14,6 +14,18 @@ import accessEn from './access.en';
 import accessDa from './access.da';
 import optionsEn from './options.en';
 import optionsDa from './options.da';
+import othersEn from './others.en';
+import othersDa from './others.da';
+import trustEn from './trust.en';
+import trustDa from './trust.da';
+import privacyEn from './privacy.en';
+import privacyDa from './privacy.da';
+import throttleEn from './throttle.en';
+import throttleDa from './throttle.da';
+import errorsEn from './errors.en';
+import errorsDa from './errors.da';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const pairs: [string, Record<string, string>, Record<string, string>][] = [
 	['base', en, da],
@@ -22,9 +34,15 @@ const pairs: [string, Record<string, string>, Record<string, string>][] = [
 	['matching', matchingEn, matchingDa],
 	['form', formEn, formDa],
 	['access', accessEn, accessDa],
-	['options', optionsEn, optionsDa]
+	['options', optionsEn, optionsDa],
+	['others', othersEn, othersDa],
+	['trust', trustEn, trustDa],
+	['privacy', privacyEn, privacyDa],
+	['throttle', throttleEn, throttleDa],
+	['errors', errorsEn, errorsDa]
 ];
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// The same placeholders (a translation may use one twice).
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
 describe('translations', () => {
 	it.each(pairs)('%s: Danish has exactly the English keys, none empty, with the same placeholders', (_, e, d) => {
@@ -32,6 +50,20 @@ describe('translations', () => {
 		for (const [k, text] of Object.entries(d)) {
 			expect(text.trim(), k).not.toBe('');
 			expect(placeholders(text), k).toEqual(placeholders(e[k]));
+		}
+	});
+
+	it('has a text in English and Danish for every code a service can return', () => {
+		const allEn: Record<string, string> = Object.assign({}, ...pairs.map(([, e]) => e));
+		const allDa: Record<string, string> = Object.assign({}, ...pairs.map(([, , d]) => d));
+		// Services return refusals as err('<message key>', …) (src/lib/result.ts).
+		const SERVER = join(__dirname, '../server');
+		const files = (readdirSync(SERVER, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+		const codes = new Set(files.flatMap((f) => [...readFileSync(join(SERVER, f), 'utf8').matchAll(/\berr\(\s*'([^']+)'/g)].map((m) => m[1])));
+		expect(codes.size).toBeGreaterThan(0);
+		for (const code of codes) {
+			expect(allEn[code]?.trim(), `${code} in English`).toBeTruthy();
+			expect(allDa[code]?.trim(), `${code} in Danish`).toBeTruthy();
 		}
 	});
 

@@ -20,7 +20,7 @@ export async function startApp(): Promise<void> {
 	const db =
 		config.database.kind === 'postgres'
 			? createDb(config.database.url, { poolSize: config.database.poolSize })
-			: createDb(config.database.path);
+			: createDb(config.database.path, { synchronous: config.database.synchronous });
 	await migrateToLatest(db);
 	const registry = await loadRegistry(db, config.questionnairesDir);
 	// A broken opportunity set is refused alone (logged with its rows and columns); the app still starts.

@@ -18,7 +18,7 @@ describe('readConfig', () => {
 			port: 3000,
 			host: '0.0.0.0',
 			origin: 'http://localhost:3000',
-			database: { kind: 'sqlite', path: './data/spejl.db' },
+			database: { kind: 'sqlite', path: './data/spejl.db', synchronous: 'normal' },
 			questionnairesDir: './questionnaires',
 			opportunitiesDir: './opportunities',
 			addressHeader: null,
@@ -73,6 +73,7 @@ describe('readConfig', () => {
 		expect(pg.database).toEqual({ kind: 'postgres', url: 'postgres://spejl:secret@db.internal:5433/spejl', poolSize: 20 });
 		expect(describeDatabase(pg.database)).toBe('PostgreSQL db.internal:5433/spejl');
 		expect(describeDatabase(readConfig({}).database)).toBe('SQLite ./data/spejl.db');
+		expect(readConfig({ SQLITE_SYNCHRONOUS: 'FULL' }).database).toMatchObject({ kind: 'sqlite', synchronous: 'full' });
 	});
 
 	it('names every bad variable, its value and what was expected', () => {
@@ -88,5 +89,6 @@ describe('readConfig', () => {
 			'ORIGIN: "https://spejl.example.org/app" must be scheme, host and port only, without a path'
 		]);
 		expect(problemsOf({ PORT: '70000' })).toEqual(['PORT: "70000" is not a whole number from 1 to 65535']);
+		expect(problemsOf({ SQLITE_SYNCHRONOUS: 'off' })).toEqual(['SQLITE_SYNCHRONOUS: "off" is not normal or full']);
 	});
 });

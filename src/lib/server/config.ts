@@ -12,7 +12,7 @@ export interface Config {
 	/** The public URL (ORIGIN), exactly as browsers reach the app: scheme, host and port. */
 	readonly origin: string;
 	readonly database:
-		| { readonly kind: 'sqlite'; readonly path: string }
+		| { readonly kind: 'sqlite'; readonly path: string; readonly synchronous: 'normal' | 'full' }
 		| { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number };
 	/** Where questionnaire files are loaded from at start (QUESTIONNAIRES_DIR). */
 	readonly questionnairesDir: string;
@@ -51,6 +51,7 @@ export const DEFAULTS = Object.freeze({
 	port: 3000,
 	host: '0.0.0.0',
 	databasePath: './data/spejl.db',
+	sqliteSynchronous: 'normal',
 	poolSize: 10,
 	questionnairesDir: './questionnaires',
 	opportunitiesDir: './opportunities',
@@ -123,7 +124,12 @@ export function readConfig(env: Env): Config {
 	}
 
 	const rawUrl = env.DATABASE_URL?.trim();
-	let database: Config['database'] = { kind: 'sqlite', path: env.DATABASE_PATH?.trim() || DEFAULTS.databasePath };
+	// How hard SQLite pushes each commit to disk (SQLITE_SYNCHRONOUS, see createDb in db/index.ts).
+	const rawSync = env.SQLITE_SYNCHRONOUS?.trim().toLowerCase() || DEFAULTS.sqliteSynchronous;
+	const synchronous = rawSync === 'full' ? 'full' : 'normal';
+	if (rawSync !== 'normal' && rawSync !== 'full')
+		problems.push(`SQLITE_SYNCHRONOUS: "${env.SQLITE_SYNCHRONOUS?.trim()}" is not normal or full`);
+	let database: Config['database'] = { kind: 'sqlite', path: env.DATABASE_PATH?.trim() || DEFAULTS.databasePath, synchronous };
 	if (rawUrl) {
 		if (/^postgres(ql)?:\/\//i.test(rawUrl))
 			database = { kind: 'postgres', url: rawUrl, poolSize: integer(env, 'DATABASE_POOL_SIZE', 1, 1000, DEFAULTS.poolSize, problems) };

@@ -61,8 +61,8 @@ export const actions: Actions = {
 		const user = requireRole(locals, url, ['client']);
 		const counsellorId = String((await request.formData()).get('counsellorId') ?? '');
 		const withdrawn = await withdrawShareFromAccount(getDb(), user, counsellorId);
-		if (!withdrawn) return fail(400, { revokeError: true });
-		return { revoked: withdrawn.name };
+		if (!withdrawn.ok) return fail(400, { revokeError: true });
+		return { revoked: withdrawn.value.name };
 	},
 	endSession: async ({ request, locals, url, cookies }) => {
 		const user = requireUser(locals, url);

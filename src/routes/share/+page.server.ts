@@ -15,7 +15,7 @@ export const actions: Actions = {
 		const user = requireRole(locals, url, ['client']);
 		const typed = String((await request.formData()).get('code') ?? '').slice(0, 40);
 		const found = await findCounsellorByCode(getDb(), typed, user.id);
-		if (!found.ok) return fail(400, { typed, code: found.code, problem: found.reason });
-		redirect(303, `/share/${found.code}`);
+		if (!found.ok) return fail(400, { typed, problem: found.error });
+		redirect(303, `/share/${found.value.code}`);
 	}
 };

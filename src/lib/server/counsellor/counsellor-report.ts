@@ -8,7 +8,8 @@ import type { Db } from '../db';
 import type { Registry } from '../questionnaires/registry';
 import { loadProfile } from '../profile/profile';
 import { loadOthersSummaries } from '../others/others-summary';
-import { requireSharedClient } from './sharing';
+import { findSharedClient } from './sharing';
+import { ok } from '../../result';
 import { insertAuditEvent } from '../repositories/audit';
 import { findActiveShare } from '../repositories/shares';
 import { MAX_NOTE_LENGTH, loadThread } from './counsellor-notes';
@@ -17,7 +18,7 @@ import { MAX_ASSIGNMENT_MESSAGE, assignableInstruments, loadPairAssignments } fr
 
 export const REPORT_VIEWED = 'client.report.viewed';
 
-/** The whole report of a client for a counsellor they share with (403 otherwise), audited. */
+/** The whole report of a client for a counsellor they share with (refused otherwise), audited. */
 /** `opportunities`: the loaded sets, for the same top matches the client sees on /matches. */
 export async function openClientReport(
 	db: Db,
@@ -27,7 +28,9 @@ export async function openClientReport(
 	locale: string,
 	opportunities?: OpportunitySets
 ) {
-	const client = await requireSharedClient(db, user, clientId);
+	const shared = await findSharedClient(db, user, clientId);
+	if (!shared.ok) return shared;
+	const client = shared.value;
 	await insertAuditEvent(db, { actorId: user.id, action: REPORT_VIEWED, subjectId: client.id });
 	const [profile, share, notes, assignments, others, shortlist, preparation] = await Promise.all([
 		loadProfile(db, client.id),
@@ -38,7 +41,7 @@ export async function openClientReport(
 		loadShortlist(db, opportunities?.sets ?? new Map(), client.id, locale),
 		loadPreparation(db, client.id)
 	]);
-	return {
+	return ok({
 		client: { id: client.id, email: client.email, name: client.display_name, sharedSince: share?.granted_at ?? null },
 		// An own-picks response of How others see me has no score: its window stands for it.
 		results: profileView(profile, locale).filter((r) => !others.some((o) => o.id === r.instrumentId)),
@@ -61,5 +64,5 @@ export async function openClientReport(
 		assignments,
 		instruments: assignableInstruments(registry, locale),
 		limits: { note: MAX_NOTE_LENGTH, message: MAX_ASSIGNMENT_MESSAGE, comment: MAX_COMMENT_LENGTH }
-	};
+	});
 }

@@ -1,7 +1,6 @@
 // Notes, assignments and the audited report between a counsellor and a client, against a real
 // in-memory SQLite database with the shipped questionnaires loaded through the registry.
 import { resolve } from 'node:path';
-import { isHttpError } from '@sveltejs/kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { createTestDb } from '../../../../tests/support/db';
@@ -158,18 +157,16 @@ describe('assignments', () => {
 
 describe('openClientReport', () => {
 	const events = () => db.selectFrom('audit_event').select(['actor_id', 'action', 'subject_id']).execute();
-	const status = async (p: Promise<unknown>) => {
-		try {
-			await p;
-			return 'ok';
-		} catch (e) {
-			if (isHttpError(e)) return e.status;
-			throw e;
-		}
+	/** The refusal's message key, or 'ok'. */
+	const refusal = async (p: Promise<{ ok: true } | { ok: false; error: { code: string } }>) => {
+		const r = await p;
+		return r.ok ? 'ok' : r.error.code;
 	};
 
-	it('writes client.report.viewed each time, and refuses (403, nothing logged) without an active share', async () => {
-		const report = await openClientReport(db, registry, anna, carl.id, 'en');
+	it('writes client.report.viewed each time, and refuses (nothing logged) without an active share', async () => {
+		const opened = await openClientReport(db, registry, anna, carl.id, 'en');
+		if (!opened.ok) throw new Error(opened.error.code);
+		const report = opened.value;
 		expect(report.client).toMatchObject({ id: carl.id, name: 'Carl Client', sharedSince: t0.toISOString() });
 		await openClientReport(db, registry, anna, carl.id, 'en');
 		expect(await events()).toEqual([
@@ -177,9 +174,9 @@ describe('openClientReport', () => {
 			{ actor_id: anna.id, action: REPORT_VIEWED, subject_id: carl.id }
 		]);
 		await revokeShare(db, carl.id, anna.id, at(1));
-		expect(await status(openClientReport(db, registry, anna, carl.id, 'en'))).toBe(403);
-		expect(await status(openClientReport(db, registry, carl, carl.id, 'en'))).toBe(403);
-		expect(await status(openClientReport(db, registry, bent, 'anna', 'en'))).toBe(403);
+		expect(await refusal(openClientReport(db, registry, anna, carl.id, 'en'))).toBe('counsellor.error.notShared');
+		expect(await refusal(openClientReport(db, registry, carl, carl.id, 'en'))).toBe('counsellor.error.onlyCounsellors');
+		expect(await refusal(openClientReport(db, registry, bent, 'anna', 'en'))).toBe('counsellor.error.notShared');
 		expect(await events()).toHaveLength(2);
 	});
 
@@ -199,7 +196,9 @@ describe('openClientReport', () => {
 			const r = await startOrResume(db, carl.id, instrument('big-five-ipip-50'), at(i));
 			expect((await complete(db, carl.id, { instrumentId: 'big-five-ipip-50', responseId: r.response.id, answers: answers(ext) }, at(i + 1))).ok).toBe(true);
 		}
-		const { results } = await openClientReport(db, registry, anna, carl.id, 'en');
+		const opened = await openClientReport(db, registry, anna, carl.id, 'en');
+		if (!opened.ok) throw new Error(opened.error.code);
+		const { results } = opened.value;
 		const big5 = results.find((r) => r.instrumentId === 'big-five-ipip-50')!;
 		expect(big5.attempts).toHaveLength(2);
 		const [latest, first] = big5.attempts;

@@ -1,7 +1,6 @@
 // Sharing against a real (in-memory, migrated) SQLite database: the client decides, every grant and
 // revoke is audited, and a revoked counsellor is refused on the very next check.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isHttpError } from '@sveltejs/kit';
 import type { Db } from '../db';
 import { createTestDb } from '../../../../tests/support/db';
 import type { Role } from '../db/schema';
@@ -13,7 +12,7 @@ import {
 	ensureShareCode,
 	findCounsellorByCode,
 	grantShare,
-	requireSharedClient,
+	findSharedClient,
 	shareLink,
 	withdrawShare
 } from './sharing';
@@ -28,15 +27,10 @@ async function user(role: Role, email: string, name: string | null = null): Prom
 	return { id, email, role, locale: null, display_name: name };
 }
 
-/** The status of the HttpError that `p` rejects with. */
-async function statusOf(p: Promise<unknown>): Promise<number> {
-	try {
-		await p;
-	} catch (e) {
-		if (isHttpError(e)) return e.status;
-		throw e;
-	}
-	return 200;
+/** The refusal's message key, or 'ok'. */
+async function refusal(p: Promise<{ ok: true } | { ok: false; error: { code: string } }>): Promise<string> {
+	const r = await p;
+	return r.ok ? 'ok' : r.error.code;
 }
 
 let client: SessionUser, other: SessionUser, counsellor: SessionUser, author: SessionUser;
@@ -54,8 +48,7 @@ describe('findCounsellorByCode', () => {
 		const typed = ` ${code.replace('-', ' ').toLowerCase()} `;
 		expect(await findCounsellorByCode(db, typed)).toEqual({
 			ok: true,
-			code,
-			counsellor: { id: counsellor.id, email: 'vejleder@example.org', name: 'Vera Vejleder' }
+			value: { code, counsellor: { id: counsellor.id, email: 'vejleder@example.org', name: 'Vera Vejleder' } }
 		});
 	});
 
@@ -67,12 +60,15 @@ describe('findCounsellorByCode', () => {
 		['O0I-1LLL', 'format', 'O0I-1LLL'], // letters the alphabet leaves out
 		['K7M-Q2XF', 'unknown', 'K7M-Q2XF']
 	])('%j → %s', async (typed, reason, code) => {
-		expect(await findCounsellorByCode(db, typed)).toEqual({ ok: false, reason, code });
+		expect(await findCounsellorByCode(db, typed)).toEqual({
+			ok: false,
+			error: { code: `counsellor.share.error.${reason}`, params: { code }, field: 'code' }
+		});
 	});
 
 	it("does not find a code that is not a counsellor's", async () => {
 		await db.updateTable('user').set({ share_code: 'ABC-DEFG' }).where('id', '=', author.id).execute();
-		expect(await findCounsellorByCode(db, 'ABC-DEFG')).toMatchObject({ ok: false, reason: 'unknown' });
+		expect(await findCounsellorByCode(db, 'ABC-DEFG')).toMatchObject({ ok: false, error: { code: 'counsellor.share.error.unknown' } });
 	});
 
 	it('keeps one code per counsellor and makes an invitation link of it', async () => {
@@ -83,17 +79,17 @@ describe('findCounsellorByCode', () => {
 	});
 });
 
-describe('grantShare, withdrawShare and requireSharedClient', () => {
+describe('grantShare, withdrawShare and findSharedClient', () => {
 	it('grants, audits, lets the counsellor in, and refuses them right after a revoke', async () => {
-		expect(await statusOf(requireSharedClient(db, counsellor, client.id))).toBe(403);
-		expect(await grantShare(db, client, counsellor.id, T0)).toEqual({ ok: true, already: false });
-		expect((await requireSharedClient(db, counsellor, client.id)).id).toBe(client.id);
+		expect(await refusal(findSharedClient(db, counsellor, client.id))).toBe('counsellor.error.notShared');
+		expect(await grantShare(db, client, counsellor.id, T0)).toEqual({ ok: true, value: { already: false } });
+		expect(await findSharedClient(db, counsellor, client.id)).toMatchObject({ ok: true, value: { id: client.id } });
 		// Sharing again changes nothing and is not audited twice.
-		expect(await grantShare(db, client, counsellor.id, new Date('2026-11-27T00:00:00Z'))).toEqual({ ok: true, already: true });
+		expect(await grantShare(db, client, counsellor.id, new Date('2026-11-27T00:00:00Z'))).toEqual({ ok: true, value: { already: true } });
 		expect(await listActiveSharesOfClient(db, client.id)).toMatchObject([{ counsellor_id: counsellor.id, granted_at: T0.toISOString() }]);
 
 		expect(await withdrawShare(db, client, counsellor.id, new Date('2026-11-28T00:00:00Z'))).toBe(true);
-		expect(await statusOf(requireSharedClient(db, counsellor, client.id))).toBe(403);
+		expect(await refusal(findSharedClient(db, counsellor, client.id))).toBe('counsellor.error.notShared');
 		expect(await withdrawShare(db, client, counsellor.id)).toBe(false);
 
 		const log = await listAuditEntriesAbout(db, client.id, { limit: 10, offset: 0 });
@@ -102,32 +98,40 @@ describe('grantShare, withdrawShare and requireSharedClient', () => {
 			['share.granted', 'client@example.org', 'vejleder@example.org']
 		]);
 		// Sharing again after a revoke starts a new share.
-		expect(await grantShare(db, client, counsellor.id)).toEqual({ ok: true, already: false });
-		expect(await statusOf(requireSharedClient(db, counsellor, client.id))).toBe(200);
+		expect(await grantShare(db, client, counsellor.id)).toEqual({ ok: true, value: { already: false } });
+		expect(await refusal(findSharedClient(db, counsellor, client.id))).toBe('ok');
+	});
+
+	it('two grants at once make one share and one audit event', async () => {
+		const both = await Promise.all([grantShare(db, client, counsellor.id, T0), grantShare(db, client, counsellor.id, T0)]);
+		expect(both.map((r) => (r.ok ? r.value.already : null)).sort()).toEqual([false, true]);
+		expect(await db.selectFrom('share').select('counsellor_id').execute()).toEqual([{ counsellor_id: counsellor.id }]);
+		expect(await db.selectFrom('audit_event').select('action').execute()).toEqual([{ action: 'share.granted' }]);
 	});
 
 	it("a share with one client opens no other client's data", async () => {
 		await grantShare(db, client, counsellor.id);
-		expect(await statusOf(requireSharedClient(db, counsellor, other.id))).toBe(403);
-		expect(await statusOf(requireSharedClient(db, counsellor, 'no-such-id'))).toBe(403);
+		expect(await refusal(findSharedClient(db, counsellor, other.id))).toBe('counsellor.error.notShared');
+		expect(await refusal(findSharedClient(db, counsellor, 'no-such-id'))).toBe('counsellor.error.notShared');
 	});
 
 	it('refuses non-clients, sharing with yourself and with non-counsellors', async () => {
 		const counsellor2 = await user('counsellor', 'c2@example.org');
-		expect(await grantShare(db, counsellor2, counsellor.id)).toEqual({ ok: false, reason: 'not-client' });
-		expect(await grantShare(db, author, counsellor.id)).toEqual({ ok: false, reason: 'not-client' });
-		expect(await grantShare(db, client, client.id)).toEqual({ ok: false, reason: 'self' });
-		expect(await grantShare(db, client, other.id)).toEqual({ ok: false, reason: 'not-counsellor' });
-		expect(await grantShare(db, client, author.id)).toEqual({ ok: false, reason: 'not-counsellor' });
-		expect(await grantShare(db, client, 'nobody')).toEqual({ ok: false, reason: 'not-counsellor' });
+		const refused = (code: string) => ({ ok: false, error: { code } });
+		expect(await grantShare(db, counsellor2, counsellor.id)).toEqual(refused('counsellor.share.error.notClient'));
+		expect(await grantShare(db, author, counsellor.id)).toEqual(refused('counsellor.share.error.notClient'));
+		expect(await grantShare(db, client, client.id)).toEqual(refused('counsellor.share.error.self'));
+		expect(await grantShare(db, client, other.id)).toEqual(refused('counsellor.share.error.notCounsellor'));
+		expect(await grantShare(db, client, author.id)).toEqual(refused('counsellor.share.error.notCounsellor'));
+		expect(await grantShare(db, client, 'nobody')).toEqual(refused('counsellor.share.error.notCounsellor'));
 		expect(await db.selectFrom('share').selectAll().execute()).toEqual([]);
 		expect(await db.selectFrom('audit_event').selectAll().execute()).toEqual([]);
 	});
 
-	it('only counsellors pass requireSharedClient, even with a share row', async () => {
+	it('only counsellors pass findSharedClient, even with a share row', async () => {
 		await db.insertInto('share').values({ client_id: client.id, counsellor_id: author.id, granted_at: T0.toISOString(), revoked_at: null }).execute();
-		expect(await statusOf(requireSharedClient(db, author, client.id))).toBe(403);
-		expect(await statusOf(requireSharedClient(db, other, client.id))).toBe(403);
+		expect(await refusal(findSharedClient(db, author, client.id))).toBe('counsellor.error.onlyCounsellors');
+		expect(await refusal(findSharedClient(db, other, client.id))).toBe('counsellor.error.onlyCounsellors');
 	});
 });
 

@@ -1,7 +1,8 @@
 // The client controls who sees their data: a counsellor sees a client's data only while an active
 // (not revoked) share exists. Every check of a counsellor's access goes through here.
-import { error } from '@sveltejs/kit';
 import type { Db } from '../db';
+import type { User } from '../db/schema';
+import { err, ok, type Result } from '../../result';
 import { isUniqueViolation } from '../db/errors';
 import type { SessionUser } from '../account/auth';
 import { findActiveShare, findUserByShareCode, findVisibleShare, insertShare, revokeShare, setShareCode } from '../repositories/shares';
@@ -18,15 +19,15 @@ export async function hasActiveShare(db: Db, counsellorId: string, clientId: str
 }
 
 /**
- * For a counsellor's page or action about one client: 403 unless the user is a counsellor the
- * client shares with now, 404 when there is no such client (so ids cannot be probed).
+ * For a counsellor's page or action about one client: the client, when the user is a counsellor the
+ * client shares with now. A client who does not exist is refused the same way as one who does not
+ * share, so ids cannot be probed.
  */
-export async function requireSharedClient(db: Db, user: SessionUser, clientId: string) {
-	if (user.role !== 'counsellor') error(403, 'Only counsellors can see client reports.');
+export async function findSharedClient(db: Db, user: SessionUser, clientId: string): Promise<Result<User>> {
+	if (user.role !== 'counsellor') return err('counsellor.error.onlyCounsellors');
 	const client = await findUserById(db, clientId);
-	if (!client || client.role !== 'client' || !(await hasActiveShare(db, user.id, clientId)))
-		error(403, 'This client does not share their profile with you.');
-	return client;
+	if (!client || client.role !== 'client' || !(await hasActiveShare(db, user.id, clientId))) return err('counsellor.error.notShared');
+	return ok(client);
 }
 
 // No 0/O, 1/I/L: codes are read aloud and typed on phones.
@@ -72,60 +73,62 @@ export interface CounsellorCard {
 	name: string | null;
 }
 
-export type CodeLookup =
-	| { ok: true; code: string; counsellor: CounsellorCard }
-	| { ok: false; code: string; reason: 'empty' | 'format' | 'unknown' | 'too-many' };
-
 /**
- * The counsellor behind what a person typed (or followed), or why there is none. With `asker`,
- * unknown codes count against that person, so codes cannot be found by trying many.
+ * The counsellor behind what a person typed (or followed), with the code in its one spelling, or why
+ * there is none (the code as typed is the problem's `code` parameter). With `asker`, unknown codes
+ * count against that person, so codes cannot be found by trying many.
  */
-export async function findCounsellorByCode(db: Db, input: string, asker?: string): Promise<CodeLookup> {
+export async function findCounsellorByCode(
+	db: Db,
+	input: string,
+	asker?: string
+): Promise<Result<{ code: string; counsellor: CounsellorCard }>> {
 	const code = normaliseShareCode(input);
-	if (!code) return { ok: false, code, reason: 'empty' };
-	if (!CODE.test(code)) return { ok: false, code, reason: 'format' };
-	if (asker && (await shareCodeLimiter.blockedFor(db, asker)) > 0) return { ok: false, code, reason: 'too-many' };
+	if (!code) return err('counsellor.share.error.empty', { code }, 'code');
+	if (!CODE.test(code)) return err('counsellor.share.error.format', { code }, 'code');
+	if (asker && (await shareCodeLimiter.blockedFor(db, asker)) > 0) return err('counsellor.share.error.tooMany', { code }, 'code');
 	const user = await findUserByShareCode(db, code);
 	if (!user) {
 		if (asker) await shareCodeLimiter.fail(db, asker);
-		return { ok: false, code, reason: 'unknown' };
+		return err('counsellor.share.error.unknown', { code }, 'code');
 	}
-	return { ok: true, code, counsellor: { id: user.id, email: user.email ?? '', name: user.display_name } };
+	return ok({ code, counsellor: { id: user.id, email: user.email ?? '', name: user.display_name } });
 }
-
-export type GrantResult =
-	| { ok: true; already: boolean }
-	| { ok: false; reason: 'not-client' | 'self' | 'not-counsellor' };
 
 /**
  * A client shares their profile, results and brainstorm answers with a counsellor. Audited as
- * `share.granted` (actor and subject: the client; detail: the counsellor's id). Sharing again while
- * a share is active changes nothing.
+ * `share.granted` (actor and subject: the client; detail: the counsellor's id) in the same
+ * transaction as the share. Sharing again while a share is active changes nothing (`already`).
  */
 export async function grantShare(
 	db: Db,
 	client: SessionUser,
 	counsellorId: string,
 	now = new Date()
-): Promise<GrantResult> {
-	if (client.role !== 'client') return { ok: false, reason: 'not-client' };
-	if (client.id === counsellorId) return { ok: false, reason: 'self' };
+): Promise<Result<{ already: boolean }>> {
+	if (client.role !== 'client') return err('counsellor.share.error.notClient');
+	if (client.id === counsellorId) return err('counsellor.share.error.self');
 	const counsellor = await findUserById(db, counsellorId);
-	if (!counsellor || counsellor.role !== 'counsellor') return { ok: false, reason: 'not-counsellor' };
-	if (await hasActiveShare(db, counsellorId, client.id)) return { ok: true, already: true };
-	await insertShare(db, client.id, counsellorId, now);
-	await insertAuditEvent(db, { actorId: client.id, action: 'share.granted', subjectId: client.id, detail: counsellorId, at: now });
-	return { ok: true, already: false };
+	if (!counsellor || counsellor.role !== 'counsellor') return err('counsellor.share.error.notCounsellor');
+	return db.transaction().execute(async (trx) => {
+		// Two grants at once (a double click): the unique index lets one insert; only that one is audited.
+		if (!(await insertShare(trx, client.id, counsellorId, now))) return ok({ already: true });
+		await insertAuditEvent(trx, { actorId: client.id, action: 'share.granted', subjectId: client.id, detail: counsellorId, at: now });
+		return ok({ already: false });
+	});
 }
 
 /**
  * The client takes access away; from the next request on the counsellor is refused
- * (requireSharedClient reads the share table every time). Audited as `share.revoked`.
+ * (findSharedClient reads the share table every time). Audited as `share.revoked` in the same
+ * transaction. False when there was no active share.
  */
 export async function withdrawShare(db: Db, client: SessionUser, counsellorId: string, now = new Date()): Promise<boolean> {
-	if (!(await revokeShare(db, client.id, counsellorId, now))) return false;
-	await insertAuditEvent(db, { actorId: client.id, action: 'share.revoked', subjectId: client.id, detail: counsellorId, at: now });
-	return true;
+	return db.transaction().execute(async (trx) => {
+		if (!(await revokeShare(trx, client.id, counsellorId, now))) return false;
+		await insertAuditEvent(trx, { actorId: client.id, action: 'share.revoked', subjectId: client.id, detail: counsellorId, at: now });
+		return true;
+	});
 }
 
 /** When `clientId` began sharing with `counsellorId`, or null while they do not share. */
@@ -135,15 +138,15 @@ export async function sharedSince(db: Db, clientId: string, counsellorId: string
 
 /**
  * The client stops sharing with a counsellor from their account page. The counsellor's name (or
- * e-mail) to confirm it, or null when there is no such counsellor or no active share.
+ * e-mail) to confirm it; refused when there is no such counsellor or no active share.
  */
 export async function withdrawShareFromAccount(
 	db: Db,
 	client: SessionUser,
 	counsellorId: string,
 	now = new Date()
-): Promise<{ name: string | null } | null> {
+): Promise<Result<{ name: string | null }>> {
 	const counsellor = counsellorId ? await findUserById(db, counsellorId) : undefined;
-	if (!counsellor || !(await withdrawShare(db, client, counsellorId, now))) return null;
-	return { name: counsellor.display_name ?? counsellor.email };
+	if (!counsellor || !(await withdrawShare(db, client, counsellorId, now))) return err('counsellor.share.error.notSharing');
+	return ok({ name: counsellor.display_name ?? counsellor.email });
 }

@@ -2,7 +2,7 @@
 // for PostgreSQL): the handle really is that dialect, scores keep full double precision, unique
 // violations are recognised by driver code, and an old SQLite file is migrated forward.
 import { describe, expect, it } from 'vitest';
-import { Migrator, type Migration } from 'kysely';
+import { Migrator, sql, type Migration } from 'kysely';
 import { createDb, dialectOf, migrateToLatest } from '.';
 import { isUniqueViolation } from './errors';
 import { createTestDatabase, createTestDb, testDialect } from '../../../../tests/support/db';
@@ -82,6 +82,22 @@ describe('database', () => {
 		expect(notNull).toBeInstanceOf(Error);
 		expect(isUniqueViolation(notNull)).toBe(false);
 		expect(isUniqueViolation(new Error('UNIQUE constraint failed'))).toBe(false);
+	});
+
+	it.skipIf(testDialect() !== 'sqlite')('pushes SQLite commits to disk as configured: NORMAL by default, FULL when asked', async () => {
+		const { target, drop } = await createTestDatabase({ file: true });
+		const pragma = async (db: ReturnType<typeof createDb>) => (await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db)).rows[0].synchronous;
+		const normal = createDb(target);
+		const full = createDb(target, { synchronous: 'full' });
+		try {
+			// SQLite numbers the modes: 1 is NORMAL, 2 is FULL.
+			expect(await pragma(normal)).toBe(1);
+			expect(await pragma(full)).toBe(2);
+		} finally {
+			await normal.destroy();
+			await full.destroy();
+			await drop();
+		}
 	});
 
 	it('counts come back as numbers', async () => {

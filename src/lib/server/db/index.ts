@@ -17,18 +17,6 @@ import { withStatementCache } from './statement-cache';
 export type Db = Kysely<DB>;
 export type Dialect = 'sqlite' | 'postgres';
 
-/**
- * How hard SQLite pushes each commit to disk. NORMAL (the default): in WAL mode a committed transaction is
- * in the operating system's file cache before the request is answered, so a crash or kill -9 of the app
- * loses nothing acknowledged; a power cut or OS crash may lose the last moments. FULL (SQLITE_SYNCHRONOUS=full)
- * also waits for the disk on every commit (fsync), which costs milliseconds per completion.
- */
-function synchronousMode(): 'NORMAL' | 'FULL' {
-	const mode = (process.env.SQLITE_SYNCHRONOUS ?? 'normal').toUpperCase();
-	if (mode !== 'NORMAL' && mode !== 'FULL') throw new Error(`SQLITE_SYNCHRONOUS must be normal or full (got "${process.env.SQLITE_SYNCHRONOUS}")`);
-	return mode;
-}
-
 // PostgreSQL returns int8 (count(*), bigint columns) as strings, since they may exceed 2^53; every
 // such value here is a count or an id far below that, so it is read as a number, as SQLite does.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -41,6 +29,14 @@ export interface DbOptions {
 	poolSize?: number;
 	/** PostgreSQL: close idle connections after this many ms (default 10 s). */
 	idleTimeoutMs?: number;
+	/**
+	 * SQLite: how hard each commit is pushed to disk (the config's SQLITE_SYNCHRONOUS). `normal` (the
+	 * default): in WAL mode a committed transaction is in the operating system's file cache before the
+	 * request is answered, so a crash or kill -9 of the app loses nothing acknowledged; a power cut or OS
+	 * crash may lose the last moments. `full` also waits for the disk on every commit (fsync), which
+	 * costs milliseconds per completion.
+	 */
+	synchronous?: 'normal' | 'full';
 }
 
 /**
@@ -63,7 +59,7 @@ export function createDb(target: string, options: DbOptions = {}): Db {
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	sqlite.pragma(`synchronous = ${synchronousMode()}`);
+	sqlite.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
 	// Deleted content is overwritten with zeros, so an erased person's text is not left in free
 	// space of the file (see erasure.ts).
 	sqlite.pragma('secure_delete = ON');

@@ -22,12 +22,14 @@ export const findVisibleShare = (db: Db, clientId: string, counsellorId: string)
 		.executeTakeFirst();
 
 /** Grants access; an already active share is kept as it is (unique index on active shares). */
-export async function insertShare(db: Db, clientId: string, counsellorId: string, now: Date): Promise<void> {
-	await db
+/** Starts a share; false when one is active already (the unique index on active shares decides). */
+export async function insertShare(db: Db, clientId: string, counsellorId: string, now: Date): Promise<boolean> {
+	const r = await db
 		.insertInto('share')
 		.values({ client_id: clientId, counsellor_id: counsellorId, granted_at: now.toISOString(), revoked_at: null })
 		.onConflict((oc) => oc.doNothing())
-		.execute();
+		.executeTakeFirst();
+	return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 /** Revokes the active share; true when there was one. */

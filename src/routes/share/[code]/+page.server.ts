@@ -1,20 +1,20 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
 import { requireRole, requireUser } from '$lib/server/http/guards';
-import { findCounsellorByCode, grantShare, sharedSince } from '$lib/server/counsellor/sharing';
+import { findCounsellorByCode, grantShare, normaliseShareCode, sharedSince } from '$lib/server/counsellor/sharing';
+import { problemText } from '$lib/server/http/results';
 import type { Actions, PageServerLoad } from './$types';
-
-const onlyClients = 'Only client accounts can share a profile with a counsellor.';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const user = requireUser(locals, url);
-	if (user.role !== 'client') error(403, onlyClients);
+	if (user.role !== 'client') error(403, problemText({ code: 'counsellor.share.error.notClient' }, locals.locale));
 	const db = getDb();
 	const found = await findCounsellorByCode(db, params.code, user.id);
+	if (!found.ok) return { code: normaliseShareCode(params.code), problem: found.error, counsellor: null, since: null };
 	// A link typed as `k7m q2xf` lands on the one spelling of the code.
-	if (found.code && found.code !== params.code && found.ok) redirect(303, `/share/${found.code}`);
-	if (!found.ok) return { code: found.code, problem: found.reason, counsellor: null, since: null };
-	return { code: found.code, problem: null, counsellor: found.counsellor, since: await sharedSince(db, user.id, found.counsellor.id) };
+	const { code, counsellor } = found.value;
+	if (code !== params.code) redirect(303, `/share/${code}`);
+	return { code, problem: null, counsellor, since: await sharedSince(db, user.id, counsellor.id) };
 };
 
 export const actions: Actions = {
@@ -23,9 +23,9 @@ export const actions: Actions = {
 		const db = getDb();
 		// Unknown codes count against the client here too, so codes cannot be found by confirming many.
 		const found = await findCounsellorByCode(db, params.code, user.id);
-		if (!found.ok) return fail(400, { problem: found.reason });
-		const r = await grantShare(db, user, found.counsellor.id);
-		if (!r.ok) return fail(400, { problem: r.reason });
-		return { granted: true, already: r.already };
+		if (!found.ok) return fail(400, { problem: found.error });
+		const r = await grantShare(db, user, found.value.counsellor.id);
+		if (!r.ok) return fail(400, { problem: r.error });
+		return { granted: true, already: r.value.already };
 	}
 };

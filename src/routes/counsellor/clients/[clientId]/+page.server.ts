@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { getDb, getOpportunitySets, getRegistry } from '$lib/server/app';
 import { requireRole } from '$lib/server/http/guards';
-import { requireSharedClient } from '$lib/server/counsellor/sharing';
+import { findSharedClient } from '$lib/server/counsellor/sharing';
+import { valueOr } from '$lib/server/http/results';
 import { openClientReport } from '$lib/server/counsellor/counsellor-report';
 import { checkNoteBody, writeCounsellorNote } from '$lib/server/counsellor/counsellor-notes';
 import { commentOnShortlist } from '$lib/server/profile/shortlist';
@@ -10,13 +11,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireRole(locals, url, ['counsellor']);
-	return openClientReport(getDb(), getRegistry(), user, params.clientId, locals.locale, getOpportunitySets());
+	return valueOr(await openClientReport(getDb(), getRegistry(), user, params.clientId, locals.locale, getOpportunitySets()), 403, locals.locale);
 };
 
 /** Every action: a counsellor the client shares with now (403 otherwise). */
 async function counsellorOfClient(locals: App.Locals, url: URL, clientId: string) {
 	const user = requireRole(locals, url, ['counsellor']);
-	const client = await requireSharedClient(getDb(), user, clientId);
+	const client = valueOr(await findSharedClient(getDb(), user, clientId), 403, locals.locale);
 	return { user, client };
 }
 

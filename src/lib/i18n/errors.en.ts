@@ -1,0 +1,8 @@
+// Refusals that services return as result codes (src/lib/result.ts) and that had no text of their
+// own yet. Every code a service can return is a key of the translation layer, in English and Danish.
+export default {
+	'counsellor.error.onlyCounsellors': 'Only counsellors can see client reports.',
+	'counsellor.error.notShared': 'This client does not share their profile with you.',
+	'counsellor.share.error.notClient': 'Only client accounts can share a profile with a counsellor.',
+	'counsellor.share.error.notSharing': 'You do not share your profile with this counsellor.'
+};
