@@ -91,6 +91,8 @@ async function seed() {
 
 	await complete(jars.client, 'riasec-48', riasec);
 	await complete(jars.client, 'big-five-ipip-50', bigFive);
+	// A second attempt at the Big Five, open with one answer on its last page (see BIG_FIVE_OPEN).
+	await action(jars.client, '/q/big-five-ipip-50?/save', { answers: JSON.stringify({ EXT1: 3 }), page: '4' });
 	await complete(jars.client, 'work-values', workValues);
 	await complete(jars.client, 'brainstorm-strengths', strengths);
 	await action(jars.client, `/share/${shareCode}?/confirm`, {});
@@ -124,7 +126,26 @@ interface PageSpec {
 	ready?: string;
 	/** Console errors this page causes on purpose (the 404 page's own request). */
 	expectedErrors?: RegExp;
+	/**
+	 * The page as a browser without JavaScript gets it: the app's scripts are blocked (axe itself still
+	 * runs), so there is no hydration and no SurveyJS, only the server's plain HTML form.
+	 */
+	plain?: boolean;
+	/** What the person does on the page before it is checked (e.g. pressing Complete). */
+	act?: (page: Page) => Promise<void>;
 }
+
+// Big Five with one answer, left on its last page: completing lists 49 skipped questions, and
+// completing anyway is refused (every scale needs 8 answers).
+const BIG_FIVE_OPEN = '/q/big-five-ipip-50';
+const pressComplete = async (page: Page) => {
+	await page.locator('.sd-navigation__complete-btn').click();
+	await page.getByTestId('skipped-review').waitFor();
+};
+const pressCompleteAnyway = async (page: Page) => {
+	await page.locator('button[name="nav"][value="confirm"], [data-testid="skipped-review"] .nav button:not(.secondary)').first().click();
+	await page.getByRole('alert').first().waitFor();
+};
 const PAGES: PageSpec[] = [
 	{ name: 'welcome', role: 'anon', path: () => '/' },
 	{ name: 'register', role: 'anon', path: () => '/register' },
@@ -155,7 +176,25 @@ const PAGES: PageSpec[] = [
 	{ name: 'author overview', role: 'admin', path: () => '/author', ready: '[data-testid="instruments"]' },
 	{ name: 'author analysis', role: 'admin', path: () => '/author/riasec-48' },
 	{ name: 'author playground', role: 'admin', path: () => '/author/playground?example=riasec-48.json', ready: '[data-testid="preview"] [data-name="R1"] input' },
-	{ name: 'admin', role: 'admin', path: () => '/admin' }
+	{ name: 'admin', role: 'admin', path: () => '/admin' },
+	// Without JavaScript: the plain questionnaire pages.
+	{ name: 'plain questionnaire page', role: 'client', path: () => `${BIG_FIVE_OPEN}?page=0`, ready: '#plain-form', plain: true },
+	{ name: 'plain Likert grid', role: 'client', path: () => '/q/study-habits', ready: '#plain-form', plain: true },
+	{ name: 'plain dynamic panels', role: 'client', path: () => '/q/study-habits?page=2', ready: '#plain-form', plain: true },
+	{ name: 'plain skipped questions', role: 'client', path: () => `${BIG_FIVE_OPEN}?review`, ready: '#skipped-h', plain: true },
+	{ name: 'plain completion refused', role: 'client', path: () => `${BIG_FIVE_OPEN}?review`, ready: '#skipped-h', plain: true, act: pressCompleteAnyway },
+	// With SurveyJS: the skipped list before completing, and the refusal after "complete anyway".
+	{ name: 'skipped questions (SurveyJS)', role: 'client', path: () => BIG_FIVE_OPEN, ready: '[data-name="OPN10"] input', act: pressComplete },
+	{
+		name: 'completion refused (SurveyJS)',
+		role: 'client',
+		path: () => BIG_FIVE_OPEN,
+		ready: '[data-name="OPN10"] input',
+		act: async (page) => {
+			await pressComplete(page);
+			await pressCompleteAnyway(page);
+		}
+	}
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -191,10 +230,13 @@ async function contextFor(role: Role, locale: Locale, width: number, extra: Para
 async function open(context: BrowserContext, spec: PageSpec) {
 	const page = await context.newPage();
 	const errors = watchErrors(page);
+	if (spec.plain) await page.route('**/_app/**/*.js', (r) => r.abort());
 	await page.goto(`${base}${spec.path()}`);
 	await page.waitForLoadState('networkidle');
 	if (spec.ready) await page.locator(spec.ready).first().waitFor({ state: 'attached', timeout: 15_000 });
-	return { page, errors };
+	await spec.act?.(page);
+	// Blocked scripts are reported as failed loads: that is the point of a plain page, not an error.
+	return { page, errors: spec.plain ? errors.filter((e) => !/Failed to load resource|Failed to fetch dynamically imported module/.test(e)) : errors };
 }
 
 interface AxeNode { target: string[]; failureSummary?: string; html: string }
@@ -333,7 +375,7 @@ function focused(page: Page): Promise<Stop & { group?: string; body: boolean }> 
 	});
 }
 
-const KEYBOARD_PAGES = PAGES.filter((p) => p.name !== 'not found');
+const KEYBOARD_PAGES = PAGES.filter((p) => p.name !== 'not found' && !p.act);
 
 describe('keyboard', () => {
 	for (const width of WIDTHS) {
