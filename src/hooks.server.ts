@@ -27,8 +27,11 @@ const guardRequest: Handle = async ({ event, resolve }) => {
 	const tooLarge = checkBodySize(request);
 	if (tooLarge) return refuse(request, tooLarge);
 	if (request.method !== 'GET' && request.method !== 'HEAD') {
-		const refusal = checkActionName(event.url) ?? (await checkFormPost(request));
-		if (refusal) return refuse(request, refusal);
+		const badName = checkActionName(event.url);
+		if (badName) return refuse(request, badName);
+		const form = await checkFormPost(request);
+		if (!form.ok) return refuse(request, form.refusal);
+		event.request = form.request;
 	}
 	return resolve(event);
 };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './index';
-import { precompiled } from './precompiled';
+import { precompiled, precompiledResult } from './precompiled';
 import { createTestDb } from '../../../../tests/support/db';
 import { insertUser } from '../repositories/users';
 
@@ -56,5 +56,23 @@ describe('precompiled queries', () => {
 		await expect(swapped(db, 'client', 'en')).rejects.toThrow(/must use its 2 parameter\(s\) once each, in order: select "id" from "user"/);
 		const extra = precompiled(1, (d: Db, id: string) => d.selectFrom('user').select('id').where('id', '=', id).limit(5));
 		await expect(extra(db, 'ann')).rejects.toThrow(/must use its 1 parameter/);
+	});
+
+	it('runs inside a transaction of the handle, which sees its own writes, and tells how many rows changed', async () => {
+		const setLocale = precompiledResult(2, (d: Db, locale: string, id: string) => d.updateTable('user').set({ locale }).where('id', '=', id));
+		expect(Number((await setLocale(db, 'da', 'nobody')).numAffectedRows)).toBe(0);
+		await db.transaction().execute(async (trx) => {
+			expect(Number((await setLocale(trx, 'de', 'cy')).numAffectedRows)).toBe(1);
+			expect(await byId(trx, 'cy')).toEqual([{ id: 'cy', role: 'client' }]);
+			expect((await trx.selectFrom('user').select('locale').where('id', '=', 'cy').executeTakeFirstOrThrow()).locale).toBe('de');
+		});
+		await expect(
+			db.transaction().execute(async (trx) => {
+				await setLocale(trx, 'fr', 'cy');
+				throw new Error('roll back');
+			})
+		).rejects.toThrow('roll back');
+		expect((await db.selectFrom('user').select('locale').where('id', '=', 'cy').executeTakeFirstOrThrow()).locale).toBe('de');
+		expect(Number((await setLocale(other, 'da', 'cy')).numAffectedRows)).toBe(0);
 	});
 });

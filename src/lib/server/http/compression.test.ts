@@ -79,6 +79,21 @@ describe('compressResponse', () => {
 		expect(await compressResponse(req('br'), encoded)).toBe(encoded);
 	});
 
+	it('passes on an uncompressed response without reading it, with Vary added, even under read-only headers', async () => {
+		const original = html();
+		const r = await compressResponse(req(), original);
+		expect(r).toBe(original);
+		expect(r.headers.get('vary')).toBe('Accept-Encoding');
+		const small = '{"type":"success"}';
+		const action = new Response(small, { headers: { 'content-type': 'application/json', 'content-length': String(small.length) } });
+		expect(await compressResponse(req('br'), action)).toBe(action);
+		// A fetched response has read-only headers (the Fetch standard's "immutable" guard).
+		const fetched = await fetch(`data:text/html,${encodeURIComponent(page)}`);
+		const copy = await compressResponse(req('identity'), fetched);
+		expect(copy.headers.get('vary')).toBe('Accept-Encoding');
+		expect(await copy.text()).toBe(page);
+	});
+
 	it('a redirect without a body and a HEAD request pass through unchanged', async () => {
 		const redirect = new Response(null, { status: 303, headers: { location: '/profile' } });
 		expect(await compressResponse(req('br'), redirect)).toBe(redirect);

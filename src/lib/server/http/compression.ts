@@ -48,20 +48,46 @@ export function isCompressible(request: Request, response: Response): boolean {
 	return COMPRESSIBLE.test(type) && !/^text\/event-stream/i.test(type);
 }
 
+/** The Vary header with Accept-Encoding added, or null when it names it already. */
+function varyValue(headers: Headers): string | null {
+	const vary = headers.get('vary');
+	if (vary && /\baccept-encoding\b/i.test(vary)) return null;
+	return vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding';
+}
+
+/** Adds Accept-Encoding to the response's Vary header (on a copy when its headers are read-only). */
+function withVary(response: Response): Response {
+	const value = varyValue(response.headers);
+	if (value === null) return response;
+	try {
+		response.headers.set('vary', value);
+		return response;
+	} catch {
+		// Immutable headers (a fetched or redirect response): the same body under new headers.
+		const headers = new Headers(response.headers);
+		headers.set('vary', value);
+		return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+	}
+}
+
 /**
  * The response compressed for the request's `Accept-Encoding` (brotli at quality 5, fast enough per
  * request; gzip at level 6), or the same response when it should not be. Always adds
- * `Vary: Accept-Encoding` to a compressible response, so caches keep the versions apart.
+ * `Vary: Accept-Encoding` to a compressible response, so caches keep the versions apart. A response
+ * that stays as it is (no acceptable coding, or a declared length under MIN_BYTES, such as a form
+ * action's JSON answer) is passed on without reading its body.
  */
 export async function compressResponse(request: Request, response: Response): Promise<Response> {
 	if (!isCompressible(request, response)) return response;
-	const headers = new Headers(response.headers);
-	const vary = headers.get('vary');
-	if (!vary || !/\baccept-encoding\b/i.test(vary)) headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
 	const encoding = chooseEncoding(request.headers.get('accept-encoding'));
+	const declared = response.headers.get('content-length');
+	if (!encoding || (declared !== null && Number(declared) < MIN_BYTES)) return withVary(response);
+	const headers = new Headers(response.headers);
+	const vary = varyValue(headers);
+	if (vary !== null) headers.set('vary', vary);
 	const body = Buffer.from(await response.arrayBuffer());
 	const init = { status: response.status, statusText: response.statusText, headers };
-	if (!encoding || body.length < MIN_BYTES) {
+	if (body.length < MIN_BYTES) {
 		headers.set('content-length', String(body.length));
 		return new Response(body, init);
 	}

@@ -6,9 +6,13 @@ const post = (body: BodyInit, type: string) =>
 
 describe('checkFormPost', () => {
 	it('passes an ordinary form and leaves its body readable', async () => {
-		const req = post('email=a%40b.dk&note=line%0Aline', 'application/x-www-form-urlencoded');
-		expect(await checkFormPost(req)).toBeNull();
-		expect((await req.formData()).get('note')).toBe('line\nline');
+		const checked = await checkFormPost(post('email=a%40b.dk&note=line%0Aline', 'application/x-www-form-urlencoded'));
+		if (!checked.ok) throw new Error(checked.refusal.message);
+		const form = await checked.request.formData();
+		expect(form.get('note')).toBe('line\nline');
+		expect(form.get('email')).toBe('a@b.dk');
+		expect(checked.request.method).toBe('POST');
+		expect(checked.request.url).toBe('http://x.test/login');
 	});
 
 	it.each([
@@ -19,13 +23,35 @@ describe('checkFormPost', () => {
 		['application/x-www-form-urlencoded', 'a%07=1', 400, /field name contains a control character/],
 		['application/x-www-form-urlencoded', 'x=%C2%85', 400, /control character/]
 	])('%s %j → %i', async (type, body, status, message) => {
-		const refusal = await checkFormPost(post(body, type));
-		expect(refusal?.status).toBe(status);
-		expect(refusal?.message).toMatch(message);
+		const checked = await checkFormPost(post(body, type));
+		if (checked.ok) throw new Error('not refused');
+		expect(checked.refusal.status).toBe(status);
+		expect(checked.refusal.message).toMatch(message);
 	});
 
-	it('leaves other content types to SvelteKit', async () => {
-		expect(await checkFormPost(post('{', 'application/json'))).toBeNull();
+	it('passes a multipart form (what the browser sends) with its fields and files readable', async () => {
+		const body = new FormData();
+		body.set('answers', '{"a":"line\\nline"}');
+		body.set('file', new Blob(['x,y\n1,2\n'], { type: 'text/csv' }), 'data.csv');
+		const checked = await checkFormPost(new Request('http://x.test/q/a?/complete', { method: 'POST', body }));
+		if (!checked.ok) throw new Error(checked.refusal.message);
+		const form = await checked.request.formData();
+		expect(form.get('answers')).toBe('{"a":"line\\nline"}');
+		expect(await (form.get('file') as File).text()).toBe('x,y\n1,2\n');
+	});
+
+	it('refuses a control character in a multipart field', async () => {
+		const body = new FormData();
+		body.set('name', 'a\u0000b');
+		const checked = await checkFormPost(new Request('http://x.test/login', { method: 'POST', body }));
+		expect(checked.ok ? null : checked.refusal.message).toMatch(/field "name" contains a control character/);
+	});
+
+	it('leaves other content types to SvelteKit, unread', async () => {
+		const req = post('{', 'application/json');
+		const checked = await checkFormPost(req);
+		expect(checked.ok && checked.request).toBe(req);
+		expect(await req.text()).toBe('{');
 	});
 });
 

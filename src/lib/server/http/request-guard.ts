@@ -34,30 +34,12 @@ const MAX_FIELD_NAME_SHOWN = 40;
 const shownName = (name: string) =>
 	JSON.stringify(name.length > MAX_FIELD_NAME_SHOWN ? `${name.slice(0, MAX_FIELD_NAME_SHOWN)}…` : name);
 
-/**
- * Why a form post cannot be handled, or null when it can. Reads a copy of the body, so the form
- * action still gets the original. Only posts whose content type SvelteKit would hand to a form
- * action are read; other types are left to SvelteKit, which answers them with 415 itself.
- */
-export async function checkFormPost(request: Request): Promise<Refusal | null> {
-	const type = mediaType(request.headers.get('content-type'));
-	if (type === 'text/plain')
-		return {
-			status: 415,
-			message:
-				'Forms must be sent as application/x-www-form-urlencoded or multipart/form-data, not text/plain.'
-		};
-	if (!FORM_TYPES.includes(type)) return null;
-	if (type === 'multipart/form-data' && !/;\s*boundary=/i.test(request.headers.get('content-type') ?? ''))
-		return { status: 400, message: 'The form is multipart/form-data without a boundary, so it cannot be read.' };
-	let form: FormData;
-	try {
-		form = await request.clone().formData();
-	} catch (e) {
-		const reason = e instanceof Error && e.message ? `: ${e.message}` : '';
-		return { status: 400, message: `The form could not be read${reason}.` };
-	}
-	for (const [name, value] of form) {
+/** What `checkFormPost` found: the request to hand on (its body still readable), or why it is refused. */
+export type FormPostCheck = { ok: true; request: Request } | { ok: false; refusal: Refusal };
+
+/** Why a form's fields cannot be handled, or null when they can. */
+function checkFields(fields: Iterable<[string, FormDataEntryValue]>): Refusal | null {
+	for (const [name, value] of fields) {
 		if (hasControlCharacter(name))
 			return { status: 400, message: 'A form field name contains a control character.' };
 		if (typeof value === 'string' && hasControlCharacter(value))
@@ -67,6 +49,47 @@ export async function checkFormPost(request: Request): Promise<Refusal | null> {
 			};
 	}
 	return null;
+}
+
+/**
+ * Whether a form post can be handled. Only posts whose content type SvelteKit would hand to a form
+ * action are read; other types are left to SvelteKit, which answers them with 415 itself. A form that
+ * was read comes back as a new request carrying the same bytes, so the form action reads it as sent:
+ * the body is read once, never copied into two streams (a clone's tee cost more per completion than
+ * scoring it).
+ */
+export async function checkFormPost(request: Request): Promise<FormPostCheck> {
+	const type = mediaType(request.headers.get('content-type'));
+	if (type === 'text/plain')
+		return {
+			ok: false,
+			refusal: {
+				status: 415,
+				message:
+					'Forms must be sent as application/x-www-form-urlencoded or multipart/form-data, not text/plain.'
+			}
+		};
+	if (!FORM_TYPES.includes(type)) return { ok: true, request };
+	const contentType = request.headers.get('content-type') ?? '';
+	if (type === 'multipart/form-data' && !/;\s*boundary=/i.test(contentType))
+		return { ok: false, refusal: { status: 400, message: 'The form is multipart/form-data without a boundary, so it cannot be read.' } };
+	let bytes: ArrayBuffer;
+	let fields: Iterable<[string, FormDataEntryValue]>;
+	try {
+		bytes = await request.arrayBuffer();
+		// URL-encoded forms are what URLSearchParams reads (as the Fetch standard's formData() does);
+		// multipart ones go through the platform's parser.
+		fields =
+			type === 'application/x-www-form-urlencoded'
+				? new URLSearchParams(new TextDecoder().decode(bytes))
+				: await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+	} catch (e) {
+		const reason = e instanceof Error && e.message ? `: ${e.message}` : '';
+		return { ok: false, refusal: { status: 400, message: `The form could not be read${reason}.` } };
+	}
+	const refusal = checkFields(fields);
+	if (refusal) return { ok: false, refusal };
+	return { ok: true, request: new Request(request.url, { method: request.method, headers: request.headers, body: bytes, signal: request.signal }) };
 }
 
 /**

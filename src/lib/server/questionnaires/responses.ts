@@ -55,8 +55,16 @@ export async function startOrResume(db: Db, userId: string, instrument: Instrume
  * browser sends only counts when it is the person's own response to the instrument of the page, so it
  * can never point at someone else's response or at another instrument's.
  */
-async function ownResponse(db: Db, userId: string, instrumentId: string, responseId: string): Promise<Outcome<Response>> {
-	const response = await findResponseOf(db, userId, instrumentId, responseId);
+/** Which response: by the id the browser sent, or the one just started or resumed here (not read again). */
+export type ResponseRef = { responseId: string } | { response: Response };
+
+async function ownResponse(db: Db, userId: string, instrumentId: string, ref: ResponseRef): Promise<Outcome<Response>> {
+	const response =
+		'response' in ref
+			? ref.response.user_id === userId && ref.response.instrument_id === instrumentId
+				? ref.response
+				: undefined
+			: await findResponseOf(db, userId, instrumentId, ref.responseId);
 	if (!response) return { ok: false, status: 404, message: 'No such response.' };
 	return { ok: true, value: response };
 }
@@ -85,7 +93,7 @@ export async function saveProgress(
 	input: { instrumentId: string; responseId: string; answers: string; page: unknown },
 	now = new Date()
 ): Promise<Outcome<{ savedAt: string }>> {
-	const own = await ownResponse(db, userId, input.instrumentId, input.responseId);
+	const own = await ownResponse(db, userId, input.instrumentId, { responseId: input.responseId });
 	if (!own.ok) return own;
 	if (own.value.status !== 'in_progress')
 		return { ok: false, status: 409, message: 'This response is already completed; its answers can no longer change.' };
@@ -104,10 +112,10 @@ export async function saveProgress(
 export async function complete(
 	db: Db,
 	userId: string,
-	input: { instrumentId: string; responseId: string; answers: string },
+	input: ResponseRef & { instrumentId: string; answers: string },
 	now = new Date()
 ): Promise<Outcome<{ result: ScoredResult; repeated: boolean }>> {
-	const own = await ownResponse(db, userId, input.instrumentId, input.responseId);
+	const own = await ownResponse(db, userId, input.instrumentId, input);
 	if (!own.ok) return own;
 	const parsed = parseAnswers(input.answers);
 	if (!parsed.ok) return parsed;

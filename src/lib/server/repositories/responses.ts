@@ -1,20 +1,19 @@
 import { sql } from 'kysely';
 import type { Db } from '../db';
-import { precompiled } from '../db/precompiled';
+import { precompiled, precompiledResult } from '../db/precompiled';
 import type { NewResponse, Response } from '../db/schema';
 
-export const findResponse = (db: Db, id: string): Promise<Response | undefined> =>
-	db.selectFrom('response').selectAll().where('id', '=', id).executeTakeFirst();
+const responseById = precompiled(1, (db: Db, id: string) => db.selectFrom('response').selectAll().where('id', '=', id));
 
-/** A response by its id, only when it is this person's response to this instrument. */
-export const findResponseOf = (db: Db, userId: string, instrumentId: string, id: string): Promise<Response | undefined> =>
-	db
-		.selectFrom('response')
-		.selectAll()
-		.where('id', '=', id)
-		.where('user_id', '=', userId)
-		.where('instrument_id', '=', instrumentId)
-		.executeTakeFirst();
+export const findResponse = async (db: Db, id: string): Promise<Response | undefined> => (await responseById(db, id))[0];
+
+const responseOf = precompiled(3, (db: Db, id: string, userId: string, instrumentId: string) =>
+	db.selectFrom('response').selectAll().where('id', '=', id).where('user_id', '=', userId).where('instrument_id', '=', instrumentId)
+);
+
+/** A response by its id, only when it is this person's response to this instrument (compiled once: every save and completion asks). */
+export const findResponseOf = async (db: Db, userId: string, instrumentId: string, id: string): Promise<Response | undefined> =>
+	(await responseOf(db, id, userId, instrumentId))[0];
 
 const inProgressResponse = precompiled(2, (db: Db, userId: string, instrumentId: string) =>
 	db
@@ -30,8 +29,27 @@ const inProgressResponse = precompiled(2, (db: Db, userId: string, instrumentId:
 export const findInProgressResponse = async (db: Db, userId: string, instrumentId: string) =>
 	(await inProgressResponse(db, userId, instrumentId))[0];
 
+const RESPONSE_COLUMNS = [
+	'id',
+	'user_id',
+	'instrument_id',
+	'instrument_version_id',
+	'status',
+	'answers',
+	'current_page',
+	'result',
+	'started_at',
+	'updated_at',
+	'completed_at'
+] as const satisfies readonly (keyof NewResponse)[];
+
+const insertResponseRow = precompiled(RESPONSE_COLUMNS.length, (db: Db, ...values: unknown[]) =>
+	db.insertInto('response').values(Object.fromEntries(RESPONSE_COLUMNS.map((c, i) => [c, values[i]])) as NewResponse)
+);
+
+/** Stores a new response (compiled once: every start inserts one). */
 export async function insertResponse(db: Db, response: NewResponse): Promise<void> {
-	await db.insertInto('response').values(response).execute();
+	await insertResponseRow(db, ...RESPONSE_COLUMNS.map((c) => response[c] ?? null));
 }
 
 /** Saves answers of an unfinished response; false when it is not (any more) in progress. */
@@ -55,20 +73,21 @@ export async function saveResponseProgress(
  * Marks the response completed with its answers and result (which holds the scale scores). The status
  * condition makes a second submission (double click, retry) store nothing: it returns false.
  */
+const markCompleted = precompiledResult(
+	5,
+	(db: Db, answers: string, result: string, completedAt: string, updatedAt: string, id: string) =>
+		db
+			.updateTable('response')
+			.set({ status: sql.lit('completed'), answers, result, completed_at: completedAt, updated_at: updatedAt })
+			.where('id', '=', id)
+			.where('status', '=', sql.lit('in_progress'))
+);
+
+/** Compiled once: every completion runs it. */
 export async function completeResponse(db: Db, c: { id: string; answers: string; result: string; now: Date }): Promise<boolean> {
-	const r = await db
-		.updateTable('response')
-		.set({
-			status: 'completed',
-			answers: c.answers,
-			result: c.result,
-			completed_at: c.now.toISOString(),
-			updated_at: c.now.toISOString()
-		})
-		.where('id', '=', c.id)
-		.where('status', '=', 'in_progress')
-		.executeTakeFirst();
-	return Number(r.numUpdatedRows) === 1;
+	const at = c.now.toISOString();
+	const r = await markCompleted(db, c.answers, c.result, at, at, c.id);
+	return Number(r.numAffectedRows) === 1;
 }
 
 /** Every response of a user, newest first, without answers (for status lists). */

@@ -4,7 +4,7 @@ import { submitPlainPage } from '$lib/server/questionnaires/plain-submit';
 import { localize } from '$lib/core/localize';
 import { getDb, getRegistry } from '$lib/server/app';
 import { requireUser } from '$lib/server/http/guards';
-import { complete, findOpenResponse, saveProgress, startOrResume } from '$lib/server/questionnaires/responses';
+import { complete, findOpenResponse, saveProgress, startOrResume, type ResponseRef } from '$lib/server/questionnaires/responses';
 import { sanitizeSurvey } from '$lib/server/questionnaires/sanitize-survey';
 import { refusalMessage } from '$lib/server/questionnaires/completion-refusal';
 import type { Questionnaire } from '$lib/core/questionnaire/types';
@@ -107,8 +107,14 @@ export const actions: Actions = {
 	complete: async ({ request, params, locals, url }) => {
 		const user = requireUser(locals, url);
 		const form = await request.formData();
-		const responseId = await ensureResponse(user.id, params.id, form.get('responseId'));
-		const r = await complete(getDb(), user.id, { instrumentId: params.id, responseId, answers: String(form.get('answers') ?? '{}') });
+		const given = form.get('responseId');
+		// Without a response id the response is started here, and completed as started (not read again).
+		const ref: ResponseRef =
+			typeof given === 'string' && given
+				? { responseId: given }
+				: { response: (await startOrResume(getDb(), user.id, instrumentOf(params.id))).response };
+		const responseId = 'response' in ref ? ref.response.id : ref.responseId;
+		const r = await complete(getDb(), user.id, { ...ref, instrumentId: params.id, answers: String(form.get('answers') ?? '{}') });
 		// The page shows `message` (in the person's language); `errors` name each problem for programs.
 		if (!r.ok) return fail(r.status, { message: refusalMessage(instrumentOf(params.id).questionnaire, r, locals.locale, translator(locals.locale)), errors: r.errors ?? [] });
 		return { responseId, completed: true, repeated: r.value.repeated };
