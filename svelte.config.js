@@ -1,12 +1,16 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { withResponseHeaders } from './scripts/lib/adapter-with-headers.js';
+
+const out = process.env.BUILD_DIR || 'build';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// BUILD_DIR and KIT_OUT_DIR let two builds of the same checkout run side by side.
-		adapter: adapter({ out: process.env.BUILD_DIR || 'build' }),
+		// With nosniff and Referrer-Policy on the static files too (scripts/lib/response-headers.js).
+		adapter: withResponseHeaders(adapter({ out }), out),
 		outDir: process.env.KIT_OUT_DIR || '.svelte-kit',
 		csp: {
 			mode: 'auto',

@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDb, getSessionPolicy, startApp } from '$lib/server/app';
-import { SESSION_COOKIE, clearSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/account/auth';
+import { clearSessionCookie, readSessionToken, setSessionCookie, validateSessionToken } from '$lib/server/account/auth';
 import { isLocale, pickLocale } from '$lib/i18n';
 import { checkActionName, checkBodySize, checkFormPost, safeClientAddress, type Refusal } from '$lib/server/http/request-guard';
 import { securityHeaders } from '$lib/server/http/security-headers';
@@ -37,8 +37,8 @@ const guardRequest: Handle = async ({ event, resolve }) => {
 };
 
 const session: Handle = async ({ event, resolve }) => {
-	const token = event.cookies.get(SESSION_COOKIE);
 	const secure = event.url.protocol === 'https:';
+	const token = readSessionToken(event.cookies, secure);
 	event.locals.user = null;
 	event.locals.sessionId = null;
 	if (token) {

@@ -10,7 +10,7 @@ import type { Role } from '../db/schema';
 import {
 	MAX_PASSWORD_LENGTH,
 	MIN_PASSWORD_LENGTH,
-	SESSION_COOKIE,
+	readSessionToken,
 	cookieExpiry,
 	createSession,
 	invalidateSession,
@@ -147,7 +147,7 @@ export const signInContext = (event: {
  */
 export async function signIn(db: Db, ctx: SignInContext, userId: string) {
 	const policy = sessionPolicy();
-	const previous = ctx.cookies.get(SESSION_COOKIE);
+	const previous = readSessionToken(ctx.cookies, ctx.secure);
 	if (previous) await invalidateSession(db, previous);
 	const token = generateSessionToken();
 	const session = await createSession(db, token, userId, policy, { userAgent: ctx.userAgent, address: ctx.address });

@@ -106,8 +106,19 @@ export async function validateSessionToken(
 
 export const invalidateSession = (db: Db, token: string) => deleteSession(db, sessionIdOf(token));
 
+/**
+ * The session cookie's name: on https with the `__Host-` prefix, so a browser accepts it only when
+ * it is Secure, for path /, and set by this host itself (no Domain: a neighbouring subdomain cannot
+ * plant or overwrite it). Plain http (localhost, a test server) keeps the plain name, which browsers
+ * would refuse with the prefix.
+ */
+export const sessionCookieName = (secure: boolean) => (secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE);
+
+/** The session token this browser sent, if any. */
+export const readSessionToken = (cookies: Cookies, secure: boolean) => cookies.get(sessionCookieName(secure));
+
 export function setSessionCookie(cookies: Cookies, token: string, expiresAt: number, secure: boolean) {
-	cookies.set(SESSION_COOKIE, token, {
+	cookies.set(sessionCookieName(secure), token, {
 		httpOnly: true,
 		sameSite: 'lax',
 		path: '/',
@@ -117,7 +128,7 @@ export function setSessionCookie(cookies: Cookies, token: string, expiresAt: num
 }
 
 export function clearSessionCookie(cookies: Cookies, secure: boolean) {
-	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+	cookies.delete(sessionCookieName(secure), { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }
 
 // OWASP's argon2id parameters (m = 19 MiB, t = 2, p = 1).
