@@ -3,8 +3,10 @@
 // was told had succeeded must be in the database, completed, with its six scale scores. Once with one
 // process, once with two cluster processes writing to the same SQLite file.
 import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../support/server';
+import { testDialect } from '../support/db';
 
 const build = process.env.BUILD_DIR || 'build';
 const items = (JSON.parse(readFileSync('questionnaires/riasec-48.json', 'utf8')) as { scoring: { scales: { items: string[] }[] } }).scoring.scales.flatMap(
@@ -51,8 +53,10 @@ describe('kill -9 during completions', () => {
 			const cookies = await Promise.all(Array.from({ length: 8 }, (_, i) => register(server, i)));
 			const acknowledged: string[] = [];
 			let killed = false;
+			let sent = 0;
 			const clients = cookies.map(async (cookie, c) => {
 				for (let n = 0; !killed; n++) {
+					sent++;
 					const id = await completeOnce(server, cookie, c + n);
 					if (id) acknowledged.push(id); // one answered after `killed` was set but before the kill landed counts too
 				}
@@ -77,6 +81,14 @@ describe('kill -9 during completions', () => {
 			expect(unscored).toEqual([]);
 			// The database may hold a few more than were acknowledged (committed, answer not yet sent), never fewer.
 			expect(completed).toBeGreaterThanOrEqual(acknowledged.length);
+			// No duplicates: no response acknowledged twice, and no request stored as two completions.
+			expect(new Set(acknowledged).size).toBe(acknowledged.length);
+			expect(completed).toBeLessThanOrEqual(sent);
+			// The file itself is sound after the crash (SQLite; PostgreSQL recovers from its own WAL).
+			if (testDialect() === 'sqlite') {
+				const { rows } = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
+				expect(rows).toEqual([{ integrity_check: 'ok' }]);
+			}
 		} finally {
 			await server.stop();
 		}
