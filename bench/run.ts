@@ -139,10 +139,22 @@ function databaseLines(c: DatabasesBench): string[] {
 }
 
 
+/** A section's heading without what is in brackets (a date or how it was run may change). */
+function sectionKey(heading: string): string {
+	return heading.replace(/\s*\(.*$/, '').trim();
+}
+
 // Earlier recordings are kept below the new one, so progress shows.
 const resultsFile = new URL('./RESULTS.md', import.meta.url);
 const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
 const kept = previous.indexOf('\n## Previous recordings');
+// Sections this run does not write (recorded by hand, or by one benchmark run alone) stay as they
+// were, after the ones it writes; a section this run writes replaces its old copy.
+const written = new Set(lines.filter((l) => l.startsWith('## ')).map(sectionKey));
+const current = kept >= 0 ? previous.slice(0, kept + 1) : previous;
+for (const section of current.split(/\n(?=## )/).slice(1)) {
+	if (!written.has(sectionKey(section.split('\n')[0]))) lines.push(section.trimEnd(), '');
+}
 lines.push(kept >= 0 ? previous.slice(kept + 1) : '');
 writeFileSync(resultsFile, lines.join('\n'));
 console.log(lines.join('\n'));

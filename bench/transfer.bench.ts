@@ -49,7 +49,7 @@ export async function benchTransfer(runs = 3): Promise<TransferBench> {
 	try {
 		// A client without an account who has completed riasec-48 (so the profile and matches have content)
 		// and started it again (so the questionnaire page shows a form).
-		const start = await fetch(`${server.url}/start?next=%2F`, { method: 'POST', redirect: 'manual', headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+		const start = await fetch(`${server.url}/start?next=%2F`, { method: 'POST', redirect: 'manual', headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: 'privacy=agree' });
 		const session = start.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('spejl_session='));
 		if (!session) throw new Error(`starting without an account failed: ${start.status}`);
 		const answers = Object.fromEntries([...'RIASEC'].flatMap((t, k) => Array.from({ length: 8 }, (_, i) => [`${t}${i + 1}`, ((i + k) % 5) + 1])));
