@@ -10,7 +10,8 @@ export interface Problem {
 	field?: string;
 }
 
-export type Failure = { ok: false; error: Problem };
+/** `problems`: every problem of a form with several fields, in the order of the fields; `error` is the first. */
+export type Failure = { ok: false; error: Problem; problems?: Problem[] };
 export type Result<T = undefined> = { ok: true; value: T } | Failure;
 
 /** A success carrying `value`. */
@@ -18,6 +19,11 @@ export function ok(): { ok: true; value: undefined };
 export function ok<T>(value: T): { ok: true; value: T };
 export function ok<T>(value?: T) {
 	return { ok: true as const, value };
+}
+
+/** A form refused for several problems at once (at least one). */
+export function errs(problems: [Problem, ...Problem[]]): Failure {
+	return { ok: false, error: problems[0], problems };
 }
 
 /** A refusal: the message key, its parameters, the field it is about. */

@@ -56,10 +56,10 @@ describe('translations', () => {
 	it('has a text in English and Danish for every code a service can return', () => {
 		const allEn: Record<string, string> = Object.assign({}, ...pairs.map(([, e]) => e));
 		const allDa: Record<string, string> = Object.assign({}, ...pairs.map(([, , d]) => d));
-		// Services return refusals as err('<message key>', …) (src/lib/result.ts).
+		// Services return refusals as err('<message key>', …) or problems { code: '<message key>', … } (src/lib/result.ts).
 		const SERVER = join(__dirname, '../server');
 		const files = (readdirSync(SERVER, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-		const codes = new Set(files.flatMap((f) => [...readFileSync(join(SERVER, f), 'utf8').matchAll(/\berr\(\s*'([^']+)'/g)].map((m) => m[1])));
+		const codes = new Set(files.flatMap((f) => [...readFileSync(join(SERVER, f), 'utf8').matchAll(/\berr\(\s*'([^']+)'|\bcode: '([^']+)'/g)].map((m) => m[1] ?? m[2])));
 		expect(codes.size).toBeGreaterThan(0);
 		for (const code of codes) {
 			expect(allEn[code]?.trim(), `${code} in English`).toBeTruthy();

@@ -57,7 +57,7 @@ export const actions: Actions = {
 		const chosen = sets.get(set) ?? (defaultId ? sets.get(defaultId) : undefined);
 		const levels = Object.keys(chosen?.levels ?? {}).map(Number);
 		const result = await savePreparation(getDb(), user.id, f.get('level'), levels);
-		if (!result.ok) return fail(400, { prepError: result.key });
+		if (!result.ok) return fail(400, { prepError: result.error });
 		const back = new URLSearchParams();
 		if (set && sets.has(set) && set !== defaultId) back.set('set', set);
 		redirect(303, `/matches${back.size ? `?${back}` : ''}`);
@@ -66,7 +66,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const { set, id } = await form(request);
 		const result = await starOpportunity(getDb(), getOpportunitySets().sets, user.id, set, id);
-		if (!result.ok) return fail(400, { starError: { key: result.key, params: result.params ?? {} } });
+		if (!result.ok) return fail(400, { starError: result.error });
 		return { starred: id };
 	},
 	unstar: async ({ locals, url, request }) => {

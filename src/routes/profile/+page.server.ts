@@ -48,9 +48,9 @@ export const actions: Actions = {
 		const counsellorId = String(form.get('counsellor') ?? '');
 		const raw = form.get('body');
 		const checked = checkNoteBody(raw);
-		if (!checked.ok) return fail(400, { reply: { counsellorId, body: String(raw ?? ''), error: checked } });
-		if (!(await writeClientReply(getDb(), user.id, counsellorId, checked.body)))
-			return fail(400, { reply: { counsellorId, body: checked.body, error: { key: 'counsellor.notes.error.notShared' as const } } });
+		if (!checked.ok) return fail(400, { reply: { counsellorId, body: String(raw ?? ''), error: checked.error } });
+		if (!(await writeClientReply(getDb(), user.id, counsellorId, checked.value)))
+			return fail(400, { reply: { counsellorId, body: checked.value, error: { code: 'counsellor.notes.error.notShared' as const } } });
 		return { reply: { counsellorId, sent: true } };
 	},
 	/** Removes an occupation from the client's own shortlist. */

@@ -1,7 +1,7 @@
 // A counsellor asks a client to take instruments; both see the status, derived from the client's
 // responses made after the assignment (assigned → in progress → completed).
 import { localize } from '$lib/core/localize';
-import type { MessageKey } from '$lib/i18n';
+import { errs, ok, type Problem, type Result } from '../../result';
 import type { Db } from '../db';
 import type { Registry } from '../questionnaires/registry';
 import {
@@ -22,21 +22,18 @@ export function assignableInstruments(registry: Registry, locale: string): Instr
 		.sort((a, b) => a.title.localeCompare(b.title, locale));
 }
 
-export type AssignInput =
-	| { ok: true; instrumentIds: string[]; message: string | null }
-	| { ok: false; errors: { field: 'instruments' | 'message'; key: MessageKey; params?: Record<string, number> }[] };
 
 /** Reads the assignment form: at least one known instrument (duplicates dropped), an optional short message. */
-export function checkAssignForm(form: FormData, registry: Registry): AssignInput {
+export function checkAssignForm(form: FormData, registry: Registry): Result<{ instrumentIds: string[]; message: string | null }> {
 	const ids = [...new Set(form.getAll('instrument').map(String))];
 	const message = String(form.get('message') ?? '').replace(/\r\n/g, '\n').trim();
-	const errors: Extract<AssignInput, { ok: false }>['errors'] = [];
-	if (ids.length === 0) errors.push({ field: 'instruments', key: 'counsellor.assign.error.none' });
-	else if (ids.some((id) => !registry.instruments.has(id)))
-		errors.push({ field: 'instruments', key: 'counsellor.assign.error.unknown' });
+	const problems: Problem[] = [];
+	if (ids.length === 0) problems.push({ code: 'counsellor.assign.error.none', field: 'instruments' });
+	else if (ids.some((id) => !registry.instruments.has(id))) problems.push({ code: 'counsellor.assign.error.unknown', field: 'instruments' });
 	if ([...message].length > MAX_ASSIGNMENT_MESSAGE)
-		errors.push({ field: 'message', key: 'counsellor.assign.error.tooLong', params: { n: MAX_ASSIGNMENT_MESSAGE } });
-	return errors.length ? { ok: false, errors } : { ok: true, instrumentIds: ids, message: message || null };
+		problems.push({ code: 'counsellor.assign.error.tooLong', params: { n: MAX_ASSIGNMENT_MESSAGE }, field: 'message' });
+	const [first, ...rest] = problems;
+	return first ? errs([first, ...rest]) : ok({ instrumentIds: ids, message: message || null });
 }
 
 const titleOf = (registry: Registry, id: string, locale: string) => {

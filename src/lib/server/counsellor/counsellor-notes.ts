@@ -1,6 +1,6 @@
 // The notes thread between a client and each counsellor they share with (co-careering): the
 // counsellor writes on the client's report, the client reads and replies on their profile.
-import type { MessageKey } from '$lib/i18n';
+import { err, ok, type Result } from '../../result';
 import type { Db } from '../db';
 import { hasActiveShare } from './sharing';
 import { insertNote, listNotesWithActiveCounsellors, listThread } from '../repositories/notes';
@@ -10,15 +10,12 @@ export type { ClientThread, NoteView } from '../../views/counsellor';
 
 export const MAX_NOTE_LENGTH = 2000;
 
-export type NoteCheck = { ok: true; body: string } | { ok: false; key: MessageKey; params?: Record<string, number> };
-
 /** A note's text from a form field: trimmed, not empty, at most MAX_NOTE_LENGTH characters. */
-export function checkNoteBody(raw: FormDataEntryValue | null): NoteCheck {
+export function checkNoteBody(raw: FormDataEntryValue | null): Result<string> {
 	const body = typeof raw === 'string' ? raw.replace(/\r\n/g, '\n').trim() : '';
-	if (!body) return { ok: false, key: 'counsellor.notes.error.empty' };
-	if ([...body].length > MAX_NOTE_LENGTH)
-		return { ok: false, key: 'counsellor.notes.error.tooLong', params: { n: MAX_NOTE_LENGTH } };
-	return { ok: true, body };
+	if (!body) return err('counsellor.notes.error.empty', undefined, 'body');
+	if ([...body].length > MAX_NOTE_LENGTH) return err('counsellor.notes.error.tooLong', { n: MAX_NOTE_LENGTH }, 'body');
+	return ok(body);
 }
 
 const toView = (counsellorId: string) => (n: { id: number; author_id: string; body: string; created_at: string }): NoteView => ({

@@ -51,12 +51,12 @@ const instrument = (id: string) => registry.instruments.get(id)!;
 
 describe('checkNoteBody', () => {
 	it.each([
-		[null, { ok: false, key: 'counsellor.notes.error.empty' }],
-		['   \n ', { ok: false, key: 'counsellor.notes.error.empty' }],
-		['x'.repeat(MAX_NOTE_LENGTH + 1), { ok: false, key: 'counsellor.notes.error.tooLong', params: { n: MAX_NOTE_LENGTH } }],
-		[' Hello\r\nthere ', { ok: true, body: 'Hello\nthere' }],
+		[null, { ok: false, error: { code: 'counsellor.notes.error.empty', field: 'body' } }],
+		['   \n ', { ok: false, error: { code: 'counsellor.notes.error.empty', field: 'body' } }],
+		['x'.repeat(MAX_NOTE_LENGTH + 1), { ok: false, error: { code: 'counsellor.notes.error.tooLong', params: { n: MAX_NOTE_LENGTH }, field: 'body' } }],
+		[' Hello\r\nthere ', { ok: true, value: 'Hello\nthere' }],
 		// Characters, not UTF-16 units: 2000 emoji are allowed.
-		['🙂'.repeat(MAX_NOTE_LENGTH), { ok: true, body: '🙂'.repeat(MAX_NOTE_LENGTH) }]
+		['🙂'.repeat(MAX_NOTE_LENGTH), { ok: true, value: '🙂'.repeat(MAX_NOTE_LENGTH) }]
 	])('%#', (raw, expected) => {
 		expect(checkNoteBody(raw)).toEqual(expected);
 	});
@@ -96,19 +96,19 @@ describe('checkAssignForm', () => {
 		return f;
 	};
 	it.each([
-		[[], '', [{ field: 'instruments', key: 'counsellor.assign.error.none' }]],
-		[['riasec-48', 'no-such-test'], '', [{ field: 'instruments', key: 'counsellor.assign.error.unknown' }]],
-		[['riasec-48'], 'x'.repeat(MAX_ASSIGNMENT_MESSAGE + 1), [{ field: 'message', key: 'counsellor.assign.error.tooLong', params: { n: MAX_ASSIGNMENT_MESSAGE } }]]
-	])('refuses %j with message length %#', (ids, message, errors) => {
-		expect(checkAssignForm(form(ids, message), registry)).toEqual({ ok: false, errors });
+		[[], '', [{ field: 'instruments', code: 'counsellor.assign.error.none' }]],
+		[['riasec-48', 'no-such-test'], '', [{ field: 'instruments', code: 'counsellor.assign.error.unknown' }]],
+		[['riasec-48'], 'x'.repeat(MAX_ASSIGNMENT_MESSAGE + 1), [{ field: 'message', code: 'counsellor.assign.error.tooLong', params: { n: MAX_ASSIGNMENT_MESSAGE } }]],
+		[[], 'x'.repeat(MAX_ASSIGNMENT_MESSAGE + 1), [{ field: 'instruments', code: 'counsellor.assign.error.none' }, { field: 'message', code: 'counsellor.assign.error.tooLong', params: { n: MAX_ASSIGNMENT_MESSAGE } }]]
+	])('refuses %j with message length %#', (ids, message, problems) => {
+		expect(checkAssignForm(form(ids, message), registry)).toEqual({ ok: false, error: problems[0], problems });
 	});
 	it('accepts known instruments (once each) and an optional message', () => {
 		expect(checkAssignForm(form(['riasec-48', 'work-values', 'riasec-48'], '  Before we meet  '), registry)).toEqual({
 			ok: true,
-			instrumentIds: ['riasec-48', 'work-values'],
-			message: 'Before we meet'
+			value: { instrumentIds: ['riasec-48', 'work-values'], message: 'Before we meet' }
 		});
-		expect(checkAssignForm(form(['riasec-48']), registry)).toMatchObject({ ok: true, message: null });
+		expect(checkAssignForm(form(['riasec-48']), registry)).toMatchObject({ ok: true, value: { message: null } });
 	});
 });
 

@@ -1,7 +1,7 @@
 // The client's shortlist of opportunities (starred on the matches page, shown on the profile, in the
 // export and on the counsellor's report, where the counsellor may comment), and the preparation level
 // the client chose for their matches.
-import type { MessageKey } from '$lib/i18n';
+import { err, ok, type Result } from '../../result';
 import { displayTitle } from '$lib/core/matching/matches-view';
 import { localize } from '$lib/core/localize';
 import type { OpportunitySet } from '$lib/core/opportunities/types';
@@ -22,8 +22,6 @@ export type { ShortlistItemView } from '../../views/shortlist';
 export const MAX_SHORTLIST = 50;
 export const MAX_COMMENT_LENGTH = 1000;
 
-export type ShortlistResult = { ok: true } | { ok: false; key: MessageKey; params?: Record<string, number> };
-
 /** Stars an opportunity of a loaded set; unknown sets or ids, and a full list, are refused. */
 export async function starOpportunity(
 	db: Db,
@@ -32,12 +30,12 @@ export async function starOpportunity(
 	setId: string,
 	opportunityId: string,
 	now = new Date()
-): Promise<ShortlistResult> {
+): Promise<Result> {
 	const o = sets.get(setId)?.opportunities.find((x) => x.id === opportunityId);
-	if (!o) return { ok: false, key: 'shortlist.unknown' };
-	if ((await countShortlist(db, userId)) >= MAX_SHORTLIST) return { ok: false, key: 'shortlist.full', params: { n: MAX_SHORTLIST } };
+	if (!o) return err('shortlist.unknown');
+	if ((await countShortlist(db, userId)) >= MAX_SHORTLIST) return err('shortlist.full', { n: MAX_SHORTLIST });
 	await addShortlistItem(db, { userId, setId, opportunityId, title: o.title, now });
-	return { ok: true };
+	return ok();
 }
 
 export const unstarOpportunity = (db: Db, userId: string, setId: string, opportunityId: string) =>
@@ -84,11 +82,11 @@ export async function commentOnShortlist(
 	opportunityId: string,
 	raw: FormDataEntryValue | null,
 	now = new Date()
-): Promise<ShortlistResult> {
+): Promise<Result> {
 	const body = typeof raw === 'string' ? raw.replace(/\r\n/g, '\n').trim() : '';
-	if ([...body].length > MAX_COMMENT_LENGTH) return { ok: false, key: 'shortlist.commentTooLong', params: { n: MAX_COMMENT_LENGTH } };
+	if ([...body].length > MAX_COMMENT_LENGTH) return err('shortlist.commentTooLong', { n: MAX_COMMENT_LENGTH }, 'comment');
 	const done = await setShortlistComment(db, { userId: clientId, setId, opportunityId, comment: body || null, by: counsellorId, now });
-	return done ? { ok: true } : { ok: false, key: 'shortlist.notFound' };
+	return done ? ok() : err('shortlist.notFound');
 }
 
 /** The preparation the client chose: 'all', a level number, or null when not asked yet. */
@@ -104,9 +102,9 @@ export async function savePreparation(
 	userId: string,
 	raw: FormDataEntryValue | null,
 	levels: readonly number[]
-): Promise<ShortlistResult> {
+): Promise<Result> {
 	const v = typeof raw === 'string' ? raw.trim() : '';
-	if (v !== 'all' && !(/^\d{1,3}$/.test(v) && levels.includes(Number(v)))) return { ok: false, key: 'prep.error' };
+	if (v !== 'all' && !(/^\d{1,3}$/.test(v) && levels.includes(Number(v)))) return err('prep.error', undefined, 'level');
 	await setPreparationLevel(db, userId, v);
-	return { ok: true };
+	return ok();
 }

@@ -26,8 +26,8 @@ export const actions: Actions = {
 		const { user, client } = await counsellorOfClient(locals, url, params.clientId);
 		const raw = (await request.formData()).get('body');
 		const checked = checkNoteBody(raw);
-		if (!checked.ok) return fail(400, { note: { body: String(raw ?? ''), error: checked } });
-		await writeCounsellorNote(getDb(), user.id, client.id, checked.body);
+		if (!checked.ok) return fail(400, { note: { body: String(raw ?? ''), error: checked.error } });
+		await writeCounsellorNote(getDb(), user.id, client.id, checked.value);
 		return { noteSaved: true };
 	},
 	/** The counsellor's comment on one item of the client's shortlist (empty clears it). */
@@ -35,7 +35,7 @@ export const actions: Actions = {
 		const { user, client } = await counsellorOfClient(locals, url, params.clientId);
 		const form = await request.formData();
 		const result = await commentOnShortlist(getDb(), user.id, client.id, String(form.get('set') ?? ''), String(form.get('id') ?? ''), form.get('comment'));
-		if (!result.ok) return fail(400, { commentError: { key: result.key, params: result.params ?? {} } });
+		if (!result.ok) return fail(400, { commentError: result.error });
 		return { commentSaved: true };
 	},
 	assign: async ({ locals, url, params, request }) => {
@@ -44,9 +44,9 @@ export const actions: Actions = {
 		const checked = checkAssignForm(form, getRegistry());
 		if (!checked.ok)
 			return fail(400, {
-				assign: { errors: checked.errors, message: String(form.get('message') ?? ''), chosen: form.getAll('instrument').map(String) }
+				assign: { errors: checked.problems ?? [checked.error], message: String(form.get('message') ?? ''), chosen: form.getAll('instrument').map(String) }
 			});
-		await assignInstruments(getDb(), { counsellorId: user.id, clientId: client.id, ...checked });
+		await assignInstruments(getDb(), { counsellorId: user.id, clientId: client.id, ...checked.value });
 		return { assigned: true };
 	},
 	cancel: async ({ locals, url, params, request }) => {
