@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { ensureBuild } from './completion.bench.ts';
 import { pathToFileURL } from 'node:url';
 import { startServer, type RunningServer } from '../tests/support/server.ts';
 import { parse } from 'devalue';
@@ -134,7 +134,7 @@ async function measure(name: string, servers: RunningServer[]): Promise<Completi
 }
 
 export async function benchDatabases(): Promise<DatabasesBench> {
-	if (!existsSync('build/index.js')) return { skipped: 'no build (run npm run build first)' };
+	ensureBuild(); // BUILD_DIR or build, built first when missing (startServer runs that folder)
 	let stopCluster: (() => void) | null = null;
 	if (!/^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? '')) {
 		const r = spawnSync('bash', ['scripts/pg-cluster.sh', 'start', '/tmp/spejl-bench-pg', '55434'], { encoding: 'utf8' });

@@ -23,17 +23,30 @@ const PREVIOUS = {
 
 const f = (x: number, d = 2) => x.toLocaleString('en-GB', { maximumFractionDigits: d, minimumFractionDigits: d });
 const loadAtStart = loadavg()[0];
-const scoring = await benchScoring();
-const matching = await benchMatching();
-const counsellor = await benchCounsellor();
-const validation = await benchValidation();
-const buildDir = ensureBuild();
+const startedAt = Date.now();
+const minutes = (ms: number) => (ms / 60_000).toFixed(1);
+/** Runs one section, saying on stderr when it starts and how long it took (the whole run takes minutes). */
+async function section<T>(name: string, run: () => T | Promise<T>): Promise<T> {
+	const t0 = Date.now();
+	console.error(`[bench] ${name}… (${minutes(t0 - startedAt)} min so far)`);
+	const result = await run();
+	console.error(`[bench] ${name}: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+	return result;
+}
+const scoring = await section('scoring core, batch CLI and R psych', () => benchScoring());
+const matching = await section('matching', () => benchMatching());
+const counsellor = await section('counsellor client list', () => benchCounsellor());
+const validation = await section('validation', () => benchValidation());
+const buildDir = await section('build (only when BUILD_DIR or build/ has none)', () => ensureBuild());
 const completions: CompletionBench[] = [
-	await benchCompletion({ args: [buildDir], server: '1 process (`node build`)' }),
-	await benchCompletion({ args: ['scripts/cluster.js', buildDir], env: { WORKERS: '2' }, server: '2 processes (`WORKERS=2 node scripts/cluster.js`)' })
+	await section('completions, 1 process', () => benchCompletion({ args: [buildDir], server: '1 process (`node build`)' })),
+	await section('completions, 2 processes', () =>
+		benchCompletion({ args: ['scripts/cluster.js', buildDir], env: { WORKERS: '2' }, server: '2 processes (`WORKERS=2 node scripts/cluster.js`)' })
+	)
 ];
-const databases = await benchDatabases();
-const transfer = await benchTransfer();
+const databases = await section('databases: SQLite and PostgreSQL', () => benchDatabases());
+const transfer = await section('transfer', () => benchTransfer());
+const tookMinutes = minutes(Date.now() - startedAt);
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${process.platform}`;
 const ip = scoring.inProcess;
 
@@ -60,7 +73,7 @@ const lines = [
 	'',
 	`Recorded by \`npm run bench\` on ${scoring.date.slice(0, 10)}. Machine: ${machine}.`,
 	'Each figure is the median of several runs; ratios compare with a baseline measured in the same run.',
-	`How busy the machine was: load average ${f(loadAtStart)} at the start and ${f(loadavg()[0])} at the end (1-minute; with ${cpus().length} cores, above ${cpus().length} means other work competed for them, and wall times and rates suffer more than CPU times and ratios).`,
+	`How busy the machine was: load average ${f(loadAtStart)} at the start and ${f(loadavg()[0])} at the end (1-minute; with ${cpus().length} cores, above ${cpus().length} means other work competed for them, and wall times and rates suffer more than CPU times and ratios). The whole run took ${tookMinutes} minutes.`,
 	'',
 	'## Scoring (core, one core, in process)',
 	'',
@@ -144,17 +157,27 @@ function sectionKey(heading: string): string {
 	return heading.replace(/\s*\(.*$/, '').trim();
 }
 
-// Earlier recordings are kept below the new one, so progress shows.
+// Earlier recordings are kept below the new one, so progress shows. Sections this run does not write
+// (recorded by hand, or by one benchmark run alone) stay as they were, after the ones it writes; the old
+// copies of the sections it writes become the first of the previous recordings (under a dated heading,
+// their headings one level down), and older recordings follow.
 const resultsFile = new URL('./RESULTS.md', import.meta.url);
 const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
 const kept = previous.indexOf('\n## Previous recordings');
-// Sections this run does not write (recorded by hand, or by one benchmark run alone) stay as they
-// were, after the ones it writes; a section this run writes replaces its old copy.
 const written = new Set(lines.filter((l) => l.startsWith('## ')).map(sectionKey));
 const current = kept >= 0 ? previous.slice(0, kept + 1) : previous;
+const replaced: string[] = [];
 for (const section of current.split(/\n(?=## )/).slice(1)) {
-	if (!written.has(sectionKey(section.split('\n')[0]))) lines.push(section.trimEnd(), '');
+	if (written.has(sectionKey(section.split('\n')[0]))) replaced.push(section.trimEnd().replace(/^(#{2,4}) /gm, '##$1 '), '');
+	else lines.push(section.trimEnd(), '');
 }
-lines.push(kept >= 0 ? previous.slice(kept + 1) : '');
+const older = kept >= 0 ? previous.slice(kept + 1).replace(/^## Previous recordings[^\n]*\n/, '').trim() : '';
+const lastDate = /Recorded by `npm run bench` on (\d{4}-\d{2}-\d{2})/.exec(current)?.[1];
+if (replaced.length || older) {
+	lines.push('## Previous recordings', '');
+	if (replaced.length) lines.push(`### Recorded on ${lastDate ?? 'an earlier run'}`, '', ...replaced);
+	if (older) lines.push(older, '');
+}
 writeFileSync(resultsFile, lines.join('\n'));
 console.log(lines.join('\n'));
+console.error(`[bench] done in ${tookMinutes} min; written to bench/RESULTS.md`);
