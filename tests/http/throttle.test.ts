@@ -11,7 +11,8 @@ const LIMITS = {
 	SIGN_IN_FREE_FAILURES: '5',
 	SIGN_IN_MAX_DELAY_SECONDS: '2',
 	SIGN_IN_ADDRESS_LIMIT: '8',
-	REGISTER_ADDRESS_LIMIT: '3'
+	REGISTER_ADDRESS_LIMIT: '3',
+	ANONYMOUS_START_LIMIT: '2'
 };
 
 let a: RunningServer;
@@ -122,5 +123,21 @@ describe('registration per address', () => {
 		expect(await a.db().selectFrom('user').select('id').where('email', '=', fourth).executeTakeFirst()).toBeUndefined();
 		// Another address still registers.
 		expect((await register(a, '10.77.0.2', fourth)).status).toBe(303);
+	});
+});
+
+describe('starts without an account per address', () => {
+	it('admits ANONYMOUS_START_LIMIT an hour from one address, on both servers, then 429 with Retry-After in both languages', async () => {
+		const start = (server: RunningServer, from: string, language = 'en') => post(server, '/start', from, { privacy: 'agree' }, language);
+		expect((await start(a, '10.88.0.1')).status).toBe(303);
+		expect((await start(b, '10.88.0.1')).status).toBe(303);
+		const refused = await start(a, '10.88.0.1');
+		expect(refused.status).toBe(429);
+		expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(59 * 60);
+		expect(await refused.text()).toContain('Too many new starts from this address. Please try again in 60 minutes.');
+		const danish = await start(b, '10.88.0.1', 'da');
+		expect(danish.status).toBe(429);
+		expect(await danish.text()).toContain('For mange nye starter fra denne adresse. Prøv igen om 60 minutter.');
+		expect((await start(b, '10.88.0.2')).status).toBe(303);
 	});
 });
