@@ -12,5 +12,6 @@ export function shortfallLines(t: Translate, list: Shortfall[], locale: string):
 	);
 }
 
+/** The title and one line per shortfall (pages show the lines one below the other). */
 export const shortfallMessage = (t: Translate, list: Shortfall[], locale: string) =>
-	[t('shortfall.title'), ...shortfallLines(t, list, locale)].join(' ');
+	[t('shortfall.title'), ...shortfallLines(t, list, locale)].join('\n');

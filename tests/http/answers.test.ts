@@ -293,13 +293,13 @@ describe('a refused completion says why in the language of the person', () => {
 	// The SurveyJS page shows this `message` as it comes (tests/browser/skipped.test.ts drives it).
 	const cases = {
 		en: {
-			minimum: 'There are not enough answers for a result yet. Realistic: 1 of 8 questions answered, at least 6 are needed.',
-			invalid: 'Some answers were not accepted: Test the quality of parts before shipment: Please choose one of the answers shown.',
+			minimum: 'There are not enough answers for a result yet.\nRealistic: 1 of 8 questions answered, at least 6 are needed.',
+			invalid: 'Some answers were not accepted:\nTest the quality of parts before shipment: Please choose one of the answers shown.',
 			completed: 'This questionnaire was already completed with other answers. Start it again to take it a second time.'
 		},
 		da: {
-			minimum: 'Der er endnu ikke svar nok til et resultat. Realistisk: 1 af 8 spørgsmål besvaret, mindst 6 er nødvendige.',
-			invalid: 'Nogle svar blev ikke godtaget: Teste kvaliteten af dele, før de bliver sendt ud: Vælg venligst et af de viste svar.',
+			minimum: 'Der er endnu ikke svar nok til et resultat.\nRealistisk: 1 af 8 spørgsmål besvaret, mindst 6 er nødvendige.',
+			invalid: 'Nogle svar blev ikke godtaget:\nTeste kvaliteten af dele, før de bliver sendt ud: Vælg venligst et af de viste svar.',
 			completed: 'Dette spørgeskema er allerede afsluttet med andre svar. Start det forfra for at tage det en gang til.'
 		}
 	};
@@ -313,7 +313,7 @@ describe('a refused completion says why in the language of the person', () => {
 		expect(few).toMatchObject({ type: 'failure', status: 400 });
 		// Then the five other scales, each with none answered.
 		expect(String(few.data?.message).slice(0, expected.minimum.length)).toBe(expected.minimum);
-		expect(String(few.data?.message).match(/ 0 (of|af) 8 /g)).toHaveLength(5);
+		expect(String(few.data?.message).match(/\n[^\n]+: 0 (of|af) 8 /g)).toHaveLength(5);
 		const bad = await client.complete('riasec-48', allRiasec(4, { R1: 7 }), responseId);
 		expect(bad).toMatchObject({ type: 'failure', status: 400, data: { message: expected.invalid } });
 		// The problems stay listed for programs, with the element named.

@@ -25,7 +25,7 @@ export function refusalMessage(q: Questionnaire, r: Refusal, locale: string, t: 
 			const name = title === undefined ? e.name || '–' : localize(title as LocalizedString, locale);
 			lines.add(`${name}: ${plainErrorMessage(model, e, locale, t)}`);
 		}
-		return [t('refused.invalid'), ...lines].join(' ');
+		return [t('refused.invalid'), ...lines].join('\n');
 	}
 	if (r.status === 409) return t('refused.completed');
 	if (r.status === 404) return t('refused.missing');
