@@ -9,3 +9,4 @@ export { pearson } from './correlation.ts';
 export { answerDistribution } from './distribution.ts';
 export type { ValueCount } from './distribution.ts';
 export { longestRun } from './careless.ts';
+export { createItemAnalysis } from './streaming.ts';
