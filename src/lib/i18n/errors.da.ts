@@ -5,5 +5,11 @@ export default {
 	'counsellor.error.onlyCounsellors': 'Kun vejledere kan se klienters rapporter.',
 	'counsellor.error.notShared': 'Denne klient deler ikke sin profil med dig.',
 	'counsellor.share.error.notClient': 'Kun klientkonti kan dele en profil med en vejleder.',
-	'counsellor.share.error.notSharing': 'Du deler ikke din profil med denne vejleder.'
+	'counsellor.share.error.notSharing': 'Du deler ikke din profil med denne vejleder.',
+	'others.error.shownName.required': 'Dit fornavn: skriv det, så de ved, hvem der spørger.',
+	'others.error.shownName.tooLong': 'Dit fornavn: {length} tegn; højst {max} er tilladt.',
+	'others.error.shownName.characters': 'Dit fornavn: det må ikke indeholde < > eller kontroltegn.',
+	'others.error.nickname.tooLong': 'Hvem linket er til: {length} tegn; højst {max} er tilladt.',
+	'others.error.nickname.characters': 'Hvem linket er til: det må ikke indeholde < > eller kontroltegn.',
+	'others.error.days': 'Hvornår linket lukker: vælg {choices} dage.'
 } satisfies Record<keyof typeof en, string>;

@@ -4,5 +4,11 @@ export default {
 	'counsellor.error.onlyCounsellors': 'Only counsellors can see client reports.',
 	'counsellor.error.notShared': 'This client does not share their profile with you.',
 	'counsellor.share.error.notClient': 'Only client accounts can share a profile with a counsellor.',
-	'counsellor.share.error.notSharing': 'You do not share your profile with this counsellor.'
+	'counsellor.share.error.notSharing': 'You do not share your profile with this counsellor.',
+	'others.error.shownName.required': 'Your first name: please write it, so they know who asks.',
+	'others.error.shownName.tooLong': 'Your first name: {length} characters; at most {max} are allowed.',
+	'others.error.shownName.characters': 'Your first name: it may not contain < > or control characters.',
+	'others.error.nickname.tooLong': 'Who the link is for: {length} characters; at most {max} are allowed.',
+	'others.error.nickname.characters': 'Who the link is for: it may not contain < > or control characters.',
+	'others.error.days': 'When the link closes: choose {choices} days.'
 };

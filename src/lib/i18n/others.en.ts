@@ -58,9 +58,6 @@ const messages = {
 	'others.profile.link': 'How others see me',
 	'others.profile.open': 'Links, answers and deleting: open the exercise',
 	'others.profile.cta': 'Invite people who know you to say which qualities they see in you.',
-	'others.problem.shownName': 'Your first name: {message}.',
-	'others.problem.nickname': 'Who the link is for: {message}.',
-	'others.problem.days': 'When the link closes: {message}.',
 	'others.problem.picks': 'Pick your own qualities first.',
 	'others.problem.limit': 'You have reached the most open links ({max}). Close one first.',
 	// The invitee's pages

@@ -65,23 +65,23 @@ describe('codes', () => {
 describe('making links', () => {
 	it('needs 5 to 8 own picks and a first name; nothing is stored when refused', async () => {
 		const form = { shownName: 'Ann', nickname: '', days: '7' };
-		expect(await createInvite(db, userId, instrument, form, T0)).toEqual({ ok: false, problems: [{ field: 'picks', message: 'pick your own qualities first' }] });
+		expect(await createInvite(db, userId, instrument, form, T0)).toEqual({ ok: false, error: { code: 'others.problem.picks', field: 'picks' }, problems: [{ code: 'others.problem.picks', field: 'picks' }] });
 		await pick({ others_S: ['patient', 'kind'], others_P: ['honest'] }); // kind is not in others_S: 2 picks
 		const few = await createInvite(db, userId, instrument, form, T0);
 		expect(few.ok).toBe(false);
 		await pick({ others_S: ['patient', 'listener', 'caring'], others_P: ['honest', 'calm'] });
 		const bad = await createInvite(db, userId, instrument, { shownName: ' ', nickname: '<b>Mum</b>', days: '365' }, T0);
-		expect(bad).toEqual({
-			ok: false,
-			problems: [
-				{ field: 'shownName', message: 'is required' },
-				{ field: 'nickname', message: 'may not contain < > or control characters' },
-				{ field: 'days', message: 'must be one of 3, 7, 14, 30' }
-			]
-		});
+		const problems = [
+			{ code: 'others.error.shownName.required', field: 'shownName' },
+			{ code: 'others.error.nickname.characters', field: 'nickname' },
+			{ code: 'others.error.days', params: { choices: '3, 7, 14, 30' }, field: 'days' }
+		];
+		expect(bad).toEqual({ ok: false, error: problems[0], problems });
+		const long = await createInvite(db, userId, instrument, { shownName: 'A'.repeat(41), nickname: '', days: '7' }, T0);
+		expect(long).toMatchObject({ ok: false, error: { code: 'others.error.shownName.tooLong', params: { length: 41, max: 40 }, field: 'shownName' } });
 		expect(await count('others_invite')).toBe(0);
 		const made = await createInvite(db, userId, instrument, { shownName: ' Ann ', nickname: 'Mum', days: '7' }, T0);
-		expect(made.ok && made.invite).toMatchObject({ shown_name: 'Ann', nickname: 'Mum', expires_at: '2026-12-08T10:00:00.000Z', revoked_at: null });
+		expect(made.ok && made.value).toMatchObject({ shown_name: 'Ann', nickname: 'Mum', expires_at: '2026-12-08T10:00:00.000Z', revoked_at: null });
 	});
 });
 
@@ -90,7 +90,7 @@ describe('answering', () => {
 		await pick({ others_S: ['patient', 'listener', 'caring'], others_P: ['honest', 'calm'] });
 		const made = await createInvite(db, userId, instrument, { shownName: 'Ann', nickname: '', days: '3' }, T0);
 		if (!made.ok) throw new Error('no link');
-		return made.invite;
+		return made.value;
 	}
 
 	it('refuses answers once the link has expired, storing nothing', async () => {

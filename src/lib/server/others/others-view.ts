@@ -4,6 +4,7 @@ import { johariWindow, othersViewThemes, selfPicks, type JohariWindow, type Othe
 import { localize } from '$lib/core/localize';
 import type { Questionnaire } from '$lib/core/questionnaire/types';
 import type { Db } from '../db';
+import { errs, ok, type Problem, type Result } from '../../result';
 import type { OthersInvite } from '../db/schema';
 import type { Instrument, Registry } from '../questionnaires/registry';
 import { listCompletedResponses } from '../repositories/responses';
@@ -90,14 +91,20 @@ export function qualityLabels(themes: QualityTheme[], locale: string): Record<st
 	return Object.fromEntries(themes.flatMap((t) => t.qualities.map((q) => [q.id, localize(q.text, locale)])));
 }
 
-export type FieldProblem = { field: 'shownName' | 'nickname' | 'days' | 'picks' | 'limit'; message: string };
-
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-function checkName(value: string, field: 'shownName' | 'nickname', required: boolean): FieldProblem | null {
-	if (required && value === '') return { field, message: 'is required' };
-	if (value.length > MAX_NAME) return { field, message: `is ${value.length} characters long; at most ${MAX_NAME} are allowed` };
-	if (CONTROL.test(value) || /[<>]/.test(value)) return { field, message: 'may not contain < > or control characters' };
+function checkShownName(value: string): Problem | null {
+	const field = 'shownName';
+	if (value === '') return { code: 'others.error.shownName.required', field };
+	if (value.length > MAX_NAME) return { code: 'others.error.shownName.tooLong', params: { length: value.length, max: MAX_NAME }, field };
+	if (CONTROL.test(value) || /[<>]/.test(value)) return { code: 'others.error.shownName.characters', field };
+	return null;
+}
+
+function checkNickname(value: string): Problem | null {
+	const field = 'nickname';
+	if (value.length > MAX_NAME) return { code: 'others.error.nickname.tooLong', params: { length: value.length, max: MAX_NAME }, field };
+	if (CONTROL.test(value) || /[<>]/.test(value)) return { code: 'others.error.nickname.characters', field };
 	return null;
 }
 
@@ -108,18 +115,20 @@ export async function createInvite(
 	instrument: Instrument,
 	form: { shownName: string; nickname: string; days: string },
 	now = new Date()
-): Promise<{ ok: true; invite: OthersInvite } | { ok: false; problems: FieldProblem[] }> {
+): Promise<Result<OthersInvite>> {
 	const shownName = form.shownName.trim();
 	const nickname = form.nickname.trim();
 	const days = Number(form.days);
-	const problems = [checkName(shownName, 'shownName', true), checkName(nickname, 'nickname', false)].filter((p) => p !== null);
-	if (!(EXPIRY_DAYS as readonly number[]).includes(days)) problems.push({ field: 'days', message: `must be one of ${EXPIRY_DAYS.join(', ')}` });
+	const problems = [checkShownName(shownName), checkNickname(nickname)].filter((p) => p !== null);
+	if (!(EXPIRY_DAYS as readonly number[]).includes(days))
+		problems.push({ code: 'others.error.days', params: { choices: EXPIRY_DAYS.join(', ') }, field: 'days' });
 	const self = await loadSelfPicks(db, userId, instrument);
-	if (self.status !== 'fits') problems.push({ field: 'picks', message: 'pick your own qualities first' });
+	if (self.status !== 'fits') problems.push({ code: 'others.problem.picks', field: 'picks' });
 	const invites = await listInvites(db, userId, instrument.questionnaire.id);
 	if (invites.filter((i) => inviteState(i, now) === 'open').length >= MAX_OPEN_INVITES)
-		problems.push({ field: 'limit', message: `at most ${MAX_OPEN_INVITES} links can be open at once` });
-	if (problems.length) return { ok: false, problems };
+		problems.push({ code: 'others.problem.limit', params: { max: MAX_OPEN_INVITES }, field: 'limit' });
+	const [first, ...rest] = problems;
+	if (first) return errs([first, ...rest]);
 	const invite: OthersInvite = {
 		id: crypto.randomUUID(),
 		user_id: userId,
@@ -132,7 +141,7 @@ export async function createInvite(
 		revoked_at: null
 	};
 	await insertInvite(db, invite);
-	return { ok: true, invite };
+	return ok(invite);
 }
 
 export const revokeOthersInvite = (db: Db, userId: string, inviteId: string, now = new Date()) =>

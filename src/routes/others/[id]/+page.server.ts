@@ -65,8 +65,8 @@ export const actions: Actions = {
 			days: String(data.get('days') ?? '')
 		};
 		const made = await createInvite(getDb(), user.id, instrument, form);
-		if (!made.ok) return fail(400, { ...form, problems: made.problems });
-		return { created: made.invite.id };
+		if (!made.ok) return fail(400, { ...form, problems: made.problems ?? [made.error] });
+		return { created: made.value.id };
 	},
 	revoke: async ({ request, locals, url, params }) => {
 		const user = requireRole(locals, url, ['client']);
