@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { startServer, type RunningServer } from '../tests/support/server.ts';
 import { parse } from 'devalue';
 import type { Db } from '../src/lib/server/db/index.ts';
+import { agreement } from '../src/lib/server/account/privacy.ts';
 
 export interface DbLoadFigures {
 	perSecond: number;
@@ -53,7 +54,7 @@ const quantile = (xs: number[], q: number) => {
 	return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
 
-/** Clients written straight into the database, each with a session cookie (registration is not what is measured). */
+/** Clients written straight into the database, agreed to the privacy notice, each with a session cookie (registration is not what is measured). */
 async function seedClients(db: Db, n: number): Promise<string[]> {
 	const cookies: string[] = [];
 	const now = new Date();
@@ -61,7 +62,7 @@ async function seedClients(db: Db, n: number): Promise<string[]> {
 		const id = crypto.randomUUID();
 		await db
 			.insertInto('user')
-			.values({ id, email: `bench-${id}@example.org`, password_hash: 'x', role: 'client', display_name: null, locale: 'en', created_at: now.toISOString() })
+			.values({ id, email: `bench-${id}@example.org`, password_hash: 'x', role: 'client', display_name: null, locale: 'en', created_at: now.toISOString(), ...agreement(now) })
 			.execute();
 		const token = randomBytes(20).toString('hex');
 		await db
