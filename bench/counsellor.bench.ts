@@ -11,6 +11,7 @@ import type { DB } from '../src/lib/server/db/schema.ts';
 import { createDb, migrateToLatest } from '../src/lib/server/db/index.ts';
 import { listSharingClients } from '../src/lib/server/counsellor/counsellor-clients.ts';
 import { median } from './lib/stats.ts';
+import { agreement } from '../src/lib/server/account/privacy.ts';
 
 export interface CounsellorBench {
 	name: string;
@@ -26,6 +27,7 @@ async function migratedDb(): Promise<Kysely<DB>> {
 	return db;
 }
 
+/** n sharing clients (who agreed to the privacy notice: counsellors see no others), each with a completed response. */
 async function seed(db: Kysely<DB>, n: number) {
 	const at = '2026-01-01T00:00:00.000Z';
 	const iv = await db
@@ -38,7 +40,7 @@ async function seed(db: Kysely<DB>, n: number) {
 		for (let start = 0; start < n; start += 500) {
 			const ids = Array.from({ length: Math.min(500, n - start) }, (_, k) => start + k);
 			const id = (i: number) => `client-${String(i).padStart(5, '0')}`;
-			await trx.insertInto('user').values(ids.map((i) => ({ id: id(i), email: `c${i}@example.org`, password_hash: 'x', role: 'client' as const, display_name: `Client ${i}`, created_at: at }))).execute();
+			await trx.insertInto('user').values(ids.map((i) => ({ id: id(i), email: `c${i}@example.org`, password_hash: 'x', role: 'client' as const, display_name: `Client ${i}`, created_at: at, ...agreement(new Date(at)) }))).execute();
 			await trx.insertInto('share').values(ids.map((i) => ({ client_id: id(i), counsellor_id: 'c0', granted_at: at, revoked_at: null }))).execute();
 			await trx
 				.insertInto('response')
