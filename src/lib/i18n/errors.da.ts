@@ -11,5 +11,9 @@ export default {
 	'others.error.shownName.characters': 'Dit fornavn: det må ikke indeholde < > eller kontroltegn.',
 	'others.error.nickname.tooLong': 'Hvem linket er til: {length} tegn; højst {max} er tilladt.',
 	'others.error.nickname.characters': 'Hvem linket er til: det må ikke indeholde < > eller kontroltegn.',
-	'others.error.days': 'Hvornår linket lukker: vælg {choices} dage.'
+	'others.error.days': 'Hvornår linket lukker: vælg {choices} dage.',
+	'author.export.error.noVersion': 'Angiv hvilken version der skal eksporteres: ?version=1.0.0',
+	'author.export.error.noSuchVersion': 'Der er ingen gemt version {version} af {id}.',
+	'author.export.error.ambiguous': 'Version {version} af {id} er gemt med forskelligt indhold; tilføj &sha=<de første cifre af dens SHA-256>.',
+	'author.export.error.tooFew': 'Kun {n} af de {min} gennemførte besvarelser, der skal til for version {version}; der mangler {needed}, før statistikken vises.'
 } satisfies Record<keyof typeof en, string>;

@@ -10,5 +10,9 @@ export default {
 	'others.error.shownName.characters': 'Your first name: it may not contain < > or control characters.',
 	'others.error.nickname.tooLong': 'Who the link is for: {length} characters; at most {max} are allowed.',
 	'others.error.nickname.characters': 'Who the link is for: it may not contain < > or control characters.',
-	'others.error.days': 'When the link closes: choose {choices} days.'
+	'others.error.days': 'When the link closes: choose {choices} days.',
+	'author.export.error.noVersion': 'Say which version to export: ?version=1.0.0',
+	'author.export.error.noSuchVersion': 'No stored version {version} of {id}.',
+	'author.export.error.ambiguous': 'Version {version} of {id} was stored with different contents; add &sha=<first digits of its SHA-256>.',
+	'author.export.error.tooFew': 'Only {n} of the {min} completed responses needed for version {version}; {needed} more are needed before statistics are shown.'
 };

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyzeItems } from '$lib/core/analysis/analyze-items';
 import type { Questionnaire } from '$lib/core/questionnaire/types';
+import { translate } from '$lib/i18n';
 import type { Db } from '../db';
 import { createTestDb } from '../../../../tests/support/db';
 import { loadRegistry, type Registry } from '../questionnaires/registry';
@@ -82,8 +83,8 @@ describe('analyzeInstrument', () => {
 		expect(a.versions).toHaveLength(1);
 		expect(a.versions[0]).toEqual({ version: '1.0.0', sha: workValues().sha256.slice(0, 12), respondents: 4, enough: false, needed: 1 });
 		const out = await exportVersion(db, 'work-values', '1.0.0', null);
-		expect(out).toMatchObject({ ok: false, status: 403 });
-		expect(!out.ok && out.message).toMatch(/Only 4 of the 5 .* 1 more are needed/);
+		expect(out).toEqual({ ok: false, error: { code: 'author.export.error.tooFew', params: { n: 4, min: 5, version: '1.0.0', needed: 1 } } });
+		expect(!out.ok && translate('en', out.error.code, out.error.params)).toMatch(/Only 4 of the 5 .* 1 more are needed/);
 	});
 
 	it('with 5 completed responses gives the hand-worked statistics, equal to the core analysis', async () => {
@@ -135,8 +136,8 @@ describe('analyzeInstrument', () => {
 		for (let i = 0; i < 6; i++) await seed(v, se(FIVE[i % 5]), { seconds: 100 + i, day: i + 1 });
 		const a = (await analyzeInstrument(db, 'work-values'))!;
 		const out = await exportVersion(db, 'work-values', '1.0.0', null);
-		if (!out.ok) throw new Error(out.message);
-		const texts = [JSON.stringify(a), JSON.stringify(out.stats), statsCsv(out.stats)];
+		if (!out.ok) throw new Error(out.error.code);
+		const texts = [JSON.stringify(a), JSON.stringify(out.value), statsCsv(out.value)];
 		const names = await db.selectFrom('user').select('display_name').execute();
 		for (const text of texts) {
 			for (const secret of [...identities, ...names.map((n) => n.display_name!)]) expect(text).not.toContain(secret);
@@ -186,9 +187,16 @@ describe('analyzeInstrument', () => {
 			['1.0.0', 1, false]
 		]);
 		const ok = await exportVersion(db, 'work-values', '1.1.0', null);
-		expect(ok.ok && ok.stats.version).toBe('1.1.0');
-		expect(await exportVersion(db, 'work-values', null, null)).toMatchObject({ ok: false, status: 400 });
-		expect(await exportVersion(db, 'work-values', '9.9.9', null)).toMatchObject({ ok: false, status: 404 });
+		expect(ok.ok && ok.value.version).toBe('1.1.0');
+		expect(await exportVersion(db, 'work-values', null, null)).toEqual({ ok: false, error: { code: 'author.export.error.noVersion', field: 'version' } });
+		expect(await exportVersion(db, 'work-values', '9.9.9', null)).toEqual({
+			ok: false,
+			error: { code: 'author.export.error.noSuchVersion', params: { version: '9.9.9', id: 'work-values' }, field: 'version' }
+		});
+		expect(await exportVersion(db, 'work-values', '1.0.0', null)).toEqual({
+			ok: false,
+			error: { code: 'author.export.error.tooFew', params: { n: 1, min: MIN_RESPONDENTS, version: '1.0.0', needed: MIN_RESPONDENTS - 1 } }
+		});
 		expect(await analyzeInstrument(db, 'no-such-thing')).toBeNull();
 	});
 });

@@ -7,6 +7,7 @@ import { answerDistribution } from '$lib/core/analysis/distribution';
 import { collectElements } from '$lib/core/questionnaire/elements';
 import type { Answers, LocalizedString, Questionnaire } from '$lib/core/questionnaire/types';
 import type { Db } from '../db';
+import { err, ok, type Result } from '../../result';
 import { listInstrumentVersionsOf } from '../repositories/instrument-versions';
 import { loadDefinition } from '../questionnaires/definitions';
 import { listCompletedAnswersOfVersion } from '../repositories/responses';
@@ -146,30 +147,20 @@ export async function analyzeInstrument(db: Db, instrumentId: string): Promise<I
 	return { id: instrumentId, title: latest.title, versions };
 }
 
-export type ExportOutcome =
-	| { ok: true; stats: VersionStats }
-	| { ok: false; status: 400 | 403 | 404; message: string };
-
 /**
  * One version's statistics for export. `version` is the semantic version; `sha` (a prefix of the
  * definition's SHA-256) is needed only when one version was stored with different contents.
  */
-export async function exportVersion(db: Db, instrumentId: string, version: string | null, sha: string | null): Promise<ExportOutcome> {
-	if (!version) return { ok: false, status: 400, message: 'Say which version to export: ?version=1.0.0' };
+export async function exportVersion(db: Db, instrumentId: string, version: string | null, sha: string | null): Promise<Result<VersionStats>> {
+	if (!version) return err('author.export.error.noVersion', undefined, 'version');
 	const stored = (await listInstrumentVersionsOf(db, instrumentId)).filter(
 		(v) => v.version === version && (!sha || v.sha256.startsWith(sha.toLowerCase()))
 	);
-	if (stored.length === 0) return { ok: false, status: 404, message: `No stored version ${version} of ${instrumentId}.` };
-	if (stored.length > 1)
-		return { ok: false, status: 400, message: `Version ${version} of ${instrumentId} was stored with different contents; add &sha=<first digits of its SHA-256>.` };
+	if (stored.length === 0) return err('author.export.error.noSuchVersion', { version, id: instrumentId }, 'version');
+	if (stored.length > 1) return err('author.export.error.ambiguous', { version, id: instrumentId }, 'sha');
 	const a = await analyzeStored(db, stored[0]);
-	if (!a.enough)
-		return {
-			ok: false,
-			status: 403,
-			message: `Only ${a.respondents} of the ${MIN_RESPONDENTS} completed responses needed for version ${version}; ${a.needed} more are needed before statistics are shown.`
-		};
-	return { ok: true, stats: a.stats };
+	if (!a.enough) return err('author.export.error.tooFew', { n: a.respondents, min: MIN_RESPONDENTS, version, needed: a.needed });
+	return ok(a.stats);
 }
 
 const csvCell = (v: string | number | boolean | null): string => {

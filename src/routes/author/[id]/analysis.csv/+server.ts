@@ -2,16 +2,18 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
 import { exportVersion, statsCsv } from '$lib/server/author/author-analysis';
 import { requireRole } from '$lib/server/http/guards';
+import { problemText } from '$lib/server/http/results';
+import { exportStatus } from '../export-status';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, locals, url }) => {
 	requireRole(locals, url, ['author', 'admin']);
 	const r = await exportVersion(getDb(), params.id, url.searchParams.get('version'), url.searchParams.get('sha'));
-	if (!r.ok) error(r.status, r.message);
-	return new Response(statsCsv(r.stats), {
+	if (!r.ok) error(exportStatus(r.error.code), problemText(r.error, locals.locale));
+	return new Response(statsCsv(r.value), {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${params.id}-${r.stats.version}-analysis.csv"`
+			'Content-Disposition': `attachment; filename="${params.id}-${r.value.version}-analysis.csv"`
 		}
 	});
 };
