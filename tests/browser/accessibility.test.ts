@@ -150,6 +150,7 @@ const PAGES: PageSpec[] = [
 	{ name: 'welcome', role: 'anon', path: () => '/' },
 	{ name: 'register', role: 'anon', path: () => '/register' },
 	{ name: 'login', role: 'anon', path: () => '/login' },
+	{ name: 'forgot password', role: 'anon', path: () => '/login/recover' },
 	{ name: 'setup', role: 'anon', path: () => '/setup' },
 	{ name: 'start without an account', role: 'anon', path: () => '/start' },
 	{ name: 'a test, not signed in', role: 'anon', path: () => '/q/riasec-48' },

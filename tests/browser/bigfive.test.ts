@@ -2,7 +2,7 @@
 // IPIP key and the published norms (independently of the questionnaire file).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { choose, completeSurvey, launchBrowser, nextPage, registerClient, watchErrors } from '../support/browser';
+import { choose, completeSurvey, launchBrowser, nextPage, registerClient, watchErrors, passRecoveryCode } from '../support/browser';
 
 const base = inject('baseUrl');
 // IPIP-50 keying in presentation order (ipip.ori.org; items EXT1 … OPN10).
@@ -61,7 +61,7 @@ describe('client journey: big-five-ipip-50 in Danish', () => {
 		await page.getByLabel('Adgangskode').fill('correct horse battery');
 		await page.locator('#privacy').check();
 		await page.getByRole('button', { name: 'Opret konto' }).click();
-		await page.waitForURL(`${base}/`);
+		await passRecoveryCode(page, base);
 		await page.goto(`${base}/q/big-five-ipip-50`);
 		await page.locator('[data-name="EXT1"]').waitFor();
 		// SurveyJS speaks Danish too.

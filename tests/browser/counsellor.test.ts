@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { openDb } from '../support/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { answerRiasec, launchBrowser, watchErrors } from '../support/browser';
+import { answerRiasec, launchBrowser, watchErrors, passRecoveryCode } from '../support/browser';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
@@ -51,7 +51,7 @@ async function register(page: Page, email: string, name: string) {
 	await page.getByLabel('Password').fill(PASSWORD);
 	await page.locator('#privacy').check();
 	await page.getByRole('button', { name: 'Create account' }).click();
-	await page.waitForURL(`${base}/`);
+	await passRecoveryCode(page, base);
 }
 
 const db = () => openDb(dbPath);

@@ -13,7 +13,7 @@ import Ajv from 'ajv';
 import { parse } from 'devalue';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { answerRiasec, launchBrowser, watchErrors } from '../support/browser';
+import { answerRiasec, launchBrowser, watchErrors, passRecoveryCode } from '../support/browser';
 import { openDb } from '../support/db';
 
 const base = inject('baseUrl');
@@ -63,7 +63,7 @@ async function danishUser(email: string, name: string): Promise<Page> {
 	await page.locator('#password').fill(PASSWORD);
 	await page.locator('#privacy').check();
 	await page.getByRole('button', { name: /^(Opret konto|Create account)$/ }).click();
-	await page.waitForURL(`${base}/`);
+	await passRecoveryCode(page, base);
 	if ((await page.evaluate(() => document.documentElement.lang)) !== 'da') {
 		await page.locator('form.lang button[value="da"]').click();
 		await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('da');

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { openDb } from '../support/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { completeSurvey, launchBrowser, watchErrors } from '../support/browser';
+import { completeSurvey, launchBrowser, watchErrors, passRecoveryCode } from '../support/browser';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
@@ -39,7 +39,7 @@ async function register(page: Page, email: string, name: string) {
 	await page.getByLabel('Password').fill(PASSWORD);
 	await page.locator('#privacy').check();
 	await page.getByRole('button', { name: 'Create account' }).click();
-	await page.waitForURL(`${base}/`);
+	await passRecoveryCode(page, base);
 }
 
 /** axe-core's WCAG 2.1 A/AA rules and the landmark/heading rules: every violation, any impact. */

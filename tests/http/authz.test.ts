@@ -72,6 +72,13 @@ const TABLE: Record<string, Row> = {
 	// Signed-in people are sent home by the page's load, whatever the action answered.
 	// A new email each time: wrong passwords for one account soon make the next try wait.
 	'POST /login': { body: () => ({ email: `nobody-${crypto.randomUUID()}@example.org`, password: 'wrong password' }), expect: { ...everyone({ redirect: '/' }), anonymous: 400 } },
+	// Resetting a forgotten password with a recovery code: for people not signed in.
+	'GET /login/recover': { expect: { ...everyone({ redirect: '/account' }), anonymous: 200 } },
+	'POST /login/recover': { body: () => ({ email: 'nobody@example.org', code: 'nope', password: 'another long password' }), expect: { ...everyone({ redirect: '/account' }), anonymous: 400 } },
+	// The new recovery code page shows the code in the browser's cookie (the clients registered just
+	// now, through the form, still carry theirs); without one it goes on to `next`.
+	'GET /account/recovery-code': { expect: { ...everyone({ redirect: '/' }), client: 200, otherClient: 200 } },
+	'POST /account/recovery-code': { expect: everyone({ redirect: '/' }) },
 	'GET /register': { expect: { ...everyone({ redirect: '/' }), anonymous: 200 } },
 	'POST /register': { body: () => ({ email: 'not-an-email', password: 'short' }), expect: { ...everyone({ redirect: '/' }), anonymous: 400 } },
 	// Starting without an account: only for people not signed in (a fresh browser, so the shared one stays signed out).
@@ -135,6 +142,8 @@ const TABLE: Record<string, Row> = {
 	},
 	// Only anonymous clients have a resume code or lack an email: any other client is told no (400).
 	'POST /account?/replaceCode': { expect: only(400, CLIENTS) },
+	// A new recovery code needs the password (wrong here); clients without an account have none.
+	'POST /account?/replaceRecoveryCode': { body: () => ({ password: 'not the password' }), expect: signedIn(400) },
 	'POST /account?/addCredentials': { body: () => ({ email: 'bad', password: '' }), expect: only(400, CLIENTS) },
 	'GET /account/tokens': { expect: signedIn(200) },
 	'POST /account/tokens?/create': { body: () => ({ name: '' }), expect: signedIn(400) },

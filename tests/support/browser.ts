@@ -20,7 +20,15 @@ export async function registerClient(page: Page, base: string, email: string, pa
 	await page.getByLabel('Password').fill(password);
 	await page.locator('#privacy').check();
 	await page.getByRole('button', { name: 'Create account' }).click();
-	await page.waitForURL(`${base}/`);
+	await passRecoveryCode(page, base);
+}
+
+/** After registering: the page that shows the new recovery code once, continued from (to `next`, here /). */
+export async function passRecoveryCode(page: Page, base: string, next = '/') {
+	await page.waitForURL(`${base}/account/recovery-code?next=${encodeURIComponent(next)}`);
+	await page.getByTestId('recovery-code').waitFor();
+	await page.getByRole('button', { name: /^(I have written it down – continue|Jeg har skrevet den ned – fortsæt)$/ }).click();
+	await page.waitForURL(`${base}${next}`);
 }
 
 /** Picks a value of a SurveyJS radiogroup/rating by clicking the label around the hidden input. */

@@ -10,6 +10,8 @@ import { eraseAccount } from '$lib/server/account/erasure';
 import { listSharedWith, loadAccessLog } from '$lib/server/account/account-access';
 import { requireRole, requireUser } from '$lib/server/http/guards';
 import { ensureShareCode, shareLink, withdrawShareFromAccount } from '$lib/server/counsellor/sharing';
+import { rememberNewRecoveryCode } from '$lib/server/account/new-code-cookie';
+import { hasRecoveryCode, issueRecoveryCode } from '$lib/server/account/recovery';
 import type { Actions, PageServerLoad } from './$types';
 
 const LOG_PER_PAGE = 20;
@@ -29,6 +31,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		log,
 		logPage,
 		sessions: await listSessions(db, user.id, locals.sessionId),
+		hasRecoveryCode: user.email !== null && (await hasRecoveryCode(db, user.id)),
 		sessionPolicy: { idleMinutes: Math.round(getSessionPolicy().idleMs / 60_000), maxHours: Math.round(getSessionPolicy().maxMs / 3_600_000) }
 	};
 };
@@ -41,13 +44,25 @@ export const actions: Actions = {
 		rememberNewCode(cookies, code, url.protocol === 'https:');
 		redirect(303, '/start/code?next=/account');
 	},
-	addCredentials: async ({ request, locals, url }) => {
+	addCredentials: async ({ request, locals, url, cookies }) => {
 		const user = requireRole(locals, url, ['client']);
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '').trim();
-		const r = await addCredentials(getDb(), user.id, { email, password: String(form.get('password') ?? '') });
+		const db = getDb();
+		const r = await addCredentials(db, user.id, { email, password: String(form.get('password') ?? '') });
 		if (!r.ok) return fail(400, { email, errors: r.errors });
-		return { credentialsAdded: email.toLowerCase() };
+		rememberNewRecoveryCode(cookies, await issueRecoveryCode(db, user.id), url.protocol === 'https:');
+		redirect(303, '/account/recovery-code?next=/account');
+	},
+	// A new recovery code needs the password: a stolen session must not be able to make itself one.
+	replaceRecoveryCode: async ({ request, locals, url, cookies }) => {
+		const user = requireUser(locals, url);
+		if (user.email === null) return fail(400, { recoveryPassword: { key: 'trust.error.currentPassword' as const } });
+		const db = getDb();
+		const password = await confirmPassword(db, user.id, String((await request.formData()).get('password') ?? ''));
+		if (!password.ok) return fail(400, { recoveryPassword: password.error });
+		rememberNewRecoveryCode(cookies, await issueRecoveryCode(db, user.id), url.protocol === 'https:');
+		redirect(303, '/account/recovery-code?next=/account');
 	},
 	language: async ({ request, locals, url, cookies }) => {
 		const user = requireUser(locals, url);

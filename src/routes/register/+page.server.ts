@@ -5,16 +5,24 @@ import { checkAgreement, recordAgreement } from '$lib/server/account/privacy';
 import { safeNext } from '$lib/server/http/guards';
 import { addCredentials } from '$lib/server/account/anonymous';
 import { admitRegistration, waitMessage } from '$lib/server/account/throttle';
+import { issueRecoveryCode } from '$lib/server/account/recovery';
+import { rememberNewRecoveryCode } from '$lib/server/account/new-code-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 // An anonymous client who registers keeps everything: email and password are added to their account.
+// Either way the new account gets its recovery code, shown once on the next page.
+const showRecoveryCode = (code: string, cookies: Parameters<typeof rememberNewRecoveryCode>[0], url: URL): never => {
+	rememberNewRecoveryCode(cookies, code, url.protocol === 'https:');
+	redirect(303, `/account/recovery-code?next=${encodeURIComponent(safeNext(url.searchParams.get('next')))}`);
+};
+
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user && locals.user.email !== null) redirect(303, safeNext(url.searchParams.get('next')));
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { request, locals, url, getClientAddress, setHeaders } = event;
+		const { request, cookies, locals, url, getClientAddress, setHeaders } = event;
 		const form = await request.formData();
 		const email = normalizeEmail(String(form.get('email') ?? ''));
 		const password = String(form.get('password') ?? '');
@@ -34,13 +42,13 @@ export const actions: Actions = {
 			const added = await addCredentials(db, locals.user.id, { email, password, name });
 			if (!added.ok) return fail(400, { email, name, errors: added.errors });
 			await recordAgreement(db, locals.user.id);
-			redirect(303, safeNext(url.searchParams.get('next')));
+			showRecoveryCode(await issueRecoveryCode(db, locals.user.id), cookies, url);
 		}
 		if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
 		const created = await createAccount(db, { email, password, name, role: 'client', locale: locals.locale, agreedToPrivacy: true });
 		if (!created.ok)
 			return fail(400, { email, name, errors: [{ field: 'email', key: 'auth.error.taken' } as const] });
 		await signIn(db, signInContext(event), created.id);
-		redirect(303, safeNext(url.searchParams.get('next')));
+		showRecoveryCode(await issueRecoveryCode(db, created.id), cookies, url);
 	}
 };

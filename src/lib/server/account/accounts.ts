@@ -24,7 +24,7 @@ import { findUserByEmail, insertUser, updateUser } from '../repositories/users';
 import { insertAuditEvent } from '../repositories/audit';
 
 export interface FieldError {
-	field: 'email' | 'password' | 'name' | 'current' | 'privacy';
+	field: 'email' | 'password' | 'name' | 'current' | 'privacy' | 'code';
 	key: MessageKey;
 	params?: Record<string, number>;
 }

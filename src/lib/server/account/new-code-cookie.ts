@@ -15,3 +15,16 @@ export const newCodeOf = (cookies: Cookies): string | null => cookies.get(NAME) 
 export function forgetNewCode(cookies: Cookies, secure: boolean) {
 	cookies.delete(NAME, { path: '/', httpOnly: true, sameSite: 'strict', secure });
 }
+
+// The same for a new account recovery code (recovery.ts), in a cookie of its own.
+const RECOVERY = 'spejl_new_recovery_code';
+
+export function rememberNewRecoveryCode(cookies: Cookies, code: string, secure: boolean) {
+	cookies.set(RECOVERY, code, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: 15 * 60 });
+}
+
+export const newRecoveryCodeOf = (cookies: Cookies): string | null => cookies.get(RECOVERY) ?? null;
+
+export function forgetNewRecoveryCode(cookies: Cookies, secure: boolean) {
+	cookies.delete(RECOVERY, { path: '/', httpOnly: true, sameSite: 'strict', secure });
+}

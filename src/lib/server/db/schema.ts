@@ -23,6 +23,8 @@ export interface UserTable {
 	privacy_version: string | null;
 	/** When they agreed to it (ISO time). */
 	privacy_agreed_at: string | null;
+	/** SHA-256 (hex) of the account recovery code (recovery.ts); the code itself is never stored. */
+	recovery_code_hash: string | null;
 }
 
 export interface SessionTable {

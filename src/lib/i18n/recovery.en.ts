@@ -1,0 +1,32 @@
+// Account recovery codes, reset links, first-time passwords and two-factor sign-in (English, the
+// reference for the keys).
+export default {
+	'recovery.code.title': 'Your recovery code',
+	'recovery.code.intro': 'If you ever forget your password, you can choose a new one with your email and this code. Spejl cannot show the code again.',
+	'recovery.code.advice': 'Write it down or print this page now, and keep it somewhere safe, not together with your password.',
+	'recovery.code.reading': 'The code is read in four groups of four. It never contains 0, O, 1, I, L or U. Small letters, spaces and hyphens do not matter when you type it.',
+	'recovery.code.where': 'If you forget your password, go to {url} and enter your email and this code.',
+	'recovery.code.recovered': 'Your new password is set, and every other browser signed in to your account is signed out. Here is your new recovery code: the one you used no longer works.',
+	'recovery.code.print': 'Print this page',
+	'recovery.code.continue': 'I have written it down – continue',
+	'recovery.recover.link': 'Forgot your password?',
+	'recovery.recover.title': 'Forgot your password?',
+	'recovery.recover.intro': 'Enter your email, the recovery code you were given when you created your account, and a new password. Every browser signed in to your account is then signed out, and you get a new recovery code.',
+	'recovery.recover.code': 'Recovery code',
+	'recovery.recover.codeHint': 'Four groups of four letters and digits, for example K7QM-3HXT-9WAC-PRDE.',
+	'recovery.recover.password': 'New password',
+	'recovery.recover.submit': 'Set the new password',
+	'recovery.recover.noCode': 'Staff accounts and people who lost their recovery code: ask an administrator of your guidance service for a reset link.',
+	'recovery.recover.back': 'Back to sign in',
+	'recovery.error.empty': 'Enter your recovery code.',
+	'recovery.error.length': 'A recovery code has {n} letters and digits. Check that none is missing or extra.',
+	'recovery.error.character': 'The code has a character that is never part of a recovery code: codes use only the digits 2–9 and the letters A–Z without I, L, O and U.',
+	'recovery.error.wrong': 'This email and recovery code do not belong together. Check both, character by character.',
+	'recovery.account.title': 'Recovery code',
+	'recovery.account.has': 'You have a recovery code: with it and your email you can set a new password if you forget yours.',
+	'recovery.account.none': 'You have no recovery code yet. Make one, so that you can set a new password if you forget yours.',
+	'recovery.account.replaceIntro': 'If you lost it, or someone else may have seen it, make a new one: the old code stops working at once.',
+	'recovery.account.replace': 'Make a new recovery code',
+	'counsellor.access.action.account.recovery-code.issued': 'Got a new recovery code',
+	'counsellor.access.action.account.recovered': 'Set a new password with the recovery code'
+};
