@@ -8,6 +8,7 @@ import { securityHeaders } from '$lib/server/http/security-headers';
 import { compressResponse } from '$lib/server/http/compression';
 import { touchActivity } from '$lib/server/profile/activity';
 import { mustAgree } from '$lib/server/account/privacy';
+import { WITHOUT_OWN_PASSWORD, mustSetPassword } from '$lib/server/account/first-password';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -54,6 +55,17 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** A person whose password an administrator chose sets their own before anything else (account/first-password.ts). */
+const ownPassword: Handle = async ({ event, resolve }) => {
+	const user = event.locals.user;
+	if (!user || !mustSetPassword(user) || WITHOUT_OWN_PASSWORD.test(event.url.pathname)) return resolve(event);
+	if (event.request.method === 'GET' || event.request.method === 'HEAD') {
+		const next = event.url.pathname + event.url.search;
+		return new Response(null, { status: 303, headers: { location: `/account/set-password?next=${encodeURIComponent(next)}` } });
+	}
+	return refuse(event.request, { status: 403, message: 'Please choose your own password at /account/set-password first.' });
+};
+
 // Where a client who has not agreed to the current privacy notice may still go: the notice itself,
 // signing out, and their account page (language, download all my data, delete the account).
 const WITHOUT_AGREEMENT = /^\/(privacy|logout|language|account|account\/data\.json)\/?$/;
@@ -85,7 +97,7 @@ const headers: Handle = async ({ event, resolve }) => {
 	return compressResponse(event.request, response);
 };
 
-export const handle = sequence(headers, guardRequest, session, privacy, locale);
+export const handle = sequence(headers, guardRequest, session, ownPassword, privacy, locale);
 
 // Logged with the request's method and route, so a log line says where it happened.
 export const handleError: HandleServerError = ({ error, event, status }) => {

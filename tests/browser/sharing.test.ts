@@ -47,7 +47,18 @@ describe('sharing with a counsellor', () => {
 		// The counsellor sees their code and invitation link on their account page.
 		const counsellor = await browser.newPage();
 		const counsellorErrors = watchErrors(counsellor);
-		await signIn(counsellor, counsellorEmail);
+		// The admin chose the first password: before anything else the counsellor chooses their own.
+		await counsellor.goto(`${base}/login`);
+		await counsellor.getByLabel('Email').fill(counsellorEmail);
+		await counsellor.getByLabel('Password').fill(PASSWORD);
+		await counsellor.getByRole('button', { name: 'Sign in' }).click();
+		await counsellor.waitForURL(`${base}/account/set-password?next=%2F`);
+		await counsellor.goto(`${base}/counsellor`);
+		await counsellor.waitForURL(`${base}/account/set-password?next=%2Fcounsellor`);
+		expect(await counsellor.locator('h1').textContent()).toBe('Choose your own password');
+		await counsellor.getByLabel('New password').fill('counsellor own passphrase');
+		await counsellor.getByRole('button', { name: 'Save my password' }).click();
+		await counsellor.waitForURL(`${base}/counsellor`);
 		await counsellor.goto(`${base}/account`);
 		const code = (await counsellor.getByTestId('share-code').textContent())!.trim();
 		expect(code).toMatch(/^[A-Z2-9]{3}-[A-Z2-9]{4}$/);

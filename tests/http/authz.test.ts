@@ -203,7 +203,15 @@ const TABLE: Record<string, Row> = {
 
 	// Administration.
 	'GET /admin': { expect: only(200, ['admin']) },
-	'POST /admin?/create': { body: () => ({ email: 'bad', name: '', password: '', role: 'admin' }), expect: only(400, ['admin']) }
+	'POST /admin?/create': { body: () => ({ email: 'bad', name: '', password: '', role: 'admin' }), expect: only(400, ['admin']) },
+	// Only administrators issue reset links (for an account that does not exist here: 400).
+	'POST /admin?/resetLink': { body: () => ({ userId: 'no-such-account' }), expect: only(400, ['admin']) },
+	// A reset link is for whoever holds it; an unknown one is refused with a message (the page itself is shown).
+	'GET /reset/[token]': { path: () => '/reset/notalink', expect: everyone(200) },
+	'POST /reset/[token]': { path: () => '/reset/notalink', body: () => ({ password: 'another long password' }), expect: everyone(400) },
+	// Nobody here must choose their password: the page goes on to `next`.
+	'GET /account/set-password': { expect: signedIn({ redirect: '/' }) },
+	'POST /account/set-password': { body: () => ({ password: 'another long password' }), expect: signedIn({ redirect: '/' }) }
 };
 
 // ——— The people and their data ——————————————————————————————————————————————————————
@@ -241,11 +249,14 @@ beforeAll(async () => {
 		['spareCounsellor', 'counsellor'],
 		['author', 'author']
 	] as const) {
-		const res = await jars.admin.post('/admin?/create', { email: emailOf(who), name: who, password: PASSWORD, role });
+		// With a password the admin chose; at first sign-in each chooses their own (the usual one here).
+		const res = await jars.admin.post('/admin?/create', { email: emailOf(who), name: who, password: 'temporary staff passphrase', role });
 		expect(res.status, `creating ${who}`).toBe(200);
+		const jar = await new Jar(base).login(emailOf(who), 'temporary staff passphrase');
+		expect((await jar.post('/account/set-password', { password: PASSWORD })).status, `${who} sets a password`).toBe(303);
 		if (who !== 'spareCounsellor') {
 			emails[who] = emailOf(who);
-			jars[who] = await new Jar(base).login(emails[who]);
+			jars[who] = jar;
 		}
 	}
 	for (const who of ['client', 'otherClient'] as const) {

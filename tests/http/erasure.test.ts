@@ -40,8 +40,9 @@ describe.skipIf(!sqlite)('deleting an account', () => {
 		await insertAdmin(server.dbTarget, adminEmail);
 		const admin = await new Jar(server.url).login(adminEmail);
 		const counsellorEmail = `counsellor-${tag}@example.org`;
-		expect((await admin.post('/admin?/create', { email: counsellorEmail, name: 'Counsellor', password: PASSWORD, role: 'counsellor' })).status).toBe(200);
-		const counsellor = await new Jar(server.url).login(counsellorEmail);
+		expect((await admin.post('/admin?/create', { email: counsellorEmail, name: 'Counsellor', password: 'temporary staff passphrase', role: 'counsellor' })).status).toBe(200);
+		const counsellor = await new Jar(server.url).login(counsellorEmail, 'temporary staff passphrase');
+		expect((await counsellor.post('/account/set-password', { password: PASSWORD })).status).toBe(303);
 		expect((await counsellor.request('/account')).status).toBe(200);
 		const { share_code: code } = await server
 			.db()

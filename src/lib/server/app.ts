@@ -62,3 +62,6 @@ export const anonymousRetentionDays = (): number => current().config.anonymousRe
 export const getSessionPolicy = (): SessionPolicy => current().config.session;
 
 export const getTimeZone = (): string => current().config.timeZone;
+
+/** RESET_LINK_HOURS: how long an administrator's password reset link works. */
+export const resetLinkHours = (): number => current().config.resetLinkHours;

@@ -28,7 +28,8 @@ describe('readConfig', () => {
 			anonymousRetentionDays: 180,
 			clientRetentionDays: 1095,
 			auditRetentionDays: 730,
-			throttle: { signInFreeFailures: 5, signInMaxDelayMs: 60_000, signInAddressLimit: 50, registerAddressLimit: 50, anonymousStartLimit: 100 }
+			throttle: { signInFreeFailures: 5, signInMaxDelayMs: 60_000, signInAddressLimit: 50, registerAddressLimit: 50, anonymousStartLimit: 100 },
+			resetLinkHours: 24
 		});
 		expect(Object.isFrozen(c)).toBe(true);
 		expect(Object.isFrozen(c.database)).toBe(true);
@@ -54,6 +55,8 @@ describe('readConfig', () => {
 			'CLIENT_RETENTION_DAYS: "forever" is not a positive number of days',
 			'AUDIT_RETENTION_DAYS: "-3" is not a positive number of days'
 		]);
+		expect(readConfig({ RESET_LINK_HOURS: '2' }).resetLinkHours).toBe(2);
+		expect(problemsOf({ RESET_LINK_HOURS: 'a day' })).toEqual(['RESET_LINK_HOURS: "a day" is not a positive number of hours']);
 	});
 
 	it('reads the guessing limits, and refuses nonsense by name', () => {

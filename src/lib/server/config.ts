@@ -45,6 +45,8 @@ export interface Config {
 		/** Anonymous starts from one address in an hour (ANONYMOUS_START_LIMIT). */
 		readonly anonymousStartLimit: number;
 	};
+	/** Hours an administrator's password reset link stays usable (RESET_LINK_HOURS). */
+	readonly resetLinkHours: number;
 }
 
 export const DEFAULTS = Object.freeze({
@@ -66,7 +68,8 @@ export const DEFAULTS = Object.freeze({
 	signInMaxDelaySeconds: 60,
 	signInAddressLimit: 50,
 	registerAddressLimit: 50,
-	anonymousStartLimit: 100
+	anonymousStartLimit: 100,
+	resetLinkHours: 24
 });
 
 export class ConfigError extends Error {
@@ -150,6 +153,7 @@ export function readConfig(env: Env): Config {
 	const anonymousRetentionDays = positive(env, 'ANONYMOUS_RETENTION_DAYS', 'days', DEFAULTS.anonymousRetentionDays, problems);
 	const clientRetentionDays = positive(env, 'CLIENT_RETENTION_DAYS', 'days', DEFAULTS.clientRetentionDays, problems);
 	const auditRetentionDays = positive(env, 'AUDIT_RETENTION_DAYS', 'days', DEFAULTS.auditRetentionDays, problems);
+	const resetLinkHours = positive(env, 'RESET_LINK_HOURS', 'hours', DEFAULTS.resetLinkHours, problems);
 
 	const throttle = Object.freeze({
 		signInFreeFailures: integer(env, 'SIGN_IN_FREE_FAILURES', 1, 1000, DEFAULTS.signInFreeFailures, problems),
@@ -174,7 +178,8 @@ export function readConfig(env: Env): Config {
 		anonymousRetentionDays,
 		clientRetentionDays,
 		auditRetentionDays,
-		throttle
+		throttle,
+		resetLinkHours
 	});
 }
 

@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { getDb } from '$lib/server/app';
+import { getDb, resetLinkHours } from '$lib/server/app';
+import { issueResetLink } from '$lib/server/account/password-reset';
 import { createStaffAccount, loadAccounts, loadAuditTrail, STAFF_ROLES } from '$lib/server/admin/admin';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/account/auth';
 import { requireRole } from '$lib/server/http/guards';
@@ -38,5 +39,13 @@ export const actions: Actions = {
 		const r = await createStaffAccount(getDb(), admin, input);
 		if (!r.ok) return fail(400, { email: input.email, name: input.name, role: input.role, errors: r.errors });
 		return { created: { email: input.email.toLowerCase(), role: input.role } };
+	},
+	// A one-time password reset link for any account with an email, shown once to the administrator.
+	resetLink: async ({ request, locals, url }) => {
+		const admin = requireRole(locals, url, ['admin']);
+		const userId = String((await request.formData()).get('userId') ?? '');
+		const r = await issueResetLink(getDb(), admin, userId, { origin: url.origin, hours: resetLinkHours() });
+		if (!r.ok) return fail(400, { resetRefused: true });
+		return { resetLink: { url: r.url, email: r.email, expiresAt: r.expiresAt } };
 	}
 };

@@ -69,7 +69,7 @@ describe('sessions', () => {
 		const session = await createSession(db, token, userId, POLICY, {}, NOW);
 		const valid = await validateSessionToken(db, token, POLICY, NOW + 10 * MINUTE);
 		expect(valid).toEqual({
-			user: { id: userId, email: 'client@example.org', role: 'client', locale: 'da', display_name: 'Client', privacy_version: null, privacy_agreed_at: null },
+			user: { id: userId, email: 'client@example.org', role: 'client', locale: 'da', display_name: 'Client', privacy_version: null, privacy_agreed_at: null, must_set_password: 0 },
 			sessionId: session.id,
 			expiresAt: NOW + 70 * MINUTE
 		});

@@ -75,7 +75,7 @@ export async function createSession(
 
 /** The signed-in person; the privacy agreement is always filled in by validateSessionToken. */
 export type SessionUser = Pick<User, 'id' | 'email' | 'role' | 'locale' | 'display_name'> &
-	Partial<Pick<User, 'privacy_version' | 'privacy_agreed_at'>>;
+	Partial<Pick<User, 'privacy_version' | 'privacy_agreed_at' | 'must_set_password'>>;
 
 /** When the cookie should expire: at the idle timeout from the last use, or the absolute end if sooner. */
 export const cookieExpiry = (lastUsed: number, absoluteEnd: number, policy: SessionPolicy) =>
@@ -96,9 +96,9 @@ export async function validateSessionToken(
 		return null;
 	}
 	if (now - lastUsed >= touchEvery(policy) || !row.last_used_at) await touchSession(db, id, new Date(now).toISOString());
-	const { email, role, locale, display_name, privacy_version, privacy_agreed_at } = row;
+	const { email, role, locale, display_name, privacy_version, privacy_agreed_at, must_set_password } = row;
 	return {
-		user: { id: row.id, email, role, locale, display_name, privacy_version, privacy_agreed_at },
+		user: { id: row.id, email, role, locale, display_name, privacy_version, privacy_agreed_at, must_set_password },
 		sessionId: id,
 		expiresAt: cookieExpiry(now, row.expires_at, policy)
 	};

@@ -11,6 +11,7 @@ import { forgetActivity } from '../profile/activity';
 import { deleteInactiveAnonymous } from './anonymous';
 import { compactAfterErasure, deleteAccount } from './erasure';
 import { sweepEndedWindows } from '../rate-limit';
+import { deleteEndedResetLinks } from '../repositories/password-resets';
 import { listInactiveClientIds } from '../repositories/users';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -71,6 +72,8 @@ export async function runRetention(db: Db, policy: RetentionPolicy, now = new Da
 		sessions: await deleteEndedSessions(db, policy.sessionIdleMs, now)
 	};
 	await sweepEndedWindows(db, now.getTime());
+	// Expired password reset links (used ones too, once their time is over): nothing to keep them for.
+	await deleteEndedResetLinks(db, now.toISOString());
 	// Always: it also finishes an emptying of the log that a busy reader kept from finishing before.
 	await compactAfterErasure(db);
 	return run;

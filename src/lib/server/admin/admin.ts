@@ -5,7 +5,7 @@ import type { Role } from '../db/schema';
 import type { SessionUser } from '../account/auth';
 import { checkCredentials, createAccount, type FieldError } from '../account/accounts';
 import { countAuditEntries, insertAuditEvent, listAuditActions, listAuditEntries } from '../repositories/audit';
-import { countAccounts, listAccounts } from '../repositories/users';
+import { countAccounts, listAccounts, updateUser } from '../repositories/users';
 import { paging } from '../http/paging';
 
 /** The roles an administrator hands out; clients register themselves. */
@@ -23,7 +23,8 @@ export interface StaffInput {
 export type StaffError = FieldError | { field: 'role'; key: MessageKey };
 
 /**
- * Creates a counsellor or author account with an initial password. Audited as
+ * Creates a counsellor or author account with an initial password, which the person must replace
+ * with their own at first sign-in (account/first-password.ts). Audited as
  * `admin.account.created` (actor: the admin, subject: the new account, detail: the role).
  */
 export async function createStaffAccount(
@@ -47,6 +48,8 @@ export async function createStaffAccount(
 		locale: null
 	});
 	if (!created.ok) return { ok: false, errors: [{ field: 'email', key: 'auth.error.taken' }] };
+	// The administrator knows this password: the person chooses their own at first sign-in.
+	await updateUser(db, created.id, { must_set_password: 1 });
 	await insertAuditEvent(db, {
 		actorId: admin.id,
 		action: 'admin.account.created',

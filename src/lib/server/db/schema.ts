@@ -25,6 +25,8 @@ export interface UserTable {
 	privacy_agreed_at: string | null;
 	/** SHA-256 (hex) of the account recovery code (recovery.ts); the code itself is never stored. */
 	recovery_code_hash: string | null;
+	/** 1: an administrator chose the password (a new staff account); the person must set their own first. */
+	must_set_password: Generated<number>;
 }
 
 export interface SessionTable {
@@ -176,6 +178,17 @@ export interface ShortlistItemTable {
 	comment_at: string | null;
 }
 
+/** A one-time password reset link (account/password-reset.ts). */
+export interface PasswordResetTable {
+	/** SHA-256 (hex) of the link's token; the token itself is never stored. */
+	id: string;
+	user_id: string;
+	created_at: string;
+	expires_at: string;
+	/** When the link was used; a used link is refused. */
+	used_at: string | null;
+}
+
 export interface DB {
 	user: UserTable;
 	session: SessionTable;
@@ -191,12 +204,14 @@ export interface DB {
 	others_invite: OthersInviteTable;
 	others_answer: OthersAnswerTable;
 	shortlist_item: ShortlistItemTable;
+	password_reset: PasswordResetTable;
 }
 
 export type User = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type Session = Selectable<SessionTable>;
+export type PasswordReset = Selectable<PasswordResetTable>;
 export type InstrumentVersion = Selectable<InstrumentVersionTable>;
 export type Response = Selectable<ResponseTable>;
 export type NewResponse = Insertable<ResponseTable>;
