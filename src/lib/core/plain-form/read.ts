@@ -7,7 +7,7 @@
  */
 import type { Json } from '../questionnaire/checks.ts';
 import type { ElementInfo } from '../questionnaire/describe-element.ts';
-import { choiceItems, dynamicCells, questionsOf, type PageEntry } from './walk.ts';
+import { choiceItems, dynamicCells, questionsOf, type PageEntry, type Visibility } from './walk.ts';
 
 /** All values submitted under a field name (a checkbox group sends several). */
 export type FieldValues = (field: string) => string[];
@@ -28,12 +28,27 @@ const pick = (items: { value: unknown }[], raw: string): unknown => {
 	return items[Number(raw)]?.value;
 };
 
+/**
+ * The page as it was shown: the answers it was rendered with and which questions (and cells of dynamic
+ * rows) could be changed. A question or cell that could not sends no field (it was disabled), so its
+ * answer is kept as it was.
+ */
+export interface ShownWith {
+	answers: Record<string, unknown>;
+	vis: Pick<Visibility, 'enabled' | 'cell'>;
+}
+
 /** The answers a page's fields give, and the `-Comment` texts of `other` choices. */
-export function readPageAnswers(entries: PageEntry[], get: FieldValues): PageAnswers {
+export function readPageAnswers(entries: PageEntry[], get: FieldValues, shown?: ShownWith): PageAnswers {
 	const out: PageAnswers = { values: {}, problems: {} };
 	for (const e of questionsOf(entries)) {
 		const info = e.info!;
-		const r = readQuestion(e.id, e.json, info, get);
+		if (shown && shown.vis.enabled?.(e.json) === false) {
+			out.values[info.name] = shown.answers[info.name];
+			if (info.hasComment) out.values[`${info.name}-Comment`] = shown.answers[`${info.name}-Comment`];
+			continue;
+		}
+		const r = readQuestion(e.id, e.json, info, get, shown && { before: shown.answers[info.name], vis: shown.vis });
 		out.values[info.name] = r.value;
 		if (info.hasComment) {
 			const other = one(get, `${e.id}.other`).trim();
@@ -46,7 +61,10 @@ export function readPageAnswers(entries: PageEntry[], get: FieldValues): PageAns
 
 const includesOther = (v: unknown) => v === 'other' || (Array.isArray(v) && v.includes('other'));
 
-function readQuestion(id: string, el: Json, info: ElementInfo, get: FieldValues): { value: unknown; problem?: ReadProblem } {
+/** A dynamic question's rows as they were shown, and its cells' states in them. */
+type Before = { before: unknown; vis: Pick<Visibility, 'cell'> };
+
+function readQuestion(id: string, el: Json, info: ElementInfo, get: FieldValues, shown?: Before): { value: unknown; problem?: ReadProblem } {
 	switch (el.type) {
 		case 'radiogroup':
 		case 'rating':
@@ -103,9 +121,15 @@ function readQuestion(id: string, el: Json, info: ElementInfo, get: FieldValues)
 			const cells = dynamicCells(el);
 			const rows: Record<string, unknown>[] = [];
 			let problem: ReadProblem | undefined;
+			const before = shown && Array.isArray(shown.before) ? shown.before.filter(isObj) : [];
 			for (let r = 0; r < count; r++) {
 				const row: Record<string, unknown> = {};
 				cells.forEach((c, j) => {
+					const was = before[r] ?? {};
+					if (shown?.vis.cell?.(el, c.info.name, was, r).enabled === false) {
+						if (was[c.info.name] !== undefined) row[c.info.name] = was[c.info.name];
+						return;
+					}
 					const got = readQuestion(`${id}.d${r}.c${j}`, c.json, c.info, get);
 					problem ??= got.problem;
 					if (got.value !== undefined && !(Array.isArray(got.value) && got.value.length === 0)) row[c.info.name] = got.value;

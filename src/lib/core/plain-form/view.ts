@@ -11,7 +11,17 @@ import type { ElementInfo } from '../questionnaire/describe-element.ts';
 import { choiceItems, dynamicCells, type PageEntry, type Visibility } from './walk.ts';
 
 export interface ViewChoice { id: string; value: string; label: string; checked: boolean }
-interface Base { id: string; name: string; title: string; description: string; number: string; required: boolean; error: string }
+interface Base {
+	id: string;
+	name: string;
+	title: string;
+	description: string;
+	number: string;
+	required: boolean;
+	error: string;
+	/** Shown with its answer but not changeable (`readOnly`, or `enableIf` does not hold). */
+	disabled: boolean;
+}
 export type ViewQuestion =
 	| (Base & { type: 'radio' | 'checkbox'; choices: ViewChoice[]; other: { id: string; value: string } | null })
 	| (Base & { type: 'select'; choices: ViewChoice[]; placeholder: string })
@@ -62,6 +72,8 @@ export interface ViewContext {
 	firstNumber: number | null;
 	/** The state of a dynamic question's cells in each row (from the page's `Visibility`); all shown without it. */
 	cell?: Visibility['cell'];
+	/** Whether a question can be changed now (from the page's `Visibility`); all can without it. */
+	enabled?: Visibility['enabled'];
 }
 
 const text = (v: unknown, locale: string) => (v === undefined || v === null ? '' : typeof v === 'object' ? localize(v as LocalizedString, locale) : String(v));
@@ -75,7 +87,7 @@ export function buildPageView(entries: PageEntry[], ctx: ViewContext): ViewEleme
 			if (e.children) return { type: 'panel', id: e.id, title: text(e.json.title, ctx.locale), description: text(e.json.description, ctx.locale), children: walk(e.children) };
 			if (!e.info) return { type: 'html', id: e.id, html: e.json.type === 'html' ? text(e.json.html, ctx.locale) : text(e.json.title, ctx.locale) };
 			const number = n === null ? '' : `${n++}.`;
-			return question(e.id, e.json, e.info, ctx.answers[e.info.name], ctx, number);
+			return question(e.id, e.json, e.info, ctx.answers[e.info.name], ctx, number, !(ctx.enabled?.(e.json) ?? true));
 		});
 	return walk(entries);
 }
@@ -90,7 +102,7 @@ function choicesOf(id: string, el: Json, info: ElementInfo, value: unknown, ctx:
 	}));
 }
 
-function question(id: string, el: Json, info: ElementInfo, value: unknown, ctx: ViewContext, number: string): ViewQuestion {
+function question(id: string, el: Json, info: ElementInfo, value: unknown, ctx: ViewContext, number: string, disabled = false): ViewQuestion {
 	const base: Base = {
 		id,
 		name: info.name,
@@ -98,7 +110,8 @@ function question(id: string, el: Json, info: ElementInfo, value: unknown, ctx: 
 		description: text(el.description, ctx.locale),
 		number,
 		required: info.isRequired,
-		error: ctx.errors[info.name] ?? ''
+		error: ctx.errors[info.name] ?? '',
+		disabled
 	};
 	const otherField = () => (info.hasOther ? { id: `${id}.other`, value: String(ctx.answers[`${info.name}-Comment`] ?? '') } : null);
 	switch (el.type) {
@@ -166,7 +179,7 @@ function question(id: string, el: Json, info: ElementInfo, value: unknown, ctx: 
 						const state = ctx.cell?.(el, c.info.name, row, r);
 						if (state && !state.shown) return [];
 						const info = state ? { ...c.info, isRequired: state.required } : c.info;
-						return [question(`${id}.d${r}.c${j}`, c.json, info, row[c.info.name], { ...ctx, errors: {} }, '')];
+						return [question(`${id}.d${r}.c${j}`, c.json, info, row[c.info.name], { ...ctx, errors: {} }, '', base.disabled || state?.enabled === false)];
 					})
 				);
 			}

@@ -19,6 +19,12 @@ export interface Visibility {
 	/** Whether this shown question must be answered now. */
 	required(el: Json): boolean;
 	/**
+	 * Whether this shown question can be changed now (`readOnly`, `enableIf`, also of its panels). A
+	 * question that cannot is shown with its answer but disabled, and its answer is kept as it was.
+	 * Without it every question can be changed.
+	 */
+	enabled?(el: Json): boolean;
+	/**
 	 * Inside a dynamic question (matrixdynamic, paneldynamic): whether the cell named `cell` of row
 	 * `index` (0-based) is shown and required given that row's answers, as SurveyJS evaluates
 	 * `visibleIf` / `requiredIf` with `{row.x}` / `{panel.x}`. Without it every cell is shown.
@@ -29,6 +35,8 @@ export interface Visibility {
 export interface CellState {
 	shown: boolean;
 	required: boolean;
+	/** Whether the cell can be changed in this row (its `readOnly` / `enableIf`, with `{panel.x}` / `{row.x}`). */
+	enabled?: boolean;
 }
 
 const CONTAINERS = new Set(['panel', 'flowpanel']);

@@ -177,3 +177,78 @@ describe('submitted fields are read back into the answers SurveyJS stores', () =
 		expect(r.problems).toEqual({ age: 'number', order: 'ranking' });
 	});
 });
+
+describe('questions that cannot be changed now (readOnly, enableIf) are shown disabled and keep their answers', () => {
+	const locking = {
+		showQuestionNumbers: 'off',
+		elements: [
+			{ type: 'text', name: 'name' },
+			{ type: 'text', name: 'why', enableIf: '{name} notempty' },
+			{ type: 'radiogroup', name: 'fixed', readOnly: true, choices: [1, 2] },
+			{ type: 'panel', name: 'box', enableIf: '{name} = "Ada"', elements: [{ type: 'comment', name: 'inner' }] },
+			{
+				type: 'paneldynamic',
+				name: 'jobs',
+				panelCount: 0,
+				templateElements: [
+					{ type: 'text', name: 'title' },
+					{ type: 'text', name: 'since', enableIf: '{panel.title} notempty' }
+				]
+			}
+		]
+	};
+	const q = { id: 'locking', version: '1.0.0', kind: 'exercise', title: 'Locking', survey: locking } as unknown as Questionnaire;
+	const stored = { why: 'kept', fixed: 2, inner: 'old', jobs: [{ title: 'Baker', since: '2019' }, { since: '2020' }] };
+
+	/** Names of the controls inside a disabled fieldset, and of those that are not. */
+	function disabledFields(markup: string) {
+		const out = { disabled: [] as string[], enabled: [] as string[] };
+		const stack: boolean[] = [];
+		new Parser(
+			{
+				onopentag(tag, a) {
+					if (tag === 'fieldset') stack.push('disabled' in a);
+					if ((tag === 'input' || tag === 'textarea' || tag === 'select') && a.name && a.type !== 'hidden') (stack.includes(true) ? out.disabled : out.enabled).push(a.name);
+				},
+				onclosetag(tag) {
+					if (tag === 'fieldset') stack.pop();
+				}
+			},
+			{ recognizeSelfClosing: true }
+		).end(markup);
+		return out;
+	}
+
+	it('without a name: "why", the read-only "fixed", the panel\'s "inner" and each "since" of a job without a title are disabled', () => {
+		const view = plainPage(q, { answers: stored, index: 0, locale: 'en' });
+		const f = disabledFields(render(PlainForm, { props: { view, t } }).body);
+		// Elements: name e0, why e1, fixed e2 (two radio buttons), box e3 (inner e3_0), jobs e4 with 2 answered + 2 blank panels.
+		expect(f.disabled).toEqual(['e1', 'e2', 'e2', 'e3_0', 'e4.d1.c1', 'e4.d2.c1', 'e4.d3.c1']);
+		expect(f.enabled).toEqual(['e0', 'e4.d0.c0', 'e4.d0.c1', 'e4.d1.c0', 'e4.d2.c0', 'e4.d3.c0']);
+	});
+
+	it('with the name Ada everything but the read-only question can be changed', () => {
+		const view = plainPage(q, { answers: { ...stored, name: 'Ada' }, index: 0, locale: 'en' });
+		expect(disabledFields(render(PlainForm, { props: { view, t } }).body).disabled).toEqual(['e2', 'e2', 'e4.d1.c1', 'e4.d2.c1', 'e4.d3.c1']);
+	});
+
+	it('reading the page back keeps the answers of what was disabled (a browser sends no field for it)', () => {
+		const s = renderedSurvey(q);
+		const vis = visibilityOf(s, stored);
+		const entries = pageEntries(pagesOf(s)[0].elements, vis);
+		// What a browser sends: only the enabled fields; the second job gets a title now.
+		const fields: Record<string, string> = { e0: '', 'e4.rows': '4', 'e4.d0.c0': 'Baker', 'e4.d0.c1': '2018', 'e4.d1.c0': 'Cook', 'e4.d2.c0': '', 'e4.d3.c0': '' };
+		const r = readPageAnswers(entries, (f) => (fields[f] === undefined ? [] : [fields[f]]), { answers: stored, vis });
+		expect(r.problems).toEqual({});
+		expect(r.values).toEqual({
+			name: undefined,
+			why: 'kept',
+			fixed: 2,
+			inner: 'old',
+			jobs: [{ title: 'Baker', since: '2018' }, { title: 'Cook', since: '2020' }]
+		});
+		// Without knowing how the page was shown, the same fields would clear them.
+		const blind = readPageAnswers(entries, (f) => (fields[f] === undefined ? [] : [fields[f]]));
+		expect(blind.values).toMatchObject({ why: undefined, fixed: undefined, inner: undefined, jobs: [{ title: 'Baker', since: '2018' }, { title: 'Cook' }] });
+	});
+});

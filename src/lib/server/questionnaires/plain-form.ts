@@ -31,11 +31,13 @@ export function visibilityOf(survey: Record<string, unknown>, answers: Record<st
 	const pages = modelPages(model, answers);
 	const shown = new Set<object>();
 	const required = new Set<object>();
+	const locked = new Set<object>();
 	const dynamic = new Map<object, FormNode>();
 	const add = (list: VisibleElement[]) => {
 		for (const e of list) {
 			shown.add(e.node.json);
 			if (e.required) required.add(e.node.json);
+			if (!e.enabled) locked.add(e.node.json);
 			if (e.node.type === 'paneldynamic' || e.node.type === 'matrixdynamic') dynamic.set(e.node.json, e.node);
 			add(e.children);
 		}
@@ -46,11 +48,12 @@ export function visibilityOf(survey: Record<string, unknown>, answers: Record<st
 		pages: pages.map((p) => p.index),
 		shown: (el: Json) => shown.has(el),
 		required: (el: Json) => required.has(el),
+		enabled: (el: Json) => !locked.has(el),
 		// Cells of dynamic rows and panels: their conditions on `{panel.x}` / `{row.x}`, per row.
 		cell: (question, name, row, index) => {
 			const node = dynamic.get(question);
 			const state = node && rowStates(node, (values ??= formState(model, answers).values), row, index).get(name);
-			return state ? { shown: state.visible, required: state.required } : { shown: true, required: false };
+			return state ? { shown: state.visible, required: state.required, enabled: state.enabled } : { shown: true, required: false, enabled: true };
 		}
 	};
 }
@@ -91,7 +94,7 @@ export function plainPage(
 		title: loc(page.title, locale),
 		description: loc(page.description, locale),
 		progress: surveyString('progressText', locale).replace('{0}', String(at + 1)).replace('{1}', String(vis.pages.length)),
-		elements: buildPageView(entries, { locale, answers, errors: input.errors ?? {}, strings: strings(locale), blankRows: input.blankRows, firstNumber: numbersOn(survey) ? before + 1 : null, cell: vis.cell }),
+		elements: buildPageView(entries, { locale, answers, errors: input.errors ?? {}, strings: strings(locale), blankRows: input.blankRows, firstNumber: numbersOn(survey) ? before + 1 : null, cell: vis.cell, enabled: vis.enabled }),
 		prev: at > 0 ? loc(survey.pagePrevText, locale) || surveyString('pagePrevText', locale) : null,
 		next: last ? null : loc(survey.pageNextText, locale) || surveyString('pageNextText', locale),
 		complete: last ? loc(survey.completeText, locale) || surveyString('completeText', locale) : null

@@ -58,7 +58,7 @@ export async function submitPlainPage(
 		const shownBefore = visibilityOf(survey, stored);
 		index = choosePage(shownBefore, Number(form.get('page') ?? 0));
 		const entries = pageEntries(page(index), shownBefore);
-		const read = readPageAnswers(entries, (f) => form.getAll(f).map(String));
+		const read = readPageAnswers(entries, (f) => form.getAll(f).map(String), { answers: stored, vis: shownBefore });
 		for (const [name, value] of Object.entries(read.values)) {
 			if (value === undefined) delete answers[name];
 			else answers[name] = value;
