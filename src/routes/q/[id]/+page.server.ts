@@ -40,6 +40,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		answers,
 		page: plain.index,
 		responseId: open?.id ?? null,
+		// "Welcome back" greets a person coming back to an open response, not every page they move to
+		// (`?page=`), nor a page shown again after an action (`?/plain`).
+		resumed: Boolean(open) && url.search === '',
 		plain,
 		review: open && url.searchParams.has('review') ? reviewOf(q, answers, locals.locale) : null
 	};
