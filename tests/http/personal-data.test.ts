@@ -30,7 +30,7 @@ describe('GET /account/data.json', () => {
 		expect(data.account).toMatchObject({ email: `ann-${stamp}@example.org`, name: 'Ann', role: 'client' });
 		expect(data.responses).toHaveLength(1);
 		expect(data.responses[0]).toMatchObject({ instrument: 'riasec-48', version: '1.1.0', status: 'in_progress', currentPage: 1, answers: { I1: 2, R1: 5 } });
-		expect(data.accessLog.map((e: { action: string }) => e.action)).toEqual(['account.created', 'account.data.downloaded']);
+		expect(data.accessLog.map((e: { action: string }) => e.action)).toEqual(['account.created', 'account.recovery-code.issued', 'account.data.downloaded']);
 		expect(text).not.toContain(`bob-${stamp}`);
 		expect(text).not.toMatch(/password|\$argon2/i);
 

@@ -30,7 +30,7 @@ export default {
 	'recovery.account.replace': 'Lav en ny gendannelseskode',
 	'reset.admin.col': 'Adgangskode',
 	'reset.admin.issue': 'Nulstillingslink',
-	'reset.admin.issueFor': 'Lav et link til at nulstille adgangskoden for {email}',
+	'reset.admin.issueFor': 'Nulstillingslink til adgangskoden for {email}',
 	'reset.admin.issued': 'Et link til at nulstille adgangskoden for {email}:',
 	'reset.admin.issuedHow': 'Det virker én gang, indtil {date}; et tidligere link til denne konto virker ikke længere. Giv det selv til personen (personligt, over telefonen eller fra din egen mail): Spejl viser det kun nu og sender ingen mail.',
 	'reset.admin.notIssued': 'Denne konto har ingen e-mail og derfor ingen adgangskode at nulstille.',
