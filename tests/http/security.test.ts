@@ -77,7 +77,7 @@ describe('share codes', () => {
 	it('guessing codes through the confirm action is slowed down like typing them', async () => {
 		const jar = await new Jar(base).register(email('guess'));
 		const problems: unknown[] = [];
-		for (let i = 0; i < 21; i++) problems.push((await action(jar, '/share/ZZZ-ZZZZ?/confirm', {})).data?.problem?.code);
+		for (let i = 0; i < 21; i++) problems.push(((await action(jar, '/share/ZZZ-ZZZZ?/confirm', {})).data?.problem as { code?: string } | undefined)?.code);
 		expect(problems.slice(0, 20)).toEqual(Array(20).fill('counsellor.share.error.unknown'));
 		expect(problems[20]).toBe('counsellor.share.error.tooMany');
 	});
