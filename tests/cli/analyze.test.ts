@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { differences } from '../fixtures/psych/expect-close.ts';
-import { fixture, root, runCli, tempFile } from './run-cli.ts';
+import { CLI, fixture, root, runCli, tempFile } from './run-cli.ts';
 import { analyzeItems } from '../../src/lib/core/analysis/index.ts';
 import { readResponses } from '../../src/lib/core/batch/index.ts';
 import { parseCsv } from '../../src/lib/core/csv/parse.ts';
@@ -29,7 +29,7 @@ function bigFiveCsv(n: number): string {
 const Q = fixture('psych-fixture.json');
 const CSV = fixture('responses.csv');
 
-describe.concurrent('npm run analyze', () => {
+describe.concurrent('npm run analyze', CLI, () => {
 	it('matches psych::alpha and item statistics from R to 1e-9', async () => {
 		const r = await runCli('analyze', [Q, CSV]);
 		expect(r.stderr).toBe('');

@@ -9,7 +9,7 @@ import { buildProfile } from '../../src/lib/core/profile/build.ts';
 import { buildProfileExport } from '../../src/lib/core/profile/export.ts';
 import type { Questionnaire } from '../../src/lib/core/questionnaire/types.ts';
 import { scoreResponse } from '../../src/lib/core/scoring/score.ts';
-import { root, tempFile, type CliResult } from './run-cli.ts';
+import { CLI, root, tempFile, type CliResult } from './run-cli.ts';
 
 function runMatch(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
 	return new Promise((resolve) => {
@@ -54,7 +54,7 @@ const social = [2, 3, 4, 5, 3, 2];
 const investigative = [3, 5, 2, 1, 2, 4];
 const socialFile = tempFile('social.json', JSON.stringify(exportFor('u-social', social)));
 
-describe.concurrent('npm run match', () => {
+describe.concurrent('npm run match', CLI, () => {
 	it('prints the top 10 O*NET matches of one profile with the fit unrounded', async () => {
 		const out = await runMatch([socialFile]);
 		expect(out.stderr).toBe('');

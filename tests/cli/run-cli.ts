@@ -32,3 +32,9 @@ export function tempFile(name: string, text: string): string {
 	writeFileSync(path, text);
 	return path;
 }
+
+/**
+ * Each test spawns a real process (and the first one bundles the CLI, or tsx compiles it), several
+ * at once: on a loaded machine that is many times slower than here, hence the generous timeout.
+ */
+export const CLI = { timeout: 180_000 };

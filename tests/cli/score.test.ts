@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/core/csv/parse.ts';
 import { differences } from '../fixtures/psych/expect-close.ts';
-import { fixture, runCli, tempFile } from './run-cli.ts';
+import { CLI, fixture, runCli, tempFile } from './run-cli.ts';
 
 const Q = fixture('psych-fixture.json');
 const CSV = fixture('responses.csv');
 const expected = (name: string) => JSON.parse(readFileSync(fixture(name), 'utf8'));
 const csvText = readFileSync(CSV, 'utf8');
 
-describe.concurrent('npm run score on the R fixture', () => {
+describe.concurrent('npm run score on the R fixture', CLI, () => {
 	it('JSON output matches R to 1e-9', async () => {
 		const r = await runCli('score', [Q, CSV]);
 		expect(r.stderr).toBe('');
@@ -63,7 +63,7 @@ describe.concurrent('npm run score on the R fixture', () => {
 	});
 });
 
-describe.concurrent('npm run score on bad input', () => {
+describe.concurrent('npm run score on bad input', CLI, () => {
 	const lines = csvText.split('\n');
 	const withLine = (n: number, text: string) => lines.map((l, i) => (i === n - 1 ? text : l)).join('\n');
 

@@ -61,8 +61,9 @@ describe('input that used to hurt the server', () => {
 		]);
 		expect(res.status).toBe(400);
 		expect(home.status).toBe(200);
-		// Before the fix this request alone held the event loop for minutes.
-		expect(performance.now() - started).toBeLessThan(3000);
+		// Before the fix this request alone held the event loop for minutes; now both take milliseconds,
+		// so the bound is far from both even on a slow, busy machine.
+		expect(performance.now() - started).toBeLessThan(20_000);
 	});
 
 	it('refuses deeply nested answers with 400 and a message, not a 500', async () => {
