@@ -24,6 +24,10 @@ import throttleEn from './throttle.en';
 import throttleDa from './throttle.da';
 import errorsEn from './errors.en';
 import errorsDa from './errors.da';
+import recoveryEn from './recovery.en';
+import recoveryDa from './recovery.da';
+import refusalsEn from './refusals.en';
+import refusalsDa from './refusals.da';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -39,7 +43,9 @@ const pairs: [string, Record<string, string>, Record<string, string>][] = [
 	['trust', trustEn, trustDa],
 	['privacy', privacyEn, privacyDa],
 	['throttle', throttleEn, throttleDa],
-	['errors', errorsEn, errorsDa]
+	['errors', errorsEn, errorsDa],
+	['recovery', recoveryEn, recoveryDa],
+	['refusals', refusalsEn, refusalsDa]
 ];
 // The same placeholders (a translation may use one twice).
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

@@ -26,10 +26,12 @@ import enErrors from './errors.en';
 import daErrors from './errors.da';
 import enRecovery from './recovery.en';
 import daRecovery from './recovery.da';
+import enRefusals from './refusals.en';
+import daRefusals from './refusals.da';
 
 // Each area keeps its strings in its own pair of files; English is the reference for the keys.
-const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm, ...enOthers, ...enAccess, ...enOptions, ...enTrust, ...enPrivacy, ...enThrottle, ...enErrors, ...enRecovery };
-const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm, ...daOthers, ...daAccess, ...daOptions, ...daTrust, ...daPrivacy, ...daThrottle, ...daErrors, ...daRecovery };
+const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm, ...enOthers, ...enAccess, ...enOptions, ...enTrust, ...enPrivacy, ...enThrottle, ...enErrors, ...enRecovery, ...enRefusals };
+const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm, ...daOthers, ...daAccess, ...daOptions, ...daTrust, ...daPrivacy, ...daThrottle, ...daErrors, ...daRecovery, ...daRefusals };
 
 export const LOCALES = ['en', 'da'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -1,7 +1,7 @@
 // Route helpers for service results: the route says which HTTP status a refusal gets; the text is the
 // problem's message in the person's language.
 import { error } from '@sveltejs/kit';
-import { translate, type Locale } from '../../i18n';
+import { translate, type Locale, type MessageKey } from '../../i18n';
 import type { Problem, Result } from '../../result';
 
 /** The problem as text in `locale`. */
@@ -12,3 +12,7 @@ export function valueOr<T>(r: Result<T>, status: number, locale: Locale): T {
 	if (!r.ok) error(status, problemText(r.error, locale));
 	return r.value;
 }
+
+/** The status a refusal gets: the route's own table of codes, else `otherwise`. */
+export const statusFor = (p: Problem, statuses: Partial<Record<MessageKey, number>>, otherwise = 400): number =>
+	statuses[p.code] ?? otherwise;

@@ -7,10 +7,11 @@ import type { LocalizedString, Questionnaire } from '$lib/core/questionnaire/typ
 import type { Shortfall } from '$lib/core/scoring/shortfalls';
 import type { Translate } from '$lib/i18n';
 import { shortfallMessage } from '$lib/shortfalls-text';
+import type { Problem } from '$lib/result';
 import { plainErrorMessage } from './plain-messages';
 
 export interface Refusal {
-	status: number;
+	error: Problem;
 	errors?: FormError[];
 	shortfalls?: Shortfall[];
 }
@@ -27,7 +28,7 @@ export function refusalMessage(q: Questionnaire, r: Refusal, locale: string, t: 
 		}
 		return [t('refused.invalid'), ...lines].join('\n');
 	}
-	if (r.status === 409) return t('refused.completed');
-	if (r.status === 404) return t('refused.missing');
+	if (r.error.code === 'response.error.completed' || r.error.code === 'response.error.completedOn') return t('refused.completed');
+	if (r.error.code === 'response.error.missing') return t('refused.missing');
 	return t('refused.other');
 }

@@ -88,7 +88,7 @@ export async function submitPlainPage(
 		const saved = await saveProgress(db, userId, { instrumentId: instrument.questionnaire.id, responseId: response.id, answers: JSON.stringify(answers), page: target });
 		if (!saved.ok) {
 			note(saved.errors ?? []);
-			return { kind: 'invalid', view: plainPage(q, { answers, index, locale, errors }), message: saved.errors ? t('plain.invalid') : saved.message };
+			return { kind: 'invalid', view: plainPage(q, { answers, index, locale, errors }), message: saved.errors ? t('plain.invalid') : t(saved.error.code, saved.error.params) };
 		}
 		if (Object.keys(errors).length) return { kind: 'invalid', view: plainPage(q, { answers, index, locale, errors }) };
 		if (nav.startsWith('add:')) return { kind: 'go', page: index, more: nav.slice(4) };

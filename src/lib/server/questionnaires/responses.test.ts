@@ -154,45 +154,45 @@ describe('saveProgress', () => {
 	])('refuses %s, naming the element and value, and keeps the stored answers', async (_, answers, name, message) => {
 		const { id, before } = await started();
 		const r = await saveProgress(db, alice, { instrumentId: 'riasec-48', responseId: id, answers, page: 2 }, new Date('2026-01-02T00:00:00Z'));
-		expect(r).toEqual({ ok: false, status: 400, message: 'Some answers are not valid.', errors: [expect.objectContaining({ name, message })] });
+		expect(r).toEqual({ ok: false, error: { code: 'response.error.invalid', field: name }, errors: [expect.objectContaining({ name, message })] });
 		expect(await row(id)).toEqual(before);
 	});
 
 	it('refuses answers that are not JSON, or not an object', async () => {
 		const { id, before } = await started();
 		const r = await saveProgress(db, alice, { instrumentId: 'riasec-48', responseId: id, answers: '{"R1":', page: 2 });
-		expect(r).toEqual({ ok: false, status: 400, message: 'The answers are not valid JSON.' });
+		expect(r).toEqual({ ok: false, error: { code: 'response.error.json', field: 'answers' } });
 		const list = await saveProgress(db, alice, { instrumentId: 'riasec-48', responseId: id, answers: '[3]', page: 2 });
-		expect(list).toMatchObject({ ok: false, status: 400, errors: [{ name: '' }] });
+		expect(list).toMatchObject({ ok: false, error: { code: 'response.error.invalid', field: 'answers' }, errors: [{ name: '' }] });
 		expect(await row(id)).toEqual(before);
 	});
 
 	it.each([['-1'], ['1.5'], ['abc'], ['1000']])('refuses the page number %s', async (page) => {
 		const { id, before } = await started();
 		const r = await saveProgress(db, alice, { instrumentId: 'riasec-48', responseId: id, answers: '{"R1":4}', page });
-		expect(r).toEqual({ ok: false, status: 400, message: 'The page number is not valid.' });
+		expect(r).toEqual({ ok: false, error: { code: 'response.error.page', field: 'page' } });
 		expect(await row(id)).toEqual(before);
 	});
 
 	it("refuses another user's response with 404 and changes nothing", async () => {
 		const { id, before } = await started();
 		const r = await saveProgress(db, bob, { instrumentId: 'riasec-48', responseId: id, answers: '{"R1":5}', page: 3 });
-		expect(r).toEqual({ ok: false, status: 404, message: 'No such response.' });
+		expect(r).toEqual({ ok: false, error: { code: 'response.error.missing' } });
 		const c = await complete(db, bob, { instrumentId: 'riasec-48', responseId: id, answers: JSON.stringify(riasecAnswers()) });
-		expect(c).toEqual({ ok: false, status: 404, message: 'No such response.' });
+		expect(c).toEqual({ ok: false, error: { code: 'response.error.missing' } });
 		expect(await row(id)).toEqual(before);
 		expect(await scaleRows(id)).toEqual([]);
 		const unknown = await saveProgress(db, alice, { instrumentId: 'riasec-48', responseId: 'no-such-id', answers: '{}', page: 0 });
-		expect(unknown).toMatchObject({ ok: false, status: 404 });
+		expect(unknown).toMatchObject({ ok: false, error: { code: 'response.error.missing' } });
 	});
 
 	it("refuses the person's own response when it is sent for another instrument, and changes nothing", async () => {
 		const { id, before } = await started();
 		// Valid riasec-48 answers: without the (person, instrument) key they would be saved and scored.
 		const r = await saveProgress(db, alice, { instrumentId: 'big-five-ipip-50', responseId: id, answers: '{"R1":5}', page: 3 });
-		expect(r).toEqual({ ok: false, status: 404, message: 'No such response.' });
+		expect(r).toEqual({ ok: false, error: { code: 'response.error.missing' } });
 		const c = await complete(db, alice, { instrumentId: 'big-five-ipip-50', responseId: id, answers: JSON.stringify(riasecAnswers()) });
-		expect(c).toEqual({ ok: false, status: 404, message: 'No such response.' });
+		expect(c).toEqual({ ok: false, error: { code: 'response.error.missing' } });
 		expect(await row(id)).toEqual(before);
 	});
 
@@ -203,22 +203,21 @@ describe('saveProgress', () => {
 		const r = await saveProgress(db, alice, { instrumentId: 'brainstorm-strengths', responseId: response.id, answers: tooLong, page: 0 });
 		expect(r).toEqual({
 			ok: false,
-			status: 400,
-			message: 'Some answers are not valid.',
+			error: { code: 'response.error.invalid', field: 'strengths_reflection' },
 			errors: [expect.objectContaining({ name: 'strengths_reflection', message: 'strengths_reflection: the text has 2001 characters; at most 2000 are allowed' })]
 		});
 		const longCell = JSON.stringify({ strengths: [{ idea: 'y'.repeat(201), theme: 'A' }] });
 		const cell = await saveProgress(db, alice, { instrumentId: 'brainstorm-strengths', responseId: response.id, answers: longCell, page: 0 });
-		expect(cell).toMatchObject({ ok: false, status: 400, errors: [{ name: 'strengths', message: expect.stringContaining('strengths[0].idea') }] });
+		expect(cell).toMatchObject({ ok: false, error: { code: 'response.error.invalid' }, errors: [{ name: 'strengths', message: expect.stringContaining('strengths[0].idea') }] });
 		const c = await complete(db, alice, { instrumentId: 'brainstorm-strengths', responseId: response.id, answers: tooLong });
-		expect(c).toMatchObject({ ok: false, status: 400 });
+		expect(c).toMatchObject({ ok: false, error: { code: 'response.error.invalid' } });
 		expect(await row(response.id)).toMatchObject({ answers: '{}', status: 'in_progress' });
 
 		// At the limit it is accepted, and completing stores the text verbatim in the result's list.
 		const atLimit = { strengths: [{ idea: 'Drawing', theme: 'A' }], strengths_reflection: 'z'.repeat(2000) };
 		expect((await saveProgress(db, alice, { instrumentId: 'brainstorm-strengths', responseId: response.id, answers: JSON.stringify(atLimit), page: 0 })).ok).toBe(true);
 		const done = await complete(db, alice, { instrumentId: 'brainstorm-strengths', responseId: response.id, answers: JSON.stringify(atLimit) });
-		if (!done.ok) throw new Error(done.message);
+		if (!done.ok) throw new Error(done.error.code);
 		expect(done.value.result.lists.strengths).toEqual(['Drawing']);
 		expect(done.value.result.lists['strengths-reflection']).toEqual(['z'.repeat(2000)]);
 		expect(done.value.result.tallies.themes).toMatchObject({ A: 1 });
@@ -231,7 +230,7 @@ describe('complete', () => {
 		const answers = JSON.stringify(riasecAnswers());
 		expect((await saveProgress(db, alice, { instrumentId: 'riasec-48', responseId: response.id, answers, page: 7 })).ok).toBe(true);
 		const r = await complete(db, alice, { instrumentId: 'riasec-48', responseId: response.id, answers }, new Date('2026-04-05T06:07:08Z'));
-		if (!r.ok) throw new Error(r.message);
+		if (!r.ok) throw new Error(r.error.code);
 		return { id: response.id, answers, r };
 	}
 
@@ -260,10 +259,9 @@ describe('complete', () => {
 		const before = await row(id);
 		const rows = await scaleRows(id);
 		const changed = await complete(db, alice, { instrumentId: 'riasec-48', responseId: id, answers: JSON.stringify(riasecAnswers({ R1: 1 })) });
-		expect(changed).toMatchObject({ ok: false, status: 409 });
-		if (!changed.ok) expect(changed.message).toContain('already completed on 2026-04-05');
+		expect(changed).toEqual({ ok: false, error: { code: 'response.error.completedOn', params: { date: '2026-04-05' } } });
 		const save = await saveProgress(db, alice, { instrumentId: 'riasec-48', responseId: id, answers: '{"R1":1}', page: 0 });
-		expect(save).toMatchObject({ ok: false, status: 409 });
+		expect(save).toEqual({ ok: false, error: { code: 'response.error.completed' } });
 		expect(await row(id)).toEqual(before);
 		expect(await scaleRows(id)).toEqual(rows);
 	});
@@ -285,7 +283,7 @@ describe('complete', () => {
 	it('refuses an invalid answer set before scoring and stores nothing', async () => {
 		const { response } = await startOrResume(db, alice, instrument('riasec-48'));
 		const r = await complete(db, alice, { instrumentId: 'riasec-48', responseId: response.id, answers: JSON.stringify(riasecAnswers({ C8: 6 })) });
-		expect(r).toMatchObject({ ok: false, status: 400, errors: [{ name: 'C8' }] });
+		expect(r).toMatchObject({ ok: false, error: { code: 'response.error.invalid', field: 'C8' }, errors: [{ name: 'C8' }] });
 		expect(await row(response.id)).toMatchObject({ status: 'in_progress', result: null });
 		expect(await scaleRows(response.id)).toEqual([]);
 	});
@@ -305,7 +303,7 @@ describe('complete', () => {
 
 		const { response } = await startOrResume(db, alice, big5);
 		const r = await complete(db, alice, { instrumentId: 'big-five-ipip-50', responseId: response.id, answers: JSON.stringify(answers) });
-		if (!r.ok) throw new Error(r.message);
+		if (!r.ok) throw new Error(r.error.code);
 
 		// z = (4.2 − 3.011) / 0.922 = 1.189 / 0.922 = 1.2895878…; T = 50 + 10z = 62.895878…;
 		// percentile = 100·Φ(z) ≈ 90.14; sten = round(2z + 5.5) = round(8.079) = 8; band: 90.14 > 70 → 2.

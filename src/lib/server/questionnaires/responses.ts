@@ -8,6 +8,7 @@ import type { Db } from '../db';
 import { isUniqueViolation } from '../db/errors';
 import type { Response } from '../db/schema';
 import type { Instrument } from './registry';
+import { err, ok, type Failure } from '../../result';
 import { loadDefinition } from './definitions';
 import {
 	completeResponse,
@@ -18,9 +19,23 @@ import {
 	saveResponseProgress
 } from '../repositories/responses';
 
-export type Outcome<T> =
-	| { ok: true; value: T }
-	| { ok: false; status: number; message: string; errors?: FormError[]; shortfalls?: Shortfall[] };
+/**
+ * The one result type (src/lib/result.ts); a refusal of the answers also carries what exactly was
+ * wrong: `errors` for answers the form does not accept, `shortfalls` for too few answers to score.
+ * The route chooses the status from the code (see responseStatus).
+ */
+export type Refusal = Failure & { errors?: FormError[]; shortfalls?: Shortfall[] };
+export type Outcome<T> = { ok: true; value: T } | Refusal;
+
+/** The codes a save or completion is refused with. */
+export type ResponseErrorCode =
+	| 'response.error.missing'
+	| 'response.error.completed'
+	| 'response.error.completedOn'
+	| 'response.error.page'
+	| 'response.error.json'
+	| 'response.error.invalid'
+	| 'response.error.tooFew';
 
 /** The client's unfinished response to this instrument, or a new one on the current version. */
 export async function startOrResume(db: Db, userId: string, instrument: Instrument, now = new Date()) {
@@ -65,15 +80,15 @@ async function ownResponse(db: Db, userId: string, instrumentId: string, ref: Re
 				? ref.response
 				: undefined
 			: await findResponseOf(db, userId, instrumentId, ref.responseId);
-	if (!response) return { ok: false, status: 404, message: 'No such response.' };
-	return { ok: true, value: response };
+	if (!response) return err('response.error.missing');
+	return ok(response);
 }
 
 function parseAnswers(text: string): Outcome<unknown> {
 	try {
-		return { ok: true, value: JSON.parse(text) };
+		return ok(JSON.parse(text) as unknown);
 	} catch {
-		return { ok: false, status: 400, message: 'The answers are not valid JSON.' };
+		return err('response.error.json', undefined, 'answers');
 	}
 }
 
@@ -95,18 +110,17 @@ export async function saveProgress(
 ): Promise<Outcome<{ savedAt: string }>> {
 	const own = await ownResponse(db, userId, input.instrumentId, { responseId: input.responseId });
 	if (!own.ok) return own;
-	if (own.value.status !== 'in_progress')
-		return { ok: false, status: 409, message: 'This response is already completed; its answers can no longer change.' };
+	if (own.value.status !== 'in_progress') return err('response.error.completed');
 	const page = checkPage(input.page);
-	if (page === null) return { ok: false, status: 400, message: 'The page number is not valid.' };
+	if (page === null) return err('response.error.page', undefined, 'page');
 	const parsed = parseAnswers(input.answers);
 	if (!parsed.ok) return parsed;
 	const q = await loadDefinition(db, own.value.instrument_version_id);
 	const checked = validateForm(formModelOf(q.survey), parsed.value, { partial: true });
-	if (!checked.ok) return { ok: false, status: 400, message: 'Some answers are not valid.', errors: checked.errors };
+	if (!checked.ok) return invalid(checked.errors);
 	const saved = await saveResponseProgress(db, own.value.id, canonicalJson(checked.answers), page, now);
-	if (!saved) return { ok: false, status: 409, message: 'This response is already completed; its answers can no longer change.' };
-	return { ok: true, value: { savedAt: now.toISOString() } };
+	if (!saved) return err('response.error.completed');
+	return ok({ savedAt: now.toISOString() });
 }
 
 export async function complete(
@@ -121,12 +135,12 @@ export async function complete(
 	if (!parsed.ok) return parsed;
 	const q = await loadDefinition(db, own.value.instrument_version_id);
 	const checked = validateForm(formModelOf(q.survey), parsed.value, { partial: false });
-	if (!checked.ok) return { ok: false, status: 400, message: 'Some answers are not valid.', errors: checked.errors };
+	if (!checked.ok) return invalid(checked.errors);
 	const answers = canonicalJson(checked.answers);
 	if (own.value.status === 'completed') return repeatedCompletion(own.value, answers);
 	// Too few answers for a score, or a card sort never sorted: refused rather than stored empty.
 	const shortfalls = findShortfalls(q, checked.answers as Answers);
-	if (shortfalls.length > 0) return { ok: false, status: 400, message: describeShortfalls(shortfalls), shortfalls };
+	if (shortfalls.length > 0) return { ...err('response.error.tooFew', undefined, 'answers'), shortfalls };
 	const result = scoreResponse(q, checked.answers as Answers);
 	const stored = await completeResponse(db, {
 		id: own.value.id,
@@ -137,30 +151,20 @@ export async function complete(
 	if (!stored) {
 		// Another request completed it between our read and our write.
 		const again = await findResponse(db, own.value.id);
-		return again ? repeatedCompletion(again, answers) : { ok: false, status: 404, message: 'No such response.' };
+		return again ? repeatedCompletion(again, answers) : err('response.error.missing');
 	}
-	return { ok: true, value: { result, repeated: false } };
+	return ok({ result, repeated: false });
 }
 
-/** The shortfalls in plain English (the pages show them translated). */
-function describeShortfalls(list: Shortfall[]): string {
-	const parts = list.map((s) =>
-		s.kind === 'scale'
-			? `${s.scale}: ${s.answered} of ${s.items} questions answered, at least ${s.needed} needed`
-			: `${s.question}: the cards have not been sorted`
-	);
-	return `Not enough answers for a result. ${parts.join('; ')}.`;
+/** Answers the form does not accept: the first names the question, `errors` has every one. */
+function invalid(errors: FormError[]): Refusal {
+	return { ...err('response.error.invalid', undefined, errors[0]?.name || 'answers'), errors };
 }
 
 /** The same answers submitted again (double click, retry) get the stored result; different ones are refused. */
 function repeatedCompletion(response: Response, answers: string): Outcome<{ result: ScoredResult; repeated: boolean }> {
-	if (response.answers === answers && response.result)
-		return { ok: true, value: { result: JSON.parse(response.result), repeated: true } };
-	return {
-		ok: false,
-		status: 409,
-		message: `This response was already completed on ${response.completed_at?.slice(0, 10)}. Start a new attempt to take it again.`
-	};
+	if (response.answers === answers && response.result) return ok({ result: JSON.parse(response.result) as ScoredResult, repeated: true });
+	return err('response.error.completedOn', { date: response.completed_at?.slice(0, 10) ?? '' });
 }
 
 /**

@@ -8,7 +8,8 @@ import { complete, findOpenResponse, saveProgress, startOrResume, type ResponseR
 import { sanitizeSurvey } from '$lib/server/questionnaires/sanitize-survey';
 import { refusalMessage } from '$lib/server/questionnaires/completion-refusal';
 import type { Questionnaire } from '$lib/core/questionnaire/types';
-import { translator, type Locale } from '$lib/i18n';
+import { translator, type Locale, type MessageKey } from '$lib/i18n';
+import { problemText, statusFor } from '$lib/server/http/results';
 import type { Actions, PageServerLoad } from './$types';
 
 function instrumentOf(id: string) {
@@ -73,6 +74,13 @@ function describe(q: Questionnaire, locale: Locale) {
 	};
 }
 
+/** The status of each refusal of a save or completion; any other is 400 (the answers, the page). */
+const STATUS: Partial<Record<MessageKey, number>> = {
+	'response.error.missing': 404,
+	'response.error.completed': 409,
+	'response.error.completedOn': 409
+};
+
 async function ensureResponse(userId: string, instrumentId: string, responseId: FormDataEntryValue | null) {
 	if (typeof responseId === 'string' && responseId) return responseId;
 	const { response } = await startOrResume(getDb(), userId, instrumentOf(instrumentId));
@@ -104,7 +112,7 @@ export const actions: Actions = {
 			answers: String(form.get('answers') ?? '{}'),
 			page: form.get('page')
 		});
-		if (!r.ok) return fail(r.status, { message: r.message, errors: r.errors ?? [] });
+		if (!r.ok) return fail(statusFor(r.error, STATUS), { message: problemText(r.error, locals.locale), errors: r.errors ?? [] });
 		return { responseId, savedAt: r.value.savedAt };
 	},
 	complete: async ({ request, params, locals, url }) => {
@@ -119,7 +127,7 @@ export const actions: Actions = {
 		const responseId = 'response' in ref ? ref.response.id : ref.responseId;
 		const r = await complete(getDb(), user.id, { ...ref, instrumentId: params.id, answers: String(form.get('answers') ?? '{}') });
 		// The page shows `message` (in the person's language); `errors` name each problem for programs.
-		if (!r.ok) return fail(r.status, { message: refusalMessage(instrumentOf(params.id).questionnaire, r, locals.locale, translator(locals.locale)), errors: r.errors ?? [] });
+		if (!r.ok) return fail(statusFor(r.error, STATUS), { message: refusalMessage(instrumentOf(params.id).questionnaire, r, locals.locale, translator(locals.locale)), errors: r.errors ?? [] });
 		return { responseId, completed: true, repeated: r.value.repeated };
 	}
 };

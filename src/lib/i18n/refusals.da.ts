@@ -1,0 +1,12 @@
+import type en from './refusals.en';
+
+// Afvisninger, som tjenesterne returnerer som resultatkoder: siger det samme som den engelske fil.
+export default {
+	'response.error.missing': 'Besvarelsen findes ikke.',
+	'response.error.completed': 'Besvarelsen er allerede afsluttet; svarene kan ikke ændres mere.',
+	'response.error.completedOn': 'Besvarelsen blev allerede afsluttet {date}. Start et nyt forsøg for at tage den igen.',
+	'response.error.page': 'Sidenummeret er ikke gyldigt.',
+	'response.error.json': 'Svarene er ikke gyldig JSON.',
+	'response.error.invalid': 'Nogle svar er ikke gyldige.',
+	'response.error.tooFew': 'Der er ikke svar nok til et resultat.'
+} satisfies Record<keyof typeof en, string>;
