@@ -37,7 +37,7 @@ export const actions: Actions = {
 			role: String(form.get('role') ?? '')
 		};
 		const r = await createStaffAccount(getDb(), admin, input);
-		if (!r.ok) return fail(400, { email: input.email, name: input.name, role: input.role, errors: r.errors });
+		if (!r.ok) return fail(400, { email: input.email, name: input.name, role: input.role, errors: r.problems ?? [r.error] });
 		return { created: { email: input.email.toLowerCase(), role: input.role } };
 	},
 	// A one-time password reset link for any account with an email, shown once to the administrator.

@@ -86,25 +86,39 @@ export async function createAccount(
 ): Promise<{ ok: true; id: string } | { ok: false; taken: true }> {
 	// Hash first, taken or not: otherwise a taken email would answer faster than a new one.
 	const passwordHash = await hashPassword(input.password);
-	if (await findUserByEmail(db, input.email)) return { ok: false, taken: true };
-	const id = crypto.randomUUID();
 	try {
-		await insertUser(db, {
-			id,
-			email: input.email,
-			password_hash: passwordHash,
-			role: input.role,
-			display_name: input.name?.trim() || null,
-			locale: input.locale,
-			created_at: new Date().toISOString(),
-			...(input.agreedToPrivacy ? agreement() : {})
-		});
+		const id = await insertAccount(db, { ...input, passwordHash });
+		return id ? { ok: true, id } : { ok: false, taken: true };
 	} catch (e) {
 		if (isUniqueViolation(e)) return { ok: false, taken: true };
 		throw e;
 	}
+}
+
+/**
+ * Stores a new account with its `account.created` audit event; null when the email is in use. A
+ * second account with the same email inserted at the same moment throws a unique violation, so a
+ * caller inside a transaction sees it roll back. `db` may be a transaction: the slow password hash is
+ * made before (hashPassword), never while a transaction holds the database.
+ */
+export async function insertAccount(
+	db: Db,
+	input: { email: string; passwordHash: string; name?: string; role: Role; locale: string | null; agreedToPrivacy?: boolean }
+): Promise<string | null> {
+	if (await findUserByEmail(db, input.email)) return null;
+	const id = crypto.randomUUID();
+	await insertUser(db, {
+		id,
+		email: input.email,
+		password_hash: input.passwordHash,
+		role: input.role,
+		display_name: input.name?.trim() || null,
+		locale: input.locale,
+		created_at: new Date().toISOString(),
+		...(input.agreedToPrivacy ? agreement() : {})
+	});
 	await insertAuditEvent(db, { actorId: id, action: 'account.created', subjectId: id, detail: input.role });
-	return { ok: true, id };
+	return id;
 }
 
 // Verifying against a throwaway hash when the email is unknown keeps the timing of both answers alike.

@@ -8,6 +8,7 @@ import { countAccounts, createStaffAccount, listAccounts } from './admin';
 import { insertUser } from '../repositories/users';
 import { countAuditEntries, insertAuditEvent, listAuditActions, listAuditEntries } from '../repositories/audit';
 import { paging } from '../http/paging';
+import { refuseAuditAction } from '../../../../tests/support/refuse-audit';
 
 let db: Db;
 let admin: SessionUser;
@@ -36,23 +37,34 @@ describe('createStaffAccount', () => {
 	});
 
 	it.each([
-		['an admin role', { role: 'admin' }, [{ field: 'role', key: 'counsellor.admin.error.role' }]],
-		['a client role', { role: 'client' }, [{ field: 'role', key: 'counsellor.admin.error.role' }]],
-		['no name', { name: '  ' }, [{ field: 'name', key: 'counsellor.admin.error.name' }]],
-		['a bad email', { email: 'vera' }, [{ field: 'email', key: 'auth.error.email' }]],
-		['a short password', { password: 'short' }, [{ field: 'password', key: 'auth.error.passwordShort', params: { n: 10 } }]]
-	])('refuses %s and creates nothing', async (_, change, errors) => {
-		expect(await createStaffAccount(db, admin, { ...good, ...change })).toEqual({ ok: false, errors });
+		['an admin role', { role: 'admin' }, [{ field: 'role', code: 'counsellor.admin.error.role' }]],
+		['a client role', { role: 'client' }, [{ field: 'role', code: 'counsellor.admin.error.role' }]],
+		['no name', { name: '  ' }, [{ field: 'name', code: 'counsellor.admin.error.name' }]],
+		['a bad email', { email: 'vera' }, [{ field: 'email', code: 'auth.error.email' }]],
+		['a short password', { password: 'short' }, [{ field: 'password', code: 'auth.error.passwordShort', params: { n: 10 } }]]
+	])('refuses %s and creates nothing', async (_, change, problems) => {
+		expect(await createStaffAccount(db, admin, { ...good, ...change })).toEqual({ ok: false, error: problems[0], problems });
 		expect(await countAccounts(db, '')).toBe(1);
 		expect(await countAuditEntries(db)).toBe(0);
 	});
 
 	it('refuses an email in use', async () => {
 		await createStaffAccount(db, admin, good);
-		expect(await createStaffAccount(db, admin, { ...good, email: 'VERA@example.org' })).toEqual({
+		expect(await createStaffAccount(db, admin, { ...good, email: 'vera@example.org' })).toEqual({
 			ok: false,
-			errors: [{ field: 'email', key: 'auth.error.taken' }]
+			error: { code: 'auth.error.taken', field: 'email' }
 		});
+		expect(await countAccounts(db, '')).toBe(2);
+		expect(await countAuditEntries(db, 'admin.account.created')).toBe(1);
+	});
+
+	it('writes the account and its audit events in one transaction: when the audit event is refused, no account is left', async () => {
+		await refuseAuditAction(db, 'admin.account.created');
+		await expect(createStaffAccount(db, admin, good)).rejects.toThrow(/audit refused/);
+		expect(await countAccounts(db, '')).toBe(1);
+		expect(await authenticate(db, good.email, good.password)).toBeNull();
+		// Not even the account.created event written before it in the same transaction.
+		expect(await countAuditEntries(db)).toBe(0);
 	});
 
 	it('only admins create staff', async () => {

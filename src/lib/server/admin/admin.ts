@@ -1,9 +1,10 @@
 // What administrators do: create staff accounts and look through accounts. Every change is audited.
-import type { MessageKey } from '$lib/i18n';
 import type { Db } from '../db';
 import type { Role } from '../db/schema';
-import type { SessionUser } from '../account/auth';
-import { checkCredentials, createAccount, type FieldError } from '../account/accounts';
+import { isUniqueViolation } from '../db/errors';
+import { err, errs, ok, type Problem, type Result } from '../../result';
+import { hashPassword, type SessionUser } from '../account/auth';
+import { checkCredentials, insertAccount } from '../account/accounts';
 import { countAuditEntries, insertAuditEvent, listAuditActions, listAuditEntries } from '../repositories/audit';
 import { countAccounts, listAccounts, updateUser } from '../repositories/users';
 import { paging } from '../http/paging';
@@ -20,43 +21,43 @@ export interface StaffInput {
 	role: string;
 }
 
-export type StaffError = FieldError | { field: 'role'; key: MessageKey };
-
 /**
  * Creates a counsellor or author account with an initial password, which the person must replace
- * with their own at first sign-in (account/first-password.ts). Audited as
- * `admin.account.created` (actor: the admin, subject: the new account, detail: the role).
+ * with their own at first sign-in (account/first-password.ts). The account, its first-password mark
+ * and the audit event `admin.account.created` (actor: the admin, subject: the new account, detail:
+ * the role) are written in one transaction: all of them or none. Refusals are every problem of the
+ * form, each with its field, in the order of the form's fields.
  */
-export async function createStaffAccount(
-	db: Db,
-	admin: SessionUser,
-	input: StaffInput
-): Promise<{ ok: true; id: string } | { ok: false; errors: StaffError[] }> {
+export async function createStaffAccount(db: Db, admin: SessionUser, input: StaffInput): Promise<Result<{ id: string }>> {
 	if (admin.role !== 'admin') throw new Error('only administrators create staff accounts');
-	const errors: StaffError[] = checkCredentials(input.email, input.password, input.name);
-	if (!input.name.trim()) errors.push({ field: 'name', key: 'counsellor.admin.error.name' });
-	if (!isStaffRole(input.role)) errors.push({ field: 'role', key: 'counsellor.admin.error.role' });
-	// In the order of the form's fields.
+	const problems: Problem[] = checkCredentials(input.email, input.password, input.name).map((e) => ({
+		code: e.key,
+		field: e.field,
+		...(e.params ? { params: e.params } : {})
+	}));
+	if (!input.name.trim()) problems.push({ code: 'counsellor.admin.error.name', field: 'name' });
+	const role = isStaffRole(input.role) ? input.role : null;
+	if (!role) problems.push({ code: 'counsellor.admin.error.role', field: 'role' });
 	const order = ['name', 'email', 'password', 'role'];
-	errors.sort((x, y) => order.indexOf(x.field) - order.indexOf(y.field));
-	if (errors.length || !isStaffRole(input.role)) return { ok: false, errors };
-	const created = await createAccount(db, {
-		email: input.email,
-		password: input.password,
-		name: input.name,
-		role: input.role,
-		locale: null
-	});
-	if (!created.ok) return { ok: false, errors: [{ field: 'email', key: 'auth.error.taken' }] };
-	// The administrator knows this password: the person chooses their own at first sign-in.
-	await updateUser(db, created.id, { must_set_password: 1 });
-	await insertAuditEvent(db, {
-		actorId: admin.id,
-		action: 'admin.account.created',
-		subjectId: created.id,
-		detail: input.role
-	});
-	return { ok: true, id: created.id };
+	problems.sort((x, y) => order.indexOf(x.field!) - order.indexOf(y.field!));
+	// Without a staff role its problem is in the list, so the list is never empty here.
+	if (problems.length || !role) return errs(problems as [Problem, ...Problem[]]);
+	const passwordHash = await hashPassword(input.password);
+	const taken = err('auth.error.taken', undefined, 'email');
+	try {
+		return await db.transaction().execute(async (trx) => {
+			const id = await insertAccount(trx, { email: input.email, passwordHash, name: input.name, role, locale: null });
+			if (!id) return taken;
+			// The administrator knows this password: the person chooses their own at first sign-in.
+			await updateUser(trx, id, { must_set_password: 1 });
+			await insertAuditEvent(trx, { actorId: admin.id, action: 'admin.account.created', subjectId: id, detail: role });
+			return ok({ id });
+		});
+	} catch (e) {
+		// The same email created at the same moment by another request: this one rolled back.
+		if (isUniqueViolation(e)) return taken;
+		throw e;
+	}
 }
 
 /**
