@@ -10,6 +10,7 @@ export default defineConfig({
 		environment: 'node',
 		fileParallelism: false,
 		testTimeout: 90000,
-		hookTimeout: 60000
+		// Starting app servers (one or two a file) can take long on a loaded machine (tests/support/server.ts).
+		hookTimeout: 180000
 	}
 });

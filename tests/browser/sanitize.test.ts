@@ -14,7 +14,7 @@ let server: RunningServer;
 beforeAll(async () => {
 	server = await startServer({ QUESTIONNAIRES_DIR: resolve('tests/fixtures/hostile') });
 	browser = await launchBrowser();
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
 	await browser?.close();
 	await server?.stop();

@@ -126,7 +126,7 @@ beforeAll(async () => {
 	jars.client = await new Jar(server.url).register('fuzz-client@example.org');
 	await insertAdmin(server.dbTarget, 'fuzz-admin@example.org');
 	jars.admin = await new Jar(server.url).login('fuzz-admin@example.org');
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
 	await server?.stop();

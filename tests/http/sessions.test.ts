@@ -142,7 +142,7 @@ describe('expiry', () => {
 			startServer({ SESSION_IDLE_MINUTES: '0.05', SESSION_MAX_HOURS: '1' }),
 			startServer({ SESSION_IDLE_MINUTES: '0.08', SESSION_MAX_HOURS: '0.0015' })
 		]);
-	}, 60_000);
+	}, 180_000);
 	afterAll(async () => {
 		await idle?.stop();
 		await short?.stop();

@@ -21,7 +21,7 @@ let b: RunningServer;
 beforeAll(async () => {
 	a = await startServer(LIMITS);
 	b = await startServer(LIMITS, { database: a.dbTarget });
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
 	await b?.stop();
 	await a?.stop();

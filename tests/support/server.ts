@@ -87,29 +87,52 @@ export async function startServer(
 	env: Record<string, string> = {},
 	options: { args?: string[]; database?: string } = {}
 ): Promise<RunningServer> {
-	const port = await freePort();
 	const dir = mkdtempSync(join(tmpdir(), 'spejl-test-'));
-	const url = `http://127.0.0.1:${port}`;
 	const fresh = options.database ? null : await createTestDatabase({ file: true });
 	const dbTarget = options.database ?? (fresh!.target === ':memory:' ? join(dir, 'test.db') : fresh!.target);
 	const dbEnv = isPostgresUrl(dbTarget) ? { DATABASE_URL: dbTarget } : { DATABASE_PATH: dbTarget, DATABASE_URL: '' };
-	const child: ChildProcess = spawn(process.execPath, options.args ?? [process.env.BUILD_DIR || 'build'], {
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, ...dbEnv, ...ONE_ADDRESS_LIMITS, ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let out = '';
-	child.stdout?.on('data', (d) => (out += d));
-	child.stderr?.on('data', (d) => (out += d));
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20000);
-		child.stdout?.on('data', () => {
-			if (out.includes('Listening on')) {
-				clearTimeout(timer);
-				resolve();
-			}
+	// The free port is only known free until it is closed again: another process (any outgoing
+	// connection) can take it before the server listens, and then the server is started on another.
+	for (let attempt = 1; ; attempt++) {
+		const port = await freePort();
+		const url = `http://127.0.0.1:${port}`;
+		const child: ChildProcess = spawn(process.execPath, options.args ?? [process.env.BUILD_DIR || 'build'], {
+			env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, ...dbEnv, ...ONE_ADDRESS_LIMITS, ...env },
+			stdio: ['ignore', 'pipe', 'pipe']
 		});
-		child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-	});
+		const output = { text: '' };
+		child.stdout?.on('data', (d) => (output.text += d));
+		child.stderr?.on('data', (d) => (output.text += d));
+		const started = await new Promise<boolean>((resolve, reject) => {
+			// Generous: a loaded machine can take long to start node and run the migrations.
+			const timer = setTimeout(() => {
+				child.kill('SIGKILL');
+				reject(new Error(`server did not start within 60 s:\n${output.text}`));
+			}, 60_000);
+			child.stdout?.on('data', () => {
+				if (output.text.includes('Listening on')) {
+					clearTimeout(timer);
+					resolve(true);
+				}
+			});
+			child.on('exit', (code) => {
+				clearTimeout(timer);
+				if (attempt < 3 && /EADDRINUSE/.test(output.text)) resolve(false);
+				else reject(new Error(`server exited with ${code}:\n${output.text}`));
+			});
+		});
+		if (started) return running(child, url, dir, dbTarget, fresh, output);
+	}
+}
+
+function running(
+	child: ChildProcess,
+	url: string,
+	dir: string,
+	dbTarget: string,
+	fresh: { drop: () => Promise<void> } | null,
+	output: { text: string }
+): RunningServer {
 	let handle: Db | null = null;
 	return {
 		url,
@@ -118,7 +141,7 @@ export async function startServer(
 		dbTarget,
 		dbPath: dbTarget,
 		db: () => (handle ??= createDb(dbTarget, { poolSize: 2, idleTimeoutMs: 1000 })),
-		output: () => out,
+		output: () => output.text,
 		crash: async () => {
 			if (child.exitCode !== null || child.signalCode !== null) return;
 			const exited = new Promise((r) => child.once('exit', r));
@@ -132,7 +155,11 @@ export async function startServer(
 			}
 			await exited;
 			// Wait until the workers are gone too, so nothing writes to the database any more.
-			for (let i = 0; i < 100 && all.some(isRunning); i++) await new Promise((r) => setTimeout(r, 20));
+			// A process killed in the middle of writing to a slow disk can take a while to go.
+			for (let i = 0; all.some(isRunning); i++) {
+				if (i === 1500) throw new Error(`processes ${all.filter(isRunning).join(', ')} still running 30 s after kill -9`);
+				await new Promise((r) => setTimeout(r, 20));
+			}
 		},
 		stop: async () => {
 			await handle?.destroy();
