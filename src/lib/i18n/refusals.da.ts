@@ -8,5 +8,12 @@ export default {
 	'response.error.page': 'Sidenummeret er ikke gyldigt.',
 	'response.error.json': 'Svarene er ikke gyldig JSON.',
 	'response.error.invalid': 'Nogle svar er ikke gyldige.',
-	'response.error.tooFew': 'Der er ikke svar nok til et resultat.'
+	'response.error.tooFew': 'Der er ikke svar nok til et resultat.',
+	'others.answer.error.notQuality': '{value} er ikke en af egenskaberne',
+	'others.answer.error.noQuality': 'vælg mindst én egenskab',
+	'others.answer.error.tooManyQualities': 'vælg højst {max} egenskaber (valgt: {n})',
+	'others.answer.error.notText': 'skal være tekst',
+	'others.answer.error.textTooLong': 'er {length} tegn lang; højst {max} er tilladt',
+	'others.answer.error.textControl': 'indeholder kontroltegn',
+	'others.answer.error.tooManyValues': '{n} værdier sendt; højst {max} læses'
 } satisfies Record<keyof typeof en, string>;

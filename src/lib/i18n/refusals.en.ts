@@ -7,5 +7,12 @@ export default {
 	'response.error.page': 'The page number is not valid.',
 	'response.error.json': 'The answers are not valid JSON.',
 	'response.error.invalid': 'Some answers are not valid.',
-	'response.error.tooFew': 'Not enough answers for a result.'
+	'response.error.tooFew': 'Not enough answers for a result.',
+	'others.answer.error.notQuality': '{value} is not one of the qualities',
+	'others.answer.error.noQuality': 'pick at least one quality',
+	'others.answer.error.tooManyQualities': 'pick at most {max} qualities (got {n})',
+	'others.answer.error.notText': 'must be text',
+	'others.answer.error.textTooLong': 'is {length} characters long; at most {max} are allowed',
+	'others.answer.error.textControl': 'contains control characters',
+	'others.answer.error.tooManyValues': '{n} values sent; at most {max} are read'
 };

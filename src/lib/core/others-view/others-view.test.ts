@@ -114,11 +114,11 @@ describe('checkOthersAnswer', () => {
 	});
 
 	it('refuses unknown, missing and too many picks, and over-long or odd text, naming the field', () => {
-		expect(checkOthersAnswer(def, themes, ['kind', '<script>'], undefined)).toEqual({ ok: false, problems: [{ path: 'qualities[1]', message: '"<script>" is not one of the qualities' }] });
-		expect(checkOthersAnswer(def, themes, [], undefined)).toEqual({ ok: false, problems: [{ path: 'qualities', message: 'pick at least one quality' }] });
-		expect(checkOthersAnswer(def, themes, ['kind', 'patient', 'careful', 'on-time'], undefined)).toEqual({ ok: false, problems: [{ path: 'qualities', message: 'pick at most 3 qualities (got 4)' }] });
-		expect(checkOthersAnswer(def, themes, ['kind'], 'x'.repeat(21))).toEqual({ ok: false, problems: [{ path: 'text', message: 'is 21 characters long; at most 20 are allowed' }] });
-		expect(checkOthersAnswer(def, themes, ['kind'], 'a\u0000b')).toEqual({ ok: false, problems: [{ path: 'text', message: 'contains control characters' }] });
+		expect(checkOthersAnswer(def, themes, ['kind', '<script>'], undefined)).toEqual({ ok: false, problems: [{ path: 'qualities[1]', message: '"<script>" is not one of the qualities', kind: 'notQuality', params: { value: '"<script>"' } }] });
+		expect(checkOthersAnswer(def, themes, [], undefined)).toEqual({ ok: false, problems: [{ path: 'qualities', message: 'pick at least one quality', kind: 'noQuality' }] });
+		expect(checkOthersAnswer(def, themes, ['kind', 'patient', 'careful', 'on-time'], undefined)).toEqual({ ok: false, problems: [{ path: 'qualities', message: 'pick at most 3 qualities (got 4)', kind: 'tooManyQualities', params: { max: 3, n: 4 } }] });
+		expect(checkOthersAnswer(def, themes, ['kind'], 'x'.repeat(21))).toEqual({ ok: false, problems: [{ path: 'text', message: 'is 21 characters long; at most 20 are allowed', kind: 'textTooLong', params: { length: 21, max: 20 } }] });
+		expect(checkOthersAnswer(def, themes, ['kind'], 'a\u0000b')).toEqual({ ok: false, problems: [{ path: 'text', message: 'contains control characters', kind: 'textControl' }] });
 	});
 });
 

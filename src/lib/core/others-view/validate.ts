@@ -55,9 +55,16 @@ export function validateOthersView(def: unknown, elements: ReadonlyMap<string, E
 	whole('maxTextLength', 1, 2000);
 }
 
+/** What was wrong with an invitee's answer: `kind` and `params` let a page say it in the reader's language. */
+export type AnswerProblemKind = 'notQuality' | 'noQuality' | 'tooManyQualities' | 'notText' | 'textTooLong' | 'textControl';
+export interface AnswerProblem extends Problem {
+	kind: AnswerProblemKind;
+	params?: Record<string, string | number>;
+}
+
 export type OthersAnswerCheck =
 	| { ok: true; qualities: string[]; text: string | null }
-	| { ok: false; problems: Problem[] };
+	| { ok: false; problems: AnswerProblem[] };
 
 // Control characters other than tab and line breaks have no place in a typed text.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -75,22 +82,23 @@ export function checkOthersAnswer(
 	qualities: readonly unknown[],
 	text: unknown
 ): OthersAnswerCheck {
-	const problems: Problem[] = [];
+	const problems: AnswerProblem[] = [];
 	const known = new Set(themes.flatMap((t) => t.qualities.map((q) => q.id)));
 	const picks: string[] = [];
 	qualities.forEach((v, i) => {
-		if (typeof v !== 'string' || !known.has(v)) problems.push({ path: `qualities[${i}]`, message: `${show(typeof v === 'string' ? v.slice(0, 40) : v)} is not one of the qualities` });
+		const value = show(typeof v === 'string' ? v.slice(0, 40) : v);
+		if (typeof v !== 'string' || !known.has(v)) problems.push({ path: `qualities[${i}]`, message: `${value} is not one of the qualities`, kind: 'notQuality', params: { value } });
 		else if (!picks.includes(v)) picks.push(v);
 	});
-	if (problems.length === 0 && picks.length === 0) problems.push({ path: 'qualities', message: 'pick at least one quality' });
-	if (picks.length > def.max) problems.push({ path: 'qualities', message: `pick at most ${def.max} qualities (got ${picks.length})` });
+	if (problems.length === 0 && picks.length === 0) problems.push({ path: 'qualities', message: 'pick at least one quality', kind: 'noQuality' });
+	if (picks.length > def.max) problems.push({ path: 'qualities', message: `pick at most ${def.max} qualities (got ${picks.length})`, kind: 'tooManyQualities', params: { max: def.max, n: picks.length } });
 	let clean: string | null = null;
 	if (text !== undefined && text !== null) {
-		if (typeof text !== 'string') problems.push({ path: 'text', message: 'must be text' });
+		if (typeof text !== 'string') problems.push({ path: 'text', message: 'must be text', kind: 'notText' });
 		else {
 			const trimmed = text.replace(/\r\n?/g, '\n').trim();
-			if (trimmed.length > def.maxTextLength) problems.push({ path: 'text', message: `is ${trimmed.length} characters long; at most ${def.maxTextLength} are allowed` });
-			else if (CONTROL.test(trimmed)) problems.push({ path: 'text', message: 'contains control characters' });
+			if (trimmed.length > def.maxTextLength) problems.push({ path: 'text', message: `is ${trimmed.length} characters long; at most ${def.maxTextLength} are allowed`, kind: 'textTooLong', params: { length: trimmed.length, max: def.maxTextLength } });
+			else if (CONTROL.test(trimmed)) problems.push({ path: 'text', message: 'contains control characters', kind: 'textControl' });
 			else if (trimmed !== '') clean = trimmed;
 		}
 	}

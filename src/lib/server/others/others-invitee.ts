@@ -2,6 +2,8 @@
 // answer. Invitees have no account; what is stored is in docs/others-view.md.
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { checkOthersAnswer, othersViewThemes, type OthersViewDefinition, type QualityTheme } from '$lib/core/others-view';
+import type { AnswerProblem } from '$lib/core/others-view/validate';
+import { err, errs, ok, type Problem, type Result } from '../../result';
 import type { Db } from '../db';
 import type { OthersInvite } from '../db/schema';
 import type { Registry } from '../questionnaires/registry';
@@ -49,29 +51,50 @@ export async function previousAnswer(db: Db, inviteId: string, token: string | u
 	return row ? { qualities: JSON.parse(row.qualities) as string[], text: row.free_text } : null;
 }
 
-export type SaveAnswerResult =
-	| { ok: true; changed: boolean }
-	| { ok: false; status: number; reason: 'closed' | 'full' | 'invalid'; problems?: { path: string; message: string }[] };
+/** An invitee's answer problem as a message key, with its field (`qualities` or `text`). */
+function answerProblem(p: AnswerProblem): Problem {
+	const at = { field: p.path, ...(p.params ? { params: p.params } : {}) };
+	switch (p.kind) {
+		case 'notQuality':
+			return { code: 'others.answer.error.notQuality', ...at };
+		case 'noQuality':
+			return { code: 'others.answer.error.noQuality', ...at };
+		case 'tooManyQualities':
+			return { code: 'others.answer.error.tooManyQualities', ...at };
+		case 'notText':
+			return { code: 'others.answer.error.notText', ...at };
+		case 'textTooLong':
+			return { code: 'others.answer.error.textTooLong', ...at };
+		case 'textControl':
+			return { code: 'others.answer.error.textControl', ...at };
+	}
+}
 
-/** Stores (or replaces) an invitee's answer; refuses, storing nothing, when anything is wrong. */
+/**
+ * Stores (or replaces) an invitee's answer; refuses, storing nothing, when anything is wrong:
+ * `others.answer.closed` (the link is not open), `others.answer.full` (the link has all the answers
+ * it takes), or every problem of the answer, each naming its field.
+ */
 export async function saveInviteeAnswer(
 	db: Db,
 	opened: OpenedInvite,
 	token: string,
 	form: { qualities: unknown[]; text: unknown },
 	now = new Date()
-): Promise<SaveAnswerResult> {
-	if (opened.state !== 'open') return { ok: false, status: 410, reason: 'closed' };
+): Promise<Result<{ changed: boolean }>> {
+	if (opened.state !== 'open') return err('others.answer.closed');
 	if (form.qualities.length > MAX_FIELDS)
-		return { ok: false, status: 400, reason: 'invalid', problems: [{ path: 'qualities', message: `${form.qualities.length} values sent; at most ${MAX_FIELDS} are read` }] };
+		return err('others.answer.error.tooManyValues', { n: form.qualities.length, max: MAX_FIELDS }, 'qualities');
 	const checked = checkOthersAnswer(opened.definition, opened.themes, form.qualities, form.text);
-	if (!checked.ok) return { ok: false, status: 400, reason: 'invalid', problems: checked.problems };
+	if (!checked.ok) {
+		const [first, ...rest] = checked.problems.map(answerProblem);
+		return errs([first, ...rest]);
+	}
 	const id = answerIdOf(token);
 	return db.transaction().execute(async (trx) => {
 		const before = await findAnswer(trx, id, opened.invite.id);
-		if (!before && (await countAnswersOfInvite(trx, opened.invite.id)) >= MAX_ANSWERS_PER_INVITE)
-			return { ok: false, status: 409, reason: 'full' } as const;
+		if (!before && (await countAnswersOfInvite(trx, opened.invite.id)) >= MAX_ANSWERS_PER_INVITE) return err('others.answer.full');
 		await upsertAnswer(trx, { id, inviteId: opened.invite.id, qualities: checked.qualities, text: checked.text, now });
-		return { ok: true, changed: before !== undefined } as const;
+		return ok({ changed: before !== undefined });
 	});
 }

@@ -11,6 +11,7 @@ import { insertResponse } from '../repositories/responses';
 import { ensureInstrumentVersion } from '../repositories/instrument-versions';
 import { createInvite, deleteOthersExercise, generateCode, loadWindow, normaliseCode, showCode } from './others-view';
 import { MAX_ANSWERS_PER_INVITE, openInvite, saveInviteeAnswer } from './others-invitee';
+import { translate } from '$lib/i18n';
 
 const T0 = new Date('2026-12-01T10:00:00Z');
 const q = JSON.parse(readFileSync('questionnaires/others-view.json', 'utf8')) as Questionnaire;
@@ -98,7 +99,7 @@ describe('answering', () => {
 		const late = new Date(Date.parse(invite.expires_at) + 1);
 		const opened = await openInvite(db, registry, invite.code, late);
 		expect(opened.state).toBe('expired');
-		expect(await saveInviteeAnswer(db, opened, 'token', { qualities: ['kind'], text: undefined }, late)).toEqual({ ok: false, status: 410, reason: 'closed' });
+		expect(await saveInviteeAnswer(db, opened, 'token', { qualities: ['kind'], text: undefined }, late)).toEqual({ ok: false, error: { code: 'others.answer.closed' } });
 		expect(await count('others_answer')).toBe(0);
 	});
 
@@ -106,9 +107,9 @@ describe('answering', () => {
 		const invite = await openLink();
 		const opened = await openInvite(db, registry, invite.code, T0);
 		for (let i = 0; i < MAX_ANSWERS_PER_INVITE; i++)
-			expect(await saveInviteeAnswer(db, opened, `token-${i}`, { qualities: ['kind'], text: undefined }, T0)).toEqual({ ok: true, changed: false });
-		expect(await saveInviteeAnswer(db, opened, 'one-too-many', { qualities: ['kind'], text: undefined }, T0)).toEqual({ ok: false, status: 409, reason: 'full' });
-		expect(await saveInviteeAnswer(db, opened, 'token-0', { qualities: ['calm'], text: 'x' }, T0)).toEqual({ ok: true, changed: true });
+			expect(await saveInviteeAnswer(db, opened, `token-${i}`, { qualities: ['kind'], text: undefined }, T0)).toEqual({ ok: true, value: { changed: false } });
+		expect(await saveInviteeAnswer(db, opened, 'one-too-many', { qualities: ['kind'], text: undefined }, T0)).toEqual({ ok: false, error: { code: 'others.answer.full' } });
+		expect(await saveInviteeAnswer(db, opened, 'token-0', { qualities: ['calm'], text: 'x' }, T0)).toEqual({ ok: true, value: { changed: true } });
 		expect(await count('others_answer')).toBe(MAX_ANSWERS_PER_INVITE);
 	});
 
@@ -116,7 +117,23 @@ describe('answering', () => {
 		const invite = await openLink();
 		const opened = await openInvite(db, registry, invite.code, T0);
 		const r = await saveInviteeAnswer(db, opened, 't', { qualities: Array(201).fill('kind'), text: undefined }, T0);
-		expect(r).toEqual({ ok: false, status: 400, reason: 'invalid', problems: [{ path: 'qualities', message: '201 values sent; at most 200 are read' }] });
+		expect(r).toEqual({ ok: false, error: { code: 'others.answer.error.tooManyValues', params: { n: 201, max: 200 }, field: 'qualities' } });
+		if (!r.ok) expect(translate('en', r.error.code, r.error.params)).toBe('201 values sent; at most 200 are read');
+	});
+
+	it('refuses a bad answer with every problem as a message key naming its field, in English and Danish', async () => {
+		const invite = await openLink();
+		const opened = await openInvite(db, registry, invite.code, T0);
+		const r = await saveInviteeAnswer(db, opened, 't', { qualities: ['kind', '<b>'], text: 'a\u0000b' }, T0);
+		const problems = [
+			{ code: 'others.answer.error.notQuality', field: 'qualities[1]', params: { value: '"<b>"' } },
+			{ code: 'others.answer.error.textControl', field: 'text' }
+		];
+		expect(r).toEqual({ ok: false, error: problems[0], problems });
+		if (r.ok) return;
+		expect(r.problems!.map((p) => translate('en', p.code, p.params))).toEqual(['"<b>" is not one of the qualities', 'contains control characters']);
+		expect(r.problems!.map((p) => translate('da', p.code, p.params))).toEqual(['"<b>" er ikke en af egenskaberne', 'indeholder kontroltegn']);
+		expect(await count('others_answer')).toBe(0);
 	});
 
 	it('shows the window from the third answer, and erases answers with the exercise and with the account', async () => {

@@ -10,10 +10,15 @@ import {
 	saveInviteeAnswer
 } from '$lib/server/others/others-invitee';
 import { showCode } from '$lib/server/others/others-view';
+import { statusFor } from '$lib/server/http/results';
 import type { Actions, PageServerLoad } from './$types';
 
 // The page a person opens from an invitation link. No account, works without JavaScript; the only
 // thing kept in their browser is a random answer id, in a cookie that only this link's page gets.
+
+/** The status and the page's reason of each refusal of an answer; any other is a problem with the answer (400). */
+const STATUS = { 'others.answer.closed': 410, 'others.answer.full': 409 } as const;
+const reasonOf = (code: string) => (code === 'others.answer.closed' ? 'closed' : code === 'others.answer.full' ? 'full' : 'invalid');
 
 const cookiePath = (code: string) => `/o/${code}`;
 const addressKey = (address: string) => address.slice(0, 64);
@@ -65,7 +70,9 @@ export const actions: Actions = {
 		const saved = await saveInviteeAnswer(db, opened, token, form);
 		if (!saved.ok) {
 			const picked = form.qualities.filter((v): v is string => typeof v === 'string').slice(0, 100);
-			return fail(saved.status, { reason: saved.reason, problems: saved.problems ?? [], picked, text: typeof form.text === 'string' ? form.text.slice(0, 5000) : '' });
+			const reason = reasonOf(saved.error.code);
+			const problems = reason === 'invalid' ? (saved.problems ?? [saved.error]) : [];
+			return fail(statusFor(saved.error, STATUS), { reason, problems, picked, text: typeof form.text === 'string' ? form.text.slice(0, 5000) : '' });
 		}
 		if (opened.state === 'open')
 			cookies.set(ANSWER_COOKIE, token, {
@@ -75,6 +82,6 @@ export const actions: Actions = {
 				secure: url.protocol === 'https:',
 				expires: new Date(opened.invite.expires_at)
 			});
-		return { saved: true, changed: saved.changed };
+		return { saved: true, changed: saved.value.changed };
 	}
 };
