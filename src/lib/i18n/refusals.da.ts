@@ -15,5 +15,8 @@ export default {
 	'others.answer.error.notText': 'skal være tekst',
 	'others.answer.error.textTooLong': 'er {length} tegn lang; højst {max} er tilladt',
 	'others.answer.error.textControl': 'indeholder kontroltegn',
-	'others.answer.error.tooManyValues': '{n} værdier sendt; højst {max} læses'
+	'others.answer.error.tooManyValues': '{n} værdier sendt; højst {max} læses',
+	'author.playground.error.empty': 'Spørgeskemaet er tomt.',
+	'author.playground.error.questionnaire': 'Spørgeskemaet har problemer; ret dem først.',
+	'author.playground.error.answers': 'Svarene blev afvist.'
 } satisfies Record<keyof typeof en, string>;

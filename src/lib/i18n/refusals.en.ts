@@ -14,5 +14,8 @@ export default {
 	'others.answer.error.notText': 'must be text',
 	'others.answer.error.textTooLong': 'is {length} characters long; at most {max} are allowed',
 	'others.answer.error.textControl': 'contains control characters',
-	'others.answer.error.tooManyValues': '{n} values sent; at most {max} are read'
+	'others.answer.error.tooManyValues': '{n} values sent; at most {max} are read',
+	'author.playground.error.empty': 'The questionnaire is empty.',
+	'author.playground.error.questionnaire': 'The questionnaire has problems; fix them first.',
+	'author.playground.error.answers': 'The answers were refused.'
 };

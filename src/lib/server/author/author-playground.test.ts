@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { translate } from '$lib/i18n';
 import { checkQuestionnaireText } from '../questionnaires/questionnaires';
 import { checkPlaygroundText, PLAYGROUND_MAX_BYTES, scorePlayground } from './author-playground';
 
@@ -53,8 +54,8 @@ describe('checkPlaygroundText', () => {
 		const r = checkPlaygroundText(text);
 		expect(r.ok).toBe(false);
 		const server = checkQuestionnaireText('mini.json', text);
-		expect('problems' in server && server.problems).toEqual(!r.ok && r.problems);
-		const paths = !r.ok ? r.problems.map((p) => p.path) : [];
+		expect('problems' in server && server.problems).toEqual(!r.ok && r.findings);
+		const paths = !r.ok ? r.findings.map((p) => p.path) : [];
 		expect(paths).toContain('$.scoring.scales[0].reverse[0]');
 		expect(paths).toContain('$.version');
 	});
@@ -64,15 +65,17 @@ describe('checkPlaygroundText', () => {
 		expect(checkPlaygroundText(text)).toMatchObject({ ok: true, fileName: 'mini.json' });
 		const r = checkPlaygroundText(text, 'other');
 		expect(r).toMatchObject({ ok: false, fileName: 'other.json' });
-		expect(!r.ok && r.problems).toEqual([{ path: '$.id', message: '"mini" must equal the file name "other" (without .json)' }]);
+		expect(!r.ok && r.findings).toEqual([{ path: '$.id', message: '"mini" must equal the file name "other" (without .json)' }]);
 	});
 
 	it('refuses broken JSON, empty text and text over the size cap with a clear message', () => {
-		expect(checkPlaygroundText('{ "id": ')).toMatchObject({ ok: false, problems: [{ path: '$', message: expect.stringMatching(/^Not valid JSON/) }] });
-		expect(checkPlaygroundText('  ')).toMatchObject({ ok: false, problems: [{ path: '$', message: 'The questionnaire is empty.' }] });
+		expect(checkPlaygroundText('{ "id": ')).toMatchObject({ ok: false, error: { code: 'author.playground.problems', params: { n: 1 } }, findings: [{ path: '$', message: expect.stringMatching(/^Not valid JSON/) }] });
+		expect(checkPlaygroundText('  ')).toMatchObject({ ok: false, error: { code: 'author.playground.error.empty', field: 'text' }, findings: [] });
+		expect(translate('en', 'author.playground.error.empty')).toBe('The questionnaire is empty.');
 		const huge = JSON.stringify({ ...mini(), description: 'x'.repeat(PLAYGROUND_MAX_BYTES) });
 		const r = checkPlaygroundText(huge);
-		expect(!r.ok && r.problems).toEqual([{ path: '$', message: `The questionnaire is ${Math.ceil(huge.length / 1024)} KB; the playground accepts at most 400 KB.` }]);
+		expect(!r.ok && r.error).toEqual({ code: 'author.playground.tooLarge', params: { kb: Math.ceil(huge.length / 1024), max: 400 }, field: 'text' });
+		if (!r.ok) expect(translate('en', r.error.code, r.error.params)).toBe(`The questionnaire is ${Math.ceil(huge.length / 1024)} KB; the playground accepts at most 400 KB.`);
 	});
 });
 
@@ -82,8 +85,8 @@ describe('scorePlayground', () => {
 		// T = 76.67, sten = round(2·2.667 + 5.5) = round(10.83) → 10; percentile = 100·Φ(2.667) = 99.62 → "High".
 		// SEM = 0.5·√(1 − .84) = 0.2; 90 % band = 4.333 ± 0.329.
 		const r = scorePlayground(JSON.stringify(mini()), JSON.stringify({ q1: 5, q2: 2, q3: 4 }), 'da');
-		if (!r.ok) throw new Error(r.message);
-		const s = r.report.scales[0];
+		if (!r.ok) throw new Error(r.error.code);
+		const s = r.value.scales[0];
 		expect(s.title).toBe('Ro');
 		expect(s.items).toEqual([
 			{ name: 'q1', reversed: false, answer: 5, keyed: 5 },
@@ -104,17 +107,18 @@ describe('scorePlayground', () => {
 
 	it('reports a missing scale score with its reason, never 0', () => {
 		const r = scorePlayground(JSON.stringify(mini()), JSON.stringify({ q1: 5 }), 'default');
-		if (!r.ok) throw new Error(r.message);
-		expect(r.report.scales[0]).toMatchObject({ score: null, answered: 1, reason: '1 of 3 items answered; at least 3 needed' });
+		if (!r.ok) throw new Error(r.error.code);
+		expect(r.value.scales[0]).toMatchObject({ score: null, answered: 1, reason: '1 of 3 items answered; at least 3 needed' });
 	});
 
 	it('refuses answers the questionnaire does not allow, and an invalid questionnaire', () => {
 		const r = scorePlayground(JSON.stringify(mini()), JSON.stringify({ q1: 7, nope: 1 }), 'default');
 		expect(r.ok).toBe(false);
 		expect(!r.ok && r.errors!.map((e) => e.name).sort()).toEqual(['nope', 'q1']);
-		expect(scorePlayground(JSON.stringify(mini()), 'not json', 'default')).toEqual({ ok: false, message: 'The answers are not valid JSON.' });
+		expect(scorePlayground(JSON.stringify(mini()), 'not json', 'default')).toEqual({ ok: false, error: { code: 'response.error.json', field: 'answers' } });
 		const bad = scorePlayground(JSON.stringify(mini(['q9'])), '{}', 'default');
-		expect(!bad.ok && bad.problems![0].path).toBe('$.scoring.scales[0].reverse[0]');
+		expect(!bad.ok && bad.error.code).toBe('author.playground.error.questionnaire');
+		expect(!bad.ok && bad.findings![0].path).toBe('$.scoring.scales[0].reverse[0]');
 	});
 
 	it('gives the ranking of work values with its labels', () => {
@@ -123,9 +127,9 @@ describe('scorePlayground', () => {
 		const first = ['income', 'security', 'autonomy', 'learning', 'variety', 'creativity'];
 		const answers = { values_rank: [...first, ...values.filter((v: string) => !first.includes(v))], SE1: 4, SE2: 4, SE3: 3, SE4: 5 };
 		const r = scorePlayground(read('work-values.json'), JSON.stringify(answers), 'default', 'work-values.json');
-		if (!r.ok) throw new Error(`${r.message} ${JSON.stringify(r.errors ?? r.problems)}`);
-		expect(r.report.rankings[0].items).toHaveLength(5);
-		expect(r.report.rankings[0].items[0]).toBe('Good pay – earning good money');
-		expect(r.report.scales[0].score).toBe(4); // (4 + 4 + 3 + 5) / 4
+		if (!r.ok) throw new Error(`${r.error.code} ${JSON.stringify(r.errors ?? r.findings)}`);
+		expect(r.value.rankings[0].items).toHaveLength(5);
+		expect(r.value.rankings[0].items[0]).toBe('Good pay – earning good money');
+		expect(r.value.scales[0].score).toBe(4); // (4 + 4 + 3 + 5) / 4
 	});
 });

@@ -11,6 +11,7 @@ import { elementsOf } from '$lib/core/questionnaire/elements';
 import { questionnaireLocales } from './author';
 import { checkQuestionnaireText } from '../questionnaires/questionnaires';
 import type { ItemReport, ScaleReport, ScoreReport } from '../../views/author';
+import { err, ok, type Failure } from '../../result';
 export type { ItemReport, ScaleReport, ScoreReport } from '../../views/author';
 
 /**
@@ -19,9 +20,14 @@ export type { ItemReport, ScaleReport, ScoreReport } from '../../views/author';
  */
 export const PLAYGROUND_MAX_BYTES = 400 * 1024;
 
+/**
+ * A checked file, or why it would be refused: the size and emptiness checks as a message key, or
+ * `author.playground.problems` with the validator's own `findings` (each with its JSON path, the
+ * same words `npm run questionnaires:check` prints).
+ */
 export type PlaygroundCheck =
 	| { ok: true; fileName: string; questionnaire: Questionnaire; locales: string[]; warnings: Problem[] }
-	| { ok: false; fileName: string; problems: Problem[]; warnings?: Problem[] };
+	| (Failure & { fileName: string; findings: Problem[]; warnings?: Problem[] });
 
 /** The file name the text would be saved as: the one given, else `<id>.json` from the text, else a placeholder. */
 function fileNameFor(text: string, given: string | undefined): string {
@@ -46,37 +52,33 @@ export function checkPlaygroundText(text: string, fileName?: string): Playground
 	const bytes = Buffer.byteLength(text, 'utf8');
 	if (bytes > PLAYGROUND_MAX_BYTES) {
 		const kb = (n: number) => Math.ceil(n / 1024);
-		return {
-			ok: false,
-			fileName: file,
-			problems: [{ path: '$', message: `The questionnaire is ${kb(bytes)} KB; the playground accepts at most ${kb(PLAYGROUND_MAX_BYTES)} KB.` }]
-		};
+		return { ...err('author.playground.tooLarge', { kb: kb(bytes), max: kb(PLAYGROUND_MAX_BYTES) }, 'text'), fileName: file, findings: [] };
 	}
-	if (text.trim() === '') return { ok: false, fileName: file, problems: [{ path: '$', message: 'The questionnaire is empty.' }] };
+	if (text.trim() === '') return { ...err('author.playground.error.empty', undefined, 'text'), fileName: file, findings: [] };
 	const checked = checkQuestionnaireText(file, text);
-	if ('problems' in checked) return { ok: false, fileName: file, problems: checked.problems, warnings: checked.warnings ?? [] };
+	if ('problems' in checked)
+		return { ...err('author.playground.problems', { n: checked.problems.length }, 'text'), fileName: file, findings: checked.problems, warnings: checked.warnings ?? [] };
 	return { ok: true, fileName: file, questionnaire: checked.questionnaire, locales: questionnaireLocales(checked.questionnaire), warnings: checked.warnings };
 }
 
-export type PlaygroundScore =
-	| { ok: true; report: ScoreReport }
-	| { ok: false; message: string; problems?: Problem[]; errors?: FormError[] };
+/** The score report, or why not: the questionnaire's `findings` or the answers' `errors` come with the code. */
+export type PlaygroundScore = { ok: true; value: ScoreReport } | (Failure & { findings?: Problem[]; errors?: FormError[] });
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** Scores the preview's answers on the server: validate the questionnaire, then the answers, then score. */
 export function scorePlayground(text: string, answersText: string, locale: string, fileName?: string): PlaygroundScore {
 	const checked = checkPlaygroundText(text, fileName);
-	if (!checked.ok) return { ok: false, message: 'The questionnaire has problems; fix them first.', problems: checked.problems };
+	if (!checked.ok) return { ...err('author.playground.error.questionnaire', undefined, 'text'), findings: checked.findings };
 	const q = checked.questionnaire;
 	let answers: unknown;
 	try {
 		answers = JSON.parse(answersText);
 	} catch {
-		return { ok: false, message: 'The answers are not valid JSON.' };
+		return err('response.error.json', undefined, 'answers');
 	}
 	const valid = validateForm(formModelOf(q.survey), answers);
-	if (!valid.ok) return { ok: false, message: 'The answers were refused.', errors: valid.errors };
+	if (!valid.ok) return { ...err('author.playground.error.answers', undefined, 'answers'), errors: valid.errors };
 	const result = scoreResponse(q, valid.answers);
 	const text_ = (s: Parameters<typeof localize>[0]) => localize(s, locale);
 	const scales = (q.scoring?.scales ?? []).map((def): ScaleReport => {
@@ -109,21 +111,18 @@ export function scorePlayground(text: string, answersText: string, locale: strin
 		};
 	});
 	const scoring = q.scoring ?? {};
-	return {
-		ok: true,
-		report: {
-			scales,
-			codes: Object.entries(result.codes).map(([id, c]) => ({ id, code: c.code, ties: c.ties })),
-			tallies: (scoring.tallies ?? []).map((def) => {
-				const labels = choiceLabels(q.survey, def.question, def.column);
-				const counts = Object.entries(result.tallies[def.id] ?? {}).map(([v, n]) => ({ label: text_(labels.get(v) ?? v), n }));
-				return { id: def.id, counts };
-			}),
-			rankings: (scoring.rankings ?? []).map((def) => {
-				const labels = choiceLabels(q.survey, def.question);
-				return { id: def.id, items: (result.rankings[def.id] ?? []).map((v) => text_(labels.get(v) ?? v)) };
-			}),
-			lists: (scoring.lists ?? []).map((def) => ({ id: def.id, items: result.lists[def.id] ?? [] }))
-		}
-	};
+	return ok({
+		scales,
+		codes: Object.entries(result.codes).map(([id, c]) => ({ id, code: c.code, ties: c.ties })),
+		tallies: (scoring.tallies ?? []).map((def) => {
+			const labels = choiceLabels(q.survey, def.question, def.column);
+			const counts = Object.entries(result.tallies[def.id] ?? {}).map(([v, n]) => ({ label: text_(labels.get(v) ?? v), n }));
+			return { id: def.id, counts };
+		}),
+		rankings: (scoring.rankings ?? []).map((def) => {
+			const labels = choiceLabels(q.survey, def.question);
+			return { id: def.id, items: (result.rankings[def.id] ?? []).map((v) => text_(labels.get(v) ?? v)) };
+		}),
+		lists: (scoring.lists ?? []).map((def) => ({ id: def.id, items: result.lists[def.id] ?? [] }))
+	});
 }

@@ -5,6 +5,7 @@ import { getRegistry } from '$lib/server/app';
 import { exampleFiles, readExample } from '$lib/server/author/author-files';
 import { checkPlaygroundText, PLAYGROUND_MAX_BYTES, scorePlayground } from '$lib/server/author/author-playground';
 import { requireRole } from '$lib/server/http/guards';
+import { problemText } from '$lib/server/http/results';
 import { sanitizeSurvey } from '$lib/server/questionnaires/sanitize-survey';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,7 +36,9 @@ export const actions: Actions = {
 		const checked = checkPlaygroundText(text, field(form, 'fileName'));
 		// A plain form post (no JavaScript) re-renders the page, so it needs the text back.
 		const echo = request.headers.has('x-sveltekit-action') ? {} : { text, fileName: field(form, 'fileName') };
-		if (!checked.ok) return fail(400, { ...echo, valid: false as const, problems: checked.problems, warnings: checked.warnings });
+		// The validator's findings by their JSON path; a file refused before validation (too large, empty) as one problem of the whole file.
+		const problems = checked.ok ? [] : checked.findings.length ? checked.findings : [{ path: '$', message: problemText(checked.error, locals.locale) }];
+		if (!checked.ok) return fail(400, { ...echo, valid: false as const, problems, warnings: checked.warnings });
 		const q = checked.questionnaire;
 		return {
 			...echo,
@@ -53,7 +56,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const locale = field(form, 'locale') || 'default';
 		const r = scorePlayground(field(form, 'text'), field(form, 'answers'), locale, field(form, 'fileName'));
-		if (!r.ok) return fail(400, { message: r.message, problems: r.problems ?? [], errors: r.errors ?? [] });
-		return { report: r.report };
+		if (!r.ok) return fail(400, { message: problemText(r.error, locals.locale), problems: r.findings ?? [], errors: r.errors ?? [] });
+		return { report: r.value };
 	}
 };
