@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { getDb, getSessionPolicy, startApp } from '$lib/server/app';
+import { getDb, getSessionPolicy, requireTotpForStaff, startApp } from '$lib/server/app';
 import { clearSessionCookie, readSessionToken, setSessionCookie, validateSessionToken } from '$lib/server/account/auth';
 import { isLocale, pickLocale } from '$lib/i18n';
 import { checkActionName, checkBodySize, checkFormPost, safeClientAddress, type Refusal } from '$lib/server/http/request-guard';
@@ -9,6 +9,7 @@ import { compressResponse } from '$lib/server/http/compression';
 import { touchActivity } from '$lib/server/profile/activity';
 import { mustAgree } from '$lib/server/account/privacy';
 import { WITHOUT_OWN_PASSWORD, mustSetPassword } from '$lib/server/account/first-password';
+import { WITHOUT_TWO_FACTOR, mustSetUpTwoFactor } from '$lib/server/account/staff-two-factor';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -66,6 +67,18 @@ const ownPassword: Handle = async ({ event, resolve }) => {
 	return refuse(event.request, { status: 403, message: 'Please choose your own password at /account/set-password first.' });
 };
 
+/** With REQUIRE_TOTP_FOR_STAFF=1, staff without two-factor sign-in set it up before anything else (account/staff-two-factor.ts). */
+const staffTwoFactor: Handle = async ({ event, resolve }) => {
+	const user = event.locals.user;
+	if (!user || !requireTotpForStaff() || mustSetPassword(user) || WITHOUT_TWO_FACTOR.test(event.url.pathname) || !(await mustSetUpTwoFactor(getDb(), user)))
+		return resolve(event);
+	if (event.request.method === 'GET' || event.request.method === 'HEAD') {
+		const next = event.url.pathname + event.url.search;
+		return new Response(null, { status: 303, headers: { location: `/account/two-factor?next=${encodeURIComponent(next)}` } });
+	}
+	return refuse(event.request, { status: 403, message: 'Please set up two-factor sign-in at /account/two-factor first.' });
+};
+
 // Where a client who has not agreed to the current privacy notice may still go: the notice itself,
 // signing out, and their account page (language, download all my data, delete the account).
 const WITHOUT_AGREEMENT = /^\/(privacy|logout|language|account|account\/data\.json)\/?$/;
@@ -97,7 +110,7 @@ const headers: Handle = async ({ event, resolve }) => {
 	return compressResponse(event.request, response);
 };
 
-export const handle = sequence(headers, guardRequest, session, ownPassword, privacy, locale);
+export const handle = sequence(headers, guardRequest, session, ownPassword, staffTwoFactor, privacy, locale);
 
 // Logged with the request's method and route, so a log line says where it happened.
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -205,13 +205,22 @@ const TABLE: Record<string, Row> = {
 	'GET /admin': { expect: only(200, ['admin']) },
 	'POST /admin?/create': { body: () => ({ email: 'bad', name: '', password: '', role: 'admin' }), expect: only(400, ['admin']) },
 	// Only administrators issue reset links (for an account that does not exist here: 400).
-	'POST /admin?/resetLink': { body: () => ({ userId: 'no-such-account' }), expect: only(400, ['admin']) },
+	'POST /admin?/resetLink': { body: () => ({ userId: 'no-such-account', password: PASSWORD }), expect: only(400, ['admin']) },
 	// A reset link is for whoever holds it; an unknown one is refused with a message (the page itself is shown).
 	'GET /reset/[token]': { path: () => '/reset/notalink', expect: everyone(200) },
 	'POST /reset/[token]': { path: () => '/reset/notalink', body: () => ({ password: 'another long password' }), expect: everyone(400) },
 	// Nobody here must choose their password: the page goes on to `next`.
 	'GET /account/set-password': { expect: signedIn({ redirect: '/' }) },
-	'POST /account/set-password': { body: () => ({ password: 'another long password' }), expect: signedIn({ redirect: '/' }) }
+	'POST /account/set-password': { body: () => ({ password: 'another long password' }), expect: signedIn({ redirect: '/' }) },
+	// Two-factor sign-in: everyone signed in manages their own; nobody here has it on.
+	'GET /account/two-factor': { expect: signedIn(200) },
+	'POST /account/two-factor?/start': { expect: signedIn({ redirect: '/account/two-factor' }) },
+	'POST /account/two-factor?/confirm': { body: () => ({ code: 'abcdef' }), expect: signedIn(400) },
+	'POST /account/two-factor?/codes': { body: () => ({ 'codes-password': 'not the password' }), expect: signedIn(400) },
+	'POST /account/two-factor?/disable': { body: () => ({ 'disable-password': 'not the password' }), expect: signedIn(400) },
+	// The second step of a sign-in: without a pending sign-in in this browser there is nothing to complete.
+	'GET /login/two-factor': { expect: { ...everyone({ redirect: '/' }), anonymous: 200 } },
+	'POST /login/two-factor': { body: () => ({ code: '123456' }), expect: { ...everyone({ redirect: '/' }), anonymous: 401 } }
 };
 
 // ——— The people and their data ——————————————————————————————————————————————————————

@@ -20,7 +20,14 @@ const idOf = async (target: string, email: string) =>
 
 /** The admin issues a link on /admin (as a form without JavaScript) and reads it from the page. */
 async function issue(admin: Jar, userId: string): Promise<string> {
-	const res = await admin.post('/admin?/resetLink', { userId });
+	// First the administrator's own password is asked for; a wrong one makes no link.
+	const asked = await admin.post('/admin?/resetLink', { userId });
+	expect(asked.status).toBe(200);
+	expect(await asked.text()).toContain('Type your own password to make it.');
+	const wrong = await admin.post('/admin?/resetLink', { userId, password: 'not the admin password' });
+	expect(wrong.status).toBe(400);
+	expect(LINK.test(await wrong.text())).toBe(false);
+	const res = await admin.post('/admin?/resetLink', { userId, password: PASSWORD });
 	expect(res.status).toBe(200);
 	const html = await res.text();
 	expect(html).toContain('It works once, until');
@@ -91,7 +98,7 @@ describe('reset links', () => {
 		expect((await anon.post('/start?next=%2F', { privacy: 'agree' })).status).toBe(303);
 		const sessionId = sha256(anon.cookies.get('spejl_session')!);
 		const id = (await openDb(dbPath).selectFrom('session').select('user_id').where('id', '=', sessionId).executeTakeFirstOrThrow()).user_id;
-		const res = await admin.post('/admin?/resetLink', { userId: id });
+		const res = await admin.post('/admin?/resetLink', { userId: id, password: PASSWORD });
 		expect(res.status).toBe(400);
 		expect(await res.text()).toContain('This account has no email');
 	});

@@ -28,6 +28,8 @@ import recoveryEn from './recovery.en';
 import recoveryDa from './recovery.da';
 import refusalsEn from './refusals.en';
 import refusalsDa from './refusals.da';
+import twoFactorEn from './twofactor.en';
+import twoFactorDa from './twofactor.da';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -45,7 +47,8 @@ const pairs: [string, Record<string, string>, Record<string, string>][] = [
 	['throttle', throttleEn, throttleDa],
 	['errors', errorsEn, errorsDa],
 	['recovery', recoveryEn, recoveryDa],
-	['refusals', refusalsEn, refusalsDa]
+	['refusals', refusalsEn, refusalsDa],
+	['twofactor', twoFactorEn, twoFactorDa]
 ];
 // The same placeholders (a translation may use one twice).
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

@@ -28,10 +28,12 @@ import enRecovery from './recovery.en';
 import daRecovery from './recovery.da';
 import enRefusals from './refusals.en';
 import daRefusals from './refusals.da';
+import enTwoFactor from './twofactor.en';
+import daTwoFactor from './twofactor.da';
 
 // Each area keeps its strings in its own pair of files; English is the reference for the keys.
-const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm, ...enOthers, ...enAccess, ...enOptions, ...enTrust, ...enPrivacy, ...enThrottle, ...enErrors, ...enRecovery, ...enRefusals };
-const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm, ...daOthers, ...daAccess, ...daOptions, ...daTrust, ...daPrivacy, ...daThrottle, ...daErrors, ...daRecovery, ...daRefusals };
+const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm, ...enOthers, ...enAccess, ...enOptions, ...enTrust, ...enPrivacy, ...enThrottle, ...enErrors, ...enRecovery, ...enRefusals, ...enTwoFactor };
+const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm, ...daOthers, ...daAccess, ...daOptions, ...daTrust, ...daPrivacy, ...daThrottle, ...daErrors, ...daRecovery, ...daRefusals, ...daTwoFactor };
 
 export const LOCALES = ['en', 'da'] as const;
 export type Locale = (typeof LOCALES)[number];

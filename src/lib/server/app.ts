@@ -65,3 +65,5 @@ export const getTimeZone = (): string => current().config.timeZone;
 
 /** RESET_LINK_HOURS: how long an administrator's password reset link works. */
 export const resetLinkHours = (): number => current().config.resetLinkHours;
+/** Whether staff must turn on two-factor sign-in (REQUIRE_TOTP_FOR_STAFF). */
+export const requireTotpForStaff = (): boolean => current().config.requireTotpForStaff;

@@ -29,7 +29,8 @@ describe('readConfig', () => {
 			clientRetentionDays: 1095,
 			auditRetentionDays: 730,
 			throttle: { signInFreeFailures: 5, signInMaxDelayMs: 60_000, signInAddressLimit: 50, registerAddressLimit: 50, anonymousStartLimit: 100 },
-			resetLinkHours: 24
+			resetLinkHours: 24,
+			requireTotpForStaff: false
 		});
 		expect(Object.isFrozen(c)).toBe(true);
 		expect(Object.isFrozen(c.database)).toBe(true);
@@ -57,6 +58,9 @@ describe('readConfig', () => {
 		]);
 		expect(readConfig({ RESET_LINK_HOURS: '2' }).resetLinkHours).toBe(2);
 		expect(problemsOf({ RESET_LINK_HOURS: 'a day' })).toEqual(['RESET_LINK_HOURS: "a day" is not a positive number of hours']);
+		expect(readConfig({ REQUIRE_TOTP_FOR_STAFF: '1' }).requireTotpForStaff).toBe(true);
+		expect(readConfig({ REQUIRE_TOTP_FOR_STAFF: '0' }).requireTotpForStaff).toBe(false);
+		expect(problemsOf({ REQUIRE_TOTP_FOR_STAFF: 'yes' })).toEqual(['REQUIRE_TOTP_FOR_STAFF: "yes" is not 1 (required) or 0 (optional)']);
 	});
 
 	it('reads the guessing limits, and refuses nonsense by name', () => {

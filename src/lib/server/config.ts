@@ -47,6 +47,8 @@ export interface Config {
 	};
 	/** Hours an administrator's password reset link stays usable (RESET_LINK_HOURS). */
 	readonly resetLinkHours: number;
+	/** Counsellors, authors and administrators must turn on two-factor sign-in before anything else (REQUIRE_TOTP_FOR_STAFF=1). */
+	readonly requireTotpForStaff: boolean;
 }
 
 export const DEFAULTS = Object.freeze({
@@ -69,7 +71,8 @@ export const DEFAULTS = Object.freeze({
 	signInAddressLimit: 50,
 	registerAddressLimit: 50,
 	anonymousStartLimit: 100,
-	resetLinkHours: 24
+	resetLinkHours: 24,
+	requireTotpForStaff: false
 });
 
 export class ConfigError extends Error {
@@ -155,6 +158,10 @@ export function readConfig(env: Env): Config {
 	const auditRetentionDays = positive(env, 'AUDIT_RETENTION_DAYS', 'days', DEFAULTS.auditRetentionDays, problems);
 	const resetLinkHours = positive(env, 'RESET_LINK_HOURS', 'hours', DEFAULTS.resetLinkHours, problems);
 
+	const rawTotp = env.REQUIRE_TOTP_FOR_STAFF?.trim() ?? '';
+	const requireTotpForStaff = rawTotp === '' ? DEFAULTS.requireTotpForStaff : rawTotp === '1';
+	if (rawTotp !== '' && rawTotp !== '0' && rawTotp !== '1') problems.push(`REQUIRE_TOTP_FOR_STAFF: "${rawTotp}" is not 1 (required) or 0 (optional)`);
+
 	const throttle = Object.freeze({
 		signInFreeFailures: integer(env, 'SIGN_IN_FREE_FAILURES', 1, 1000, DEFAULTS.signInFreeFailures, problems),
 		signInMaxDelayMs: integer(env, 'SIGN_IN_MAX_DELAY_SECONDS', 1, 86400, DEFAULTS.signInMaxDelaySeconds, problems) * 1000,
@@ -179,7 +186,8 @@ export function readConfig(env: Env): Config {
 		clientRetentionDays,
 		auditRetentionDays,
 		throttle,
-		resetLinkHours
+		resetLinkHours,
+		requireTotpForStaff
 	});
 }
 

@@ -12,6 +12,7 @@ import { requireRole, requireUser } from '$lib/server/http/guards';
 import { ensureShareCode, shareLink, withdrawShareFromAccount } from '$lib/server/counsellor/sharing';
 import { rememberNewRecoveryCode } from '$lib/server/account/new-code-cookie';
 import { hasRecoveryCode, issueRecoveryCode } from '$lib/server/account/recovery';
+import { hasTwoFactor } from '$lib/server/account/two-factor';
 import type { Actions, PageServerLoad } from './$types';
 
 const LOG_PER_PAGE = 20;
@@ -32,6 +33,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		logPage,
 		sessions: await listSessions(db, user.id, locals.sessionId),
 		hasRecoveryCode: user.email !== null && (await hasRecoveryCode(db, user.id)),
+		twoFactorOn: user.email !== null && (await hasTwoFactor(db, user.id)),
 		sessionPolicy: { idleMinutes: Math.round(getSessionPolicy().idleMs / 60_000), maxHours: Math.round(getSessionPolicy().maxMs / 3_600_000) }
 	};
 };

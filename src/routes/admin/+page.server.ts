@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getDb, resetLinkHours } from '$lib/server/app';
 import { issueResetLink } from '$lib/server/account/password-reset';
+import { confirmPassword } from '$lib/server/account/account-sessions';
 import { createStaffAccount, loadAccounts, loadAuditTrail, STAFF_ROLES } from '$lib/server/admin/admin';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/account/auth';
 import { requireRole } from '$lib/server/http/guards';
@@ -41,10 +42,18 @@ export const actions: Actions = {
 		return { created: { email: input.email.toLowerCase(), role: input.role } };
 	},
 	// A one-time password reset link for any account with an email, shown once to the administrator.
+	// It lets whoever holds it into the account, so the administrator types their own password first
+	// (a session left open cannot hand out links): without a password the page asks for it.
 	resetLink: async ({ request, locals, url }) => {
 		const admin = requireRole(locals, url, ['admin']);
-		const userId = String((await request.formData()).get('userId') ?? '');
-		const r = await issueResetLink(getDb(), admin, userId, { origin: url.origin, hours: resetLinkHours() });
+		const form = await request.formData();
+		const userId = String(form.get('userId') ?? '');
+		const password = form.get('password');
+		if (password === null) return { resetConfirm: userId };
+		const db = getDb();
+		const confirmed = await confirmPassword(db, admin.id, String(password));
+		if (!confirmed.ok) return fail(400, { resetConfirm: userId, resetPassword: confirmed.error });
+		const r = await issueResetLink(db, admin, userId, { origin: url.origin, hours: resetLinkHours() });
 		if (!r.ok) return fail(400, { resetRefused: true });
 		return { resetLink: { url: r.url, email: r.email, expiresAt: r.expiresAt } };
 	}

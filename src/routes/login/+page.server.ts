@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { authenticate, signInWithPassword, signInContext, normalizeEmail } from '$lib/server/account/accounts';
+import { authenticate, signInContext, normalizeEmail } from '$lib/server/account/accounts';
+import { signInOrSecondStep } from '$lib/server/account/second-step';
 import { safeNext } from '$lib/server/http/guards';
 import { admitSignIn, signInFailed, signInSucceeded, waitMessage } from '$lib/server/account/throttle';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,7 +28,10 @@ export const actions: Actions = {
 			return fail(400, { email, errors: [{ field: 'password', key: 'auth.error.invalid' } as const] });
 		}
 		await signInSucceeded(db, admitted);
-		await signInWithPassword(db, signInContext(event), user.id);
-		redirect(303, safeNext(url.searchParams.get('next')));
+		const next = safeNext(url.searchParams.get('next'));
+		// An account with two-factor sign-in has no session yet: the code comes first.
+		if ((await signInOrSecondStep(db, signInContext(event), user.id)) === 'second-step')
+			redirect(303, `/login/two-factor?next=${encodeURIComponent(next)}`);
+		redirect(303, next);
 	}
 };

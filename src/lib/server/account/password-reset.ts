@@ -5,7 +5,8 @@
 // account. Spejl has no mail transport; with one, the same link would be sent to the account's email
 // instead of being shown to the administrator.
 import type { Db } from '../db';
-import { checkPassword, signIn, type FieldError, type SignInContext } from './accounts';
+import { checkPassword, type FieldError, type SignInContext } from './accounts';
+import { sessionOrSecondStep } from './second-step';
 import { generateSessionToken, hashPassword, sessionIdOf as sha256Hex } from './auth';
 import { insertAuditEvent } from '../repositories/audit';
 import { claimResetLink, findResetLink, replaceResetLink } from '../repositories/password-resets';
@@ -62,7 +63,7 @@ export async function useResetLink(
 	token: string,
 	password: string,
 	now = new Date()
-): Promise<{ ok: true; userId: string } | { ok: false; state: Exclude<ResetLinkState, 'ok'> } | { ok: false; errors: FieldError[] }> {
+): Promise<{ ok: true; userId: string; secondStep: boolean } | { ok: false; state: Exclude<ResetLinkState, 'ok'> } | { ok: false; errors: FieldError[] }> {
 	const checked = await checkResetLink(db, token, now);
 	if (checked.state !== 'ok') return { ok: false, state: checked.state };
 	const weak = checkPassword(password, [checked.email]);
@@ -74,6 +75,7 @@ export async function useResetLink(
 	await updateUser(db, link.user_id, { password_hash: passwordHash, must_set_password: 0 });
 	await deleteSessionsOf(db, link.user_id);
 	await insertAuditEvent(db, { actorId: link.user_id, action: 'account.password.reset', subjectId: link.user_id, at: now });
-	await signIn(db, ctx, link.user_id);
-	return { ok: true, userId: link.user_id };
+	// With two-factor sign-in, the code from the app is still asked for before a session exists.
+	const secondStep = (await sessionOrSecondStep(db, ctx, link.user_id, now)) === 'second-step';
+	return { ok: true, userId: link.user_id, secondStep };
 }

@@ -5,7 +5,8 @@
 // and replaces the code, so each code works once.
 import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db';
-import { checkPassword, signIn, type FieldError, type SignInContext } from './accounts';
+import { checkPassword, type FieldError, type SignInContext } from './accounts';
+import { sessionOrSecondStep } from './second-step';
 import { hashPassword } from './auth';
 import { createRateLimiter } from '../rate-limit';
 import { generateResumeCode, parseResumeCode, resumeCodeHash } from './resume-code';
@@ -35,7 +36,7 @@ const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEq
 const NO_HASH = '0'.repeat(64);
 
 export type RecoverResult =
-	| { ok: true; userId: string; code: string }
+	| { ok: true; userId: string; code: string; secondStep: boolean }
 	| { ok: false; status: 400 | 429; errors: FieldError[] };
 
 /**
@@ -75,6 +76,7 @@ export async function recoverAccount(
 	await updateUser(db, user.id, { password_hash: await hashPassword(input.password), recovery_code_hash: resumeCodeHash(code) });
 	await deleteSessionsOf(db, user.id);
 	await insertAuditEvent(db, { actorId: user.id, action: 'account.recovered', subjectId: user.id, at: now });
-	await signIn(db, ctx, user.id);
-	return { ok: true, userId: user.id, code };
+	// With two-factor sign-in, the code from the app is still asked for before a session exists.
+	const secondStep = (await sessionOrSecondStep(db, ctx, user.id, now)) === 'second-step';
+	return { ok: true, userId: user.id, code, secondStep };
 }

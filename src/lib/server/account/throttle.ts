@@ -46,17 +46,32 @@ export async function admitSignIn(
 	const waitAddress = await signInAddressLimiter.blockedForMs(db, addressKey(address), now);
 	if (waitAddress > 0) return { ok: false, retryAfterSeconds: seconds(waitAddress) };
 	if (!email) return { ok: true, address, email };
-	const key = accountKey(email);
+	const claimed = await claimAccountTry(db, ACCOUNT_SCOPE, accountKey(email), now, policy);
+	return claimed.ok ? { ok: true, address, email } : claimed;
+}
+
+/**
+ * Counts one try against an account key of `scope` if no wait is running for it (the growing delay
+ * of SIGN_IN_FREE_FAILURES and SIGN_IN_MAX_DELAY_SECONDS); the password step and the second step of
+ * a two-factor sign-in each have their own scope.
+ */
+export async function claimAccountTry(
+	db: Db,
+	scope: string,
+	key: string,
+	now = Date.now(),
+	policy: ThrottlePolicy = throttlePolicy()
+): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
 	const at = new Date(now).toISOString();
 	await db
 		.insertInto('rate_limit')
-		.values({ scope: ACCOUNT_SCOPE, key, failures: 0, resets_at: at, blocked_until: null })
+		.values({ scope, key, failures: 0, resets_at: at, blocked_until: null })
 		.onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
 		.execute();
 	const row = await db
 		.selectFrom('rate_limit')
 		.select(['failures', 'resets_at', 'blocked_until'])
-		.where('scope', '=', ACCOUNT_SCOPE)
+		.where('scope', '=', scope)
 		.where('key', '=', key)
 		.executeTakeFirst();
 	if (!row) return { ok: false, retryAfterSeconds: 1 }; // erased between the two statements
@@ -70,7 +85,7 @@ export async function admitSignIn(
 			resets_at: new Date(now + ACCOUNT_MEMORY_MS).toISOString(),
 			blocked_until: new Date(now + accountDelayMs(failures, policy)).toISOString()
 		})
-		.where('scope', '=', ACCOUNT_SCOPE)
+		.where('scope', '=', scope)
 		.where('key', '=', key)
 		// Only if nobody else counted a try since the read: otherwise this one waits its turn.
 		.where('failures', '=', row.failures)
@@ -78,7 +93,7 @@ export async function admitSignIn(
 		.where((eb) => (row.blocked_until === null ? eb('blocked_until', 'is', null) : eb('blocked_until', '=', row.blocked_until)))
 		.executeTakeFirst();
 	if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, retryAfterSeconds: 1 };
-	return { ok: true, address, email };
+	return { ok: true };
 }
 
 /** The password was wrong: the try stays counted against the account, and is counted against the address. */
@@ -89,6 +104,17 @@ export async function signInFailed(db: Db, admitted: { address: string }, now = 
 /** The right password: the account's count starts again (the address's does not). */
 export async function signInSucceeded(db: Db, admitted: { email: string }): Promise<void> {
 	await db.deleteFrom('rate_limit').where('scope', '=', ACCOUNT_SCOPE).where('key', '=', accountKey(admitted.email)).execute();
+}
+
+/** The right answer at a `claimAccountTry` scope: the key's count starts again. */
+export async function accountTrySucceeded(db: Db, scope: string, key: string): Promise<void> {
+	await db.deleteFrom('rate_limit').where('scope', '=', scope).where('key', '=', key).execute();
+}
+
+/** Whether `address` may try now (its window limit over every sign-in failure); seconds to wait if not. */
+export async function addressWaitSeconds(db: Db, address: string, now = Date.now()): Promise<number> {
+	const wait = await signInAddressLimiter.blockedForMs(db, addressKey(address), now);
+	return wait > 0 ? seconds(wait) : 0;
 }
 
 /** Seconds until the account behind `email` takes a try again (0: now). */

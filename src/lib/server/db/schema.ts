@@ -189,6 +189,32 @@ export interface PasswordResetTable {
 	used_at: string | null;
 }
 
+/** A person's TOTP key (two-factor sign-in, account/two-factor.ts): being set up until enabled_at is set. */
+export interface TwoFactorTable {
+	user_id: string;
+	/** The key as hex (20 random bytes). */
+	secret: string;
+	created_at: string;
+	enabled_at: string | null;
+	/** The last 30-second time step a code was accepted for: a code of this step or an earlier one is refused. */
+	last_step: number | null;
+}
+
+/** A one-time recovery code for the second step: the SHA-256 (hex) of the code, deleted when used. */
+export interface TwoFactorRecoveryTable {
+	id: string;
+	user_id: string;
+	created_at: string;
+}
+
+/** Between a correct password and the second step: the SHA-256 (hex) of a short-lived token; not a session. */
+export interface SignInPendingTable {
+	id: string;
+	user_id: string;
+	created_at: string;
+	expires_at: string;
+}
+
 export interface DB {
 	user: UserTable;
 	session: SessionTable;
@@ -205,6 +231,9 @@ export interface DB {
 	others_answer: OthersAnswerTable;
 	shortlist_item: ShortlistItemTable;
 	password_reset: PasswordResetTable;
+	two_factor: TwoFactorTable;
+	two_factor_recovery: TwoFactorRecoveryTable;
+	sign_in_pending: SignInPendingTable;
 }
 
 export type User = Selectable<UserTable>;

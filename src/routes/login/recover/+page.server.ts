@@ -23,6 +23,7 @@ export const actions: Actions = {
 		);
 		if (!r.ok) return fail(r.status, { email, errors: r.errors });
 		rememberNewRecoveryCode(event.cookies, r.code, event.url.protocol === 'https:');
-		redirect(303, '/account/recovery-code?recovered=1&next=/');
+		const shown = '/account/recovery-code?recovered=1&next=/';
+		redirect(303, r.secondStep ? `/login/two-factor?next=${encodeURIComponent(shown)}` : shown);
 	}
 };

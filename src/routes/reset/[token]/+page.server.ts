@@ -14,7 +14,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const form = await event.request.formData();
 		const r = await useResetLink(getDb(), signInContext(event), event.params.token, String(form.get('password') ?? ''));
-		if (r.ok) redirect(303, '/');
+		if (r.ok) redirect(303, r.secondStep ? '/login/two-factor' : '/');
 		if ('errors' in r) return fail(400, { errors: r.errors });
 		return fail(400, { state: r.state });
 	}

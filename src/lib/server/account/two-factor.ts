@@ -1,0 +1,121 @@
+// Two-factor sign-in with an authenticator app (TOTP, totp.ts), optional for everyone with an email
+// and password, required for staff when REQUIRE_TOTP_FOR_STAFF=1. Setting it up: a new key is shown
+// (grouped base32 and otpauth:// address) and only switched on once the person types a current code
+// from their app; then 10 one-time recovery codes are shown once (only their SHA-256 is kept).
+// Switching it off and making new recovery codes need the password again. Every change is in the
+// person's access log and ends their other sessions (docs/security.md says why).
+import type { Db } from '../db';
+import { err, ok, type Result } from '../../result';
+import { signIn, type SignInContext } from './accounts';
+import { confirmPassword } from './account-sessions';
+import { generateResumeCode, resumeCodeHash } from './resume-code';
+import { generateTotpSecret, groupedSecret, matchingStep, totpUri } from './totp';
+import { insertAuditEvent } from '../repositories/audit';
+import { deleteSessionsOf } from '../repositories/sessions';
+import {
+	claimStep,
+	countRecoveryCodes,
+	deletePendingSignInsOf,
+	deleteTwoFactor,
+	findTwoFactor,
+	putPendingSecret,
+	replaceRecoveryCodes
+} from '../repositories/two-factor';
+
+export const RECOVERY_CODE_COUNT = 10;
+
+/** Staff roles that REQUIRE_TOTP_FOR_STAFF applies to. */
+export const STAFF_ROLES = ['counsellor', 'author', 'admin'] as const;
+export const isStaff = (role: string): boolean => (STAFF_ROLES as readonly string[]).includes(role);
+
+export interface TwoFactorUser {
+	id: string;
+	email: string | null;
+}
+
+export type TwoFactorState =
+	| { state: 'off' }
+	| { state: 'setting-up'; secret: string; uri: string }
+	| { state: 'on'; since: string; codesLeft: number };
+
+/** Whether two-factor sign-in is on for the account. */
+export async function hasTwoFactor(db: Db, userId: string): Promise<boolean> {
+	return Boolean((await findTwoFactor(db, userId))?.enabled_at);
+}
+
+/** What the two-factor page shows: off, being set up (with the key to type in), or on. */
+export async function twoFactorState(db: Db, user: TwoFactorUser): Promise<TwoFactorState> {
+	const row = await findTwoFactor(db, user.id);
+	if (!row) return { state: 'off' };
+	if (!row.enabled_at) return { state: 'setting-up', secret: groupedSecret(row.secret), uri: totpUri(row.secret, user.email ?? user.id) };
+	return { state: 'on', since: row.enabled_at, codesLeft: await countRecoveryCodes(db, user.id) };
+}
+
+/** Starts setting up: a new key (an earlier one never confirmed is replaced). */
+export async function startSetup(db: Db, user: TwoFactorUser, now = new Date()): Promise<Result> {
+	if (user.email === null) return err('twoFactor.error.noPassword');
+	if (!(await putPendingSecret(db, user.id, generateTotpSecret(), now.toISOString()))) return err('twoFactor.error.alreadyOn');
+	return ok();
+}
+
+/** Ends every other session of the person and signs this browser in again. */
+async function endOtherSessions(db: Db, ctx: SignInContext, userId: string) {
+	await deleteSessionsOf(db, userId);
+	await deletePendingSignInsOf(db, userId);
+	await signIn(db, ctx, userId);
+}
+
+async function issueCodes(db: Db, userId: string, now: Date): Promise<string[]> {
+	const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => generateResumeCode());
+	await replaceRecoveryCodes(db, userId, codes.map(resumeCodeHash), now.toISOString());
+	return codes;
+}
+
+/** Normalises a typed code: spaces and hyphens do not matter (apps show `123 456`). */
+export const cleanCode = (code: string): string => code.slice(0, 100).replace(/[\s\-–—.]/g, '');
+
+/**
+ * Switches two-factor sign-in on once `code` is a current code of the key being set up. Returns the
+ * recovery codes (shown once). The code's time step counts as used, so it cannot sign in again.
+ */
+export async function confirmSetup(db: Db, ctx: SignInContext, user: TwoFactorUser, code: string, now = new Date()): Promise<Result<{ codes: string[] }>> {
+	const row = await findTwoFactor(db, user.id);
+	if (!row) return err('twoFactor.error.notStarted');
+	if (row.enabled_at) return err('twoFactor.error.alreadyOn');
+	const typed = cleanCode(code);
+	if (!typed) return err('twoFactor.error.empty', undefined, 'code');
+	if (!/^\d{6}$/.test(typed)) return err('twoFactor.error.format', undefined, 'code');
+	const step = matchingStep(row.secret, typed, now.getTime());
+	if (step === null || !(await claimStep(db, user.id, step, { enable: now.toISOString() }))) return err('twoFactor.error.wrongSetup', undefined, 'code');
+	const codes = await issueCodes(db, user.id, now);
+	await insertAuditEvent(db, { actorId: user.id, action: 'account.two-factor.enabled', subjectId: user.id, at: now });
+	await endOtherSessions(db, ctx, user.id);
+	return ok({ codes });
+}
+
+const passwordProblem = async (db: Db, userId: string, password: string): Promise<Result> => {
+	const r = await confirmPassword(db, userId, password);
+	return r.ok ? ok() : err(r.error.key, r.error.params, 'password');
+};
+
+/** Switches two-factor sign-in off (the password again): the key and the recovery codes go. */
+export async function turnOff(db: Db, ctx: SignInContext, user: TwoFactorUser, password: string, now = new Date()): Promise<Result> {
+	if (!(await hasTwoFactor(db, user.id))) return err('twoFactor.error.notOn');
+	const checked = await passwordProblem(db, user.id, password);
+	if (!checked.ok) return checked;
+	await deleteTwoFactor(db, user.id);
+	await insertAuditEvent(db, { actorId: user.id, action: 'account.two-factor.disabled', subjectId: user.id, at: now });
+	await endOtherSessions(db, ctx, user.id);
+	return ok();
+}
+
+/** New recovery codes (the password again); the earlier ones stop working at once. */
+export async function replaceCodes(db: Db, ctx: SignInContext, user: TwoFactorUser, password: string, now = new Date()): Promise<Result<{ codes: string[] }>> {
+	if (!(await hasTwoFactor(db, user.id))) return err('twoFactor.error.notOn');
+	const checked = await passwordProblem(db, user.id, password);
+	if (!checked.ok) return checked;
+	const codes = await issueCodes(db, user.id, now);
+	await insertAuditEvent(db, { actorId: user.id, action: 'account.two-factor.codes-replaced', subjectId: user.id, at: now });
+	await endOtherSessions(db, ctx, user.id);
+	return ok({ codes });
+}

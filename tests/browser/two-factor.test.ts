@@ -1,0 +1,73 @@
+// Two-factor sign-in in Chromium, with the keyboard: set up from the account page (English, on a
+// 360 px phone), then signing in with a code from the app (Danish). The codes are made here with
+// @oslojs/otp from the key the page shows, as an authenticator app makes them.
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, registerClient, watchErrors } from '../support/browser';
+
+const base = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => (browser = await launchBrowser()));
+afterAll(async () => browser?.close());
+
+const codeAt = (key: Uint8Array, step: number) => generateHOTP(key, BigInt(step), 6);
+const stepNow = () => Math.floor(Date.now() / 30_000);
+
+describe('two-factor sign-in', () => {
+	it('is set up from the account page and then asked for after the password', async () => {
+		const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 360, height: 740 } });
+		const page = await context.newPage();
+		const errors = watchErrors(page);
+		const email = `totp-browser-${Date.now()}@example.org`;
+		await registerClient(page, base, email);
+		await page.goto(`${base}/account`);
+		await page.getByRole('link', { name: 'Set up two-factor sign-in' }).click();
+		await page.waitForURL(`${base}/account/two-factor`);
+		await page.getByRole('button', { name: 'Start setting up' }).focus();
+		await page.keyboard.press('Enter');
+		const secret = page.getByTestId('two-factor-secret');
+		await secret.waitFor();
+		const key = decodeBase32IgnorePadding((await secret.textContent())!.replace(/\s/g, ''));
+		await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+		// A wrong code first: the message is announced and the field keeps the focus order.
+		const field = page.getByLabel('The 6-digit code the app now shows');
+		await field.focus();
+		await page.keyboard.type('000000' === codeAt(key, stepNow()) ? '111111' : '000000');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('This is not the code for this key.');
+		await field.fill('');
+		await field.focus();
+		await page.keyboard.type(codeAt(key, stepNow()));
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Two-factor sign-in is on.');
+		expect(await page.getByTestId('two-factor-codes').locator('li').count()).toBe(10);
+		await page.getByRole('link', { name: 'I have written it down – continue' }).click();
+		await page.waitForURL(`${base}/account`);
+		expect(await page.getByRole('region', { name: 'Two-factor sign-in' }).textContent()).toContain('Two-factor sign-in is on');
+
+		// Another browser, in Danish: email, Tab, password, Enter, then the code.
+		const other = await (await browser.newContext({ locale: 'da-DK', extraHTTPHeaders: { 'Accept-Language': 'da' } })).newPage();
+		const otherErrors = watchErrors(other);
+		await other.goto(`${base}/login?next=%2Faccount`);
+		await other.getByLabel('E-mail').focus();
+		await other.keyboard.type(email);
+		await other.keyboard.press('Tab');
+		await other.keyboard.type('correct horse battery');
+		await other.keyboard.press('Enter');
+		await other.waitForURL(`${base}/login/two-factor?next=%2Faccount`);
+		expect(await other.locator('h1').textContent()).toBe('Din login-kode');
+		await other.getByLabel('Kode fra appen eller en gendannelseskode').focus();
+		await other.keyboard.type(codeAt(key, stepNow() + 1));
+		await other.keyboard.press('Enter');
+		await other.waitForURL(`${base}/account`);
+		// Signed in, the account's own language (English, chosen at registration) applies again.
+		expect(await other.locator('h1').textContent()).toBe('Account');
+		expect(errors).toEqual([]);
+		expect(otherErrors).toEqual([]);
+		await context.close();
+		await other.context().close();
+	});
+});
