@@ -201,6 +201,27 @@ describe('two-factor sign-in', () => {
 		expect((await reset.request('/account')).status).toBe(200);
 	});
 
+	it('waits 5 minutes for the code, then the password must be typed again', async () => {
+		const email = `totp-late-${tag()}@example.org`;
+		const { key } = await enable(await new Jar(base).register(email));
+		const userId = await idOf(dbTarget, email);
+		const half = await passwordStep(base, email);
+		const token = half.cookies.get('spejl_second_step')!;
+		const row = await openDb(dbTarget).selectFrom('sign_in_pending').selectAll().where('id', '=', sha256(token)).executeTakeFirstOrThrow();
+		expect(row.user_id).toBe(userId);
+		expect(Date.parse(row.expires_at) - Date.parse(row.created_at)).toBe(5 * 60_000);
+		// Five minutes later (moved back in the database rather than waited for): refused, nothing opened.
+		await openDb(dbTarget).updateTable('sign_in_pending').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', row.id).execute();
+		const late = await half.post('/login/two-factor', { code: codeAt(key, stepNow() + 1) });
+		expect(late.status).toBe(401);
+		const html = await late.text();
+		expect(html).toContain('This sign-in took too long or has ended.');
+		expect(html).toContain('Sign in again');
+		expect(half.cookies.has('spejl_session')).toBe(false);
+		expect(half.cookies.has('spejl_second_step')).toBe(false);
+		expect(await (await half.request('/login/two-factor')).text()).toContain('This sign-in took too long or has ended.');
+	});
+
 	it('is off by default for staff: an administrator signs in with the password alone', async () => {
 		const adminEmail = `totp-optional-${tag()}@example.org`;
 		await insertAdmin(dbTarget, adminEmail);

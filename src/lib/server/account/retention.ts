@@ -12,6 +12,7 @@ import { deleteInactiveAnonymous } from './anonymous';
 import { compactAfterErasure, deleteAccount } from './erasure';
 import { sweepEndedWindows } from '../rate-limit';
 import { deleteEndedResetLinks } from '../repositories/password-resets';
+import { deleteEndedPendingSignIns } from '../repositories/two-factor';
 import { listInactiveClientIds } from '../repositories/users';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -74,6 +75,7 @@ export async function runRetention(db: Db, policy: RetentionPolicy, now = new Da
 	await sweepEndedWindows(db, now.getTime());
 	// Expired password reset links (used ones too, once their time is over): nothing to keep them for.
 	await deleteEndedResetLinks(db, now.toISOString());
+	await deleteEndedPendingSignIns(db, now.toISOString());
 	// Always: it also finishes an emptying of the log that a busy reader kept from finishing before.
 	await compactAfterErasure(db);
 	return run;

@@ -85,6 +85,11 @@ export async function claimPendingSignIn(db: Db, id: string): Promise<boolean> {
 	return Number(r.numDeletedRows) === 1;
 }
 
+/** Deletes pending sign-ins that ended before `cutoff` (the retention job). */
+export async function deleteEndedPendingSignIns(db: Db, cutoff: string): Promise<void> {
+	await db.deleteFrom('sign_in_pending').where('expires_at', '<=', cutoff).execute();
+}
+
 export async function deletePendingSignInsOf(db: Db, userId: string): Promise<void> {
 	await db.deleteFrom('sign_in_pending').where('user_id', '=', userId).execute();
 }
