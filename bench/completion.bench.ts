@@ -1,6 +1,7 @@
 /**
- * Completions under load: 32 signed-in clients each completing riasec-48 through the real form action
- * (POST /q/riasec-48?/complete: session, answers parsed, validated, scored and stored in one transaction),
+ * Completions under load: 32 signed-in clients each completing riasec-48 as the SurveyJS page does
+ * (POST /q/riasec-48/complete with the answers as JSON: session, answers parsed, validated, scored and
+ * stored),
  * next to a trivial page of the same server measured in the same run (GET /schema/questionnaire-v1.json with
  * the same session cookies: the hooks and session lookup, then a fixed JSON document). The built app
  * (`node build`, or BUILD_DIR) runs on a fresh SQLite file; the load generator runs in this process on the
@@ -57,7 +58,8 @@ function answerSets(count: number): string[] {
 	const random = mulberry32(48);
 	return Array.from({ length: count }, () => {
 		const answers = Object.fromEntries(items.map((item) => [item, 1 + Math.floor(random() * 5)]));
-		return new URLSearchParams({ answers: JSON.stringify(answers) }).toString();
+		// What the SurveyJS page sends (SurveyForm.svelte) for a response it has not saved yet.
+		return JSON.stringify({ answers });
 	});
 }
 
@@ -89,12 +91,12 @@ export async function benchCompletion(
 			const body = bodies[(client * 7 + n) % bodies.length];
 			return {
 				method: 'POST' as const,
-				path: '/q/riasec-48?/complete',
+				path: '/q/riasec-48/complete',
 				headers: {
 					cookie: cookies[client],
 					origin: url,
-					'x-sveltekit-action': 'true',
-					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'application/json',
+					'content-type': 'application/json',
 					'content-length': String(Buffer.byteLength(body))
 				},
 				body
@@ -103,11 +105,9 @@ export async function benchCompletion(
 		const trivialOk = (status: number, body: string) => status === 200 && body.startsWith('{');
 		const completeOk = (status: number, body: string) => {
 			if (status !== 200) return false;
-			const result = JSON.parse(body) as { type: string; data?: string };
-			// devalue's flat form: [{"responseId":1,"completed":2,"repeated":3},"<uuid>",true,false]
-			const data = result.data ? (JSON.parse(result.data) as unknown[]) : [];
-			if (result.type !== 'success' || data[2] !== true || typeof data[1] !== 'string') return false;
-			acknowledgedIds.add(data[1]);
+			const result = JSON.parse(body) as { responseId?: unknown; completed?: unknown };
+			if (result.completed !== true || typeof result.responseId !== 'string') return false;
+			acknowledgedIds.add(result.responseId);
 			return true;
 		};
 

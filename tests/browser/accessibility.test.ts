@@ -191,6 +191,8 @@ const PAGES: PageSpec[] = [
 		role: 'client',
 		path: () => BIG_FIVE_OPEN,
 		ready: '[data-name="OPN10"] input',
+		// The refusal is the completion request's 400 answer, which the browser notes in its console.
+		expectedErrors: /status of 400/,
 		act: async (page) => {
 			await pressComplete(page);
 			await pressCompleteAnyway(page);

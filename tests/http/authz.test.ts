@@ -43,6 +43,8 @@ interface Row {
 	/** The URL to call (default: the route with [id] → riasec-48, [clientId] → client A, [code] → a counsellor's code). */
 	path?: (f: Fixture) => string;
 	body?: (f: Fixture, actor: Actor) => Record<string, string>;
+	/** Sent as a JSON body (application/json) instead of a form. */
+	json?: (f: Fixture, actor: Actor) => unknown;
 	/** Ends the actor's session (logout): use a fresh one for this request. */
 	freshSession?: boolean;
 	/** Ends all the actor's sessions: sign the actor in again afterwards. */
@@ -124,6 +126,11 @@ const TABLE: Record<string, Row> = {
 	'POST /q/[id]?/complete': {
 		body: (f) => ({ responseId: f.responseId, answers: '{"R1":9}' }),
 		expect: { ...signedIn(404), client: 400 }
+	},
+	// The SurveyJS page completes with JSON: the same answer, and 401 rather than a redirect when not signed in.
+	'POST /q/[id]/complete': {
+		json: (f) => ({ responseId: f.responseId, answers: { R1: 9 } }),
+		expect: { ...signedIn(404), anonymous: 401, client: 400 }
 	},
 	// The plain HTML form: each signed-in person saves their own response (going back from the last page).
 	'POST /q/[id]?/plain': { body: () => ({ page: '7', nav: 'prev' }), expect: signedIn({ redirect: '/q/riasec-48?page=6' }) },
@@ -318,7 +325,9 @@ async function call(endpoint: string, row: Row, actor: Actor): Promise<Response>
 	const method = endpoint.split(' ')[0];
 	const url = urlOf(endpoint, row);
 	if (method === 'POST') {
-		const res = await jar.post(url, row.body?.(f, actor) ?? {});
+		const res = row.json
+			? await jar.request(url, { method, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(row.json(f, actor)) })
+			: await jar.post(url, row.body?.(f, actor) ?? {});
 		if (row.endsAllSessions && actor !== 'anonymous') jars[actor] = await new Jar(base).login(emails[actor]);
 		return res;
 	}

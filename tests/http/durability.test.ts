@@ -30,14 +30,14 @@ async function register(server: RunningServer, i: number): Promise<string> {
 async function completeOnce(server: RunningServer, cookie: string, n: number): Promise<string | undefined> {
 	const answers = Object.fromEntries(items.map((item, i) => [item, 1 + ((i + n) % 5)]));
 	try {
-		const res = await fetch(`${server.url}/q/riasec-48?/complete`, {
+		// As the SurveyJS page completes (SurveyForm.svelte): JSON, without a response id saved before.
+		const res = await fetch(`${server.url}/q/riasec-48/complete`, {
 			method: 'POST',
-			headers: { cookie, origin: server.url, 'x-sveltekit-action': 'true', 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ answers: JSON.stringify(answers) })
+			headers: { cookie, origin: server.url, accept: 'application/json', 'content-type': 'application/json' },
+			body: JSON.stringify({ answers })
 		});
-		const result = (await res.json()) as { type: string; data: string };
-		const data = JSON.parse(result.data) as unknown[]; // devalue: [{ responseId: 1, completed: 2, … }, id, true, …]
-		return result.type === 'success' && data[2] === true ? (data[1] as string) : undefined;
+		const result = (await res.json()) as { responseId?: unknown; completed?: unknown };
+		return res.status === 200 && result.completed === true && typeof result.responseId === 'string' ? result.responseId : undefined;
 	} catch {
 		return undefined; // the server died while answering: not acknowledged
 	}

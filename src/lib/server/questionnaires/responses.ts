@@ -131,17 +131,14 @@ export async function complete(
 ): Promise<Outcome<{ result: ScoredResult; repeated: boolean }>> {
 	const own = await ownResponse(db, userId, input.instrumentId, input);
 	if (!own.ok) return own;
-	const parsed = parseAnswers(input.answers);
-	if (!parsed.ok) return parsed;
 	const q = await loadDefinition(db, own.value.instrument_version_id);
-	const checked = validateForm(formModelOf(q.survey), parsed.value, { partial: false });
-	if (!checked.ok) return invalid(checked.errors);
-	const answers = canonicalJson(checked.answers);
+	const checked = checkAnswers(q, input.answers);
+	if (!checked.ok) return checked;
+	const { answers } = checked.value;
 	if (own.value.status === 'completed') return repeatedCompletion(own.value, answers);
-	// Too few answers for a score, or a card sort never sorted: refused rather than stored empty.
-	const shortfalls = findShortfalls(q, checked.answers as Answers);
-	if (shortfalls.length > 0) return { ...err('response.error.tooFew', undefined, 'answers'), shortfalls };
-	const result = scoreResponse(q, checked.answers as Answers);
+	const scored = scoreChecked(q, checked.value.checked);
+	if (!scored.ok) return scored;
+	const result = scored.value;
 	const stored = await completeResponse(db, {
 		id: own.value.id,
 		answers,
@@ -154,6 +151,63 @@ export async function complete(
 		return again ? repeatedCompletion(again, answers) : err('response.error.missing');
 	}
 	return ok({ result, repeated: false });
+}
+
+/**
+ * Completes the client's open response to the instrument, or, when there is none (the page never saved
+ * one), starts and completes a response on the current version in one write: the completed row is
+ * inserted as it is, never first as an unfinished one. Refusals as `complete` gives them; nothing is
+ * stored when the answers are refused. Two such requests at the same moment are two attempts.
+ */
+export async function completeOpenOrNew(
+	db: Db,
+	userId: string,
+	instrument: Instrument,
+	answersText: string,
+	now = new Date()
+): Promise<Outcome<{ responseId: string; result: ScoredResult; repeated: boolean }>> {
+	const open = await findInProgressResponse(db, userId, instrument.questionnaire.id);
+	if (open) {
+		const r = await complete(db, userId, { response: open, instrumentId: instrument.questionnaire.id, answers: answersText }, now);
+		return r.ok ? ok({ responseId: open.id, ...r.value }) : r;
+	}
+	const q = instrument.questionnaire;
+	const checked = checkAnswers(q, answersText);
+	if (!checked.ok) return checked;
+	const scored = scoreChecked(q, checked.value.checked);
+	if (!scored.ok) return scored;
+	const at = now.toISOString();
+	const response: Response = {
+		id: crypto.randomUUID(),
+		user_id: userId,
+		instrument_id: q.id,
+		instrument_version_id: instrument.versionId,
+		status: 'completed',
+		answers: checked.value.answers,
+		current_page: 0,
+		result: JSON.stringify(scored.value),
+		started_at: at,
+		updated_at: at,
+		completed_at: at
+	};
+	await insertResponse(db, response);
+	return ok({ responseId: response.id, result: scored.value, repeated: false });
+}
+
+/** The answers parsed and validated for completing, with their canonical JSON. */
+function checkAnswers(q: Questionnaire, text: string): Outcome<{ answers: string; checked: Answers }> {
+	const parsed = parseAnswers(text);
+	if (!parsed.ok) return parsed;
+	const checked = validateForm(formModelOf(q.survey), parsed.value, { partial: false });
+	if (!checked.ok) return invalid(checked.errors);
+	return ok({ answers: canonicalJson(checked.answers), checked: checked.answers as Answers });
+}
+
+/** The result of validated answers, or why there is none: too few answers for a score, or a card sort never sorted. */
+function scoreChecked(q: Questionnaire, answers: Answers): Outcome<ScoredResult> {
+	const shortfalls = findShortfalls(q, answers);
+	if (shortfalls.length > 0) return { ...err('response.error.tooFew', undefined, 'answers'), shortfalls };
+	return ok(scoreResponse(q, answers));
 }
 
 /** Answers the form does not accept: the first names the question, `errors` has every one. */

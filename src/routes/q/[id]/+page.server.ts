@@ -4,13 +4,15 @@ import { submitPlainPage } from '$lib/server/questionnaires/plain-submit';
 import { localize } from '$lib/core/localize';
 import { getDb, getRegistry } from '$lib/server/app';
 import { requireUser } from '$lib/server/http/guards';
-import { complete, findOpenResponse, saveProgress, startOrResume, type ResponseRef } from '$lib/server/questionnaires/responses';
+import { findOpenResponse, saveProgress, startOrResume } from '$lib/server/questionnaires/responses';
+import { completeFromPage } from '$lib/server/questionnaires/page-completion';
 import { sanitizeSurvey } from '$lib/server/questionnaires/sanitize-survey';
 import { refusalMessage } from '$lib/server/questionnaires/completion-refusal';
 import type { Questionnaire } from '$lib/core/questionnaire/types';
-import { translator, type Locale, type MessageKey } from '$lib/i18n';
+import { translator, type Locale } from '$lib/i18n';
 import { problemText, statusFor } from '$lib/server/http/results';
 import type { Actions, PageServerLoad } from './$types';
+import { RESPONSE_STATUS } from './statuses';
 
 function instrumentOf(id: string) {
 	const instrument = getRegistry().instruments.get(id);
@@ -74,13 +76,6 @@ function describe(q: Questionnaire, locale: Locale) {
 	};
 }
 
-/** The status of each refusal of a save or completion; any other is 400 (the answers, the page). */
-const STATUS: Partial<Record<MessageKey, number>> = {
-	'response.error.missing': 404,
-	'response.error.completed': 409,
-	'response.error.completedOn': 409
-};
-
 async function ensureResponse(userId: string, instrumentId: string, responseId: FormDataEntryValue | null) {
 	if (typeof responseId === 'string' && responseId) return responseId;
 	const { response } = await startOrResume(getDb(), userId, instrumentOf(instrumentId));
@@ -112,22 +107,21 @@ export const actions: Actions = {
 			answers: String(form.get('answers') ?? '{}'),
 			page: form.get('page')
 		});
-		if (!r.ok) return fail(statusFor(r.error, STATUS), { message: problemText(r.error, locals.locale), errors: r.errors ?? [] });
+		if (!r.ok) return fail(statusFor(r.error, RESPONSE_STATUS), { message: problemText(r.error, locals.locale), errors: r.errors ?? [] });
 		return { responseId, savedAt: r.value.savedAt };
 	},
+	// Completing by form post (for scripts); the SurveyJS page posts JSON to ./complete instead (+server.ts there).
 	complete: async ({ request, params, locals, url }) => {
 		const user = requireUser(locals, url);
 		const form = await request.formData();
 		const given = form.get('responseId');
-		// Without a response id the response is started here, and completed as started (not read again).
-		const ref: ResponseRef =
-			typeof given === 'string' && given
-				? { responseId: given }
-				: { response: (await startOrResume(getDb(), user.id, instrumentOf(params.id))).response };
-		const responseId = 'response' in ref ? ref.response.id : ref.responseId;
-		const r = await complete(getDb(), user.id, { ...ref, instrumentId: params.id, answers: String(form.get('answers') ?? '{}') });
+		const instrument = instrumentOf(params.id);
+		const r = await completeFromPage(getDb(), user.id, instrument, {
+			responseId: typeof given === 'string' && given ? given : null,
+			answers: String(form.get('answers') ?? '{}')
+		});
 		// The page shows `message` (in the person's language); `errors` name each problem for programs.
-		if (!r.ok) return fail(statusFor(r.error, STATUS), { message: refusalMessage(instrumentOf(params.id).questionnaire, r, locals.locale, translator(locals.locale)), errors: r.errors ?? [] });
-		return { responseId, completed: true, repeated: r.value.repeated };
+		if (!r.ok) return fail(statusFor(r.error, RESPONSE_STATUS), { message: refusalMessage(instrument.questionnaire, r, locals.locale, translator(locals.locale)), errors: r.errors ?? [] });
+		return { responseId: r.value.responseId, completed: true, repeated: r.value.repeated };
 	}
 };
