@@ -236,7 +236,7 @@ async function open(context: BrowserContext, spec: PageSpec) {
 	if (spec.plain) await page.route('**/_app/**/*.js', (r) => r.abort());
 	await page.goto(`${base}${spec.path()}`);
 	await page.waitForLoadState('networkidle');
-	if (spec.ready) await page.locator(spec.ready).first().waitFor({ state: 'attached', timeout: 15_000 });
+	if (spec.ready) await page.locator(spec.ready).first().waitFor({ state: 'attached', timeout: 60_000 });
 	await spec.act?.(page);
 	// Blocked scripts are reported as failed loads: that is the point of a plain page, not an error.
 	return { page, errors: spec.plain ? errors.filter((e) => !/Failed to load resource|Failed to fetch dynamically imported module/.test(e)) : errors };

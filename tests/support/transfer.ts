@@ -59,7 +59,7 @@ export async function measureTransfer(
 		cdp.on('Network.loadingFinished', (e) => done.push({ id: e.requestId, bytes: e.encodedDataLength }));
 		await page.goto(url, { waitUntil: 'networkidle' });
 		if (options.act) await options.act(page);
-		if (options.ready) await page.locator(options.ready).first().waitFor({ state: 'attached', timeout: 30_000 });
+		if (options.ready) await page.locator(options.ready).first().waitFor({ state: 'attached', timeout: 60_000 });
 		await page.waitForLoadState('networkidle');
 		const bytes: Record<Kind, number> = { html: 0, css: 0, js: 0, font: 0, image: 0, data: 0, other: 0 };
 		const resources: Transfer['resources'] = [];
