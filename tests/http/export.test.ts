@@ -211,7 +211,7 @@ describe('API tokens and GET /api/v1/profile', () => {
 
 	it('refuses a token without a name, and revoking someone else\'s token', async () => {
 		const empty = await client.action('/account/tokens?/create', { name: '  ', password: 'correct horse battery' });
-		expect(empty).toMatchObject({ type: 'failure', status: 400, data: { createError: 'name-empty' } });
+		expect(empty).toMatchObject({ type: 'failure', status: 400, data: { createError: { code: 'matching.tokens.error.name-empty', field: 'name' } } });
 		const created = await client.action('/account/tokens?/create', { name: 'Mine', password: 'correct horse battery' });
 		const id = (await tokenRow('Mine', client.userId))!.id;
 		const mallory = await new Client().register();

@@ -18,5 +18,7 @@ export default {
 	'others.answer.error.tooManyValues': '{n} værdier sendt; højst {max} læses',
 	'author.playground.error.empty': 'Spørgeskemaet er tomt.',
 	'author.playground.error.questionnaire': 'Spørgeskemaet har problemer; ret dem først.',
-	'author.playground.error.answers': 'Svarene blev afvist.'
+	'author.playground.error.answers': 'Svarene blev afvist.',
+	'api.error.noToken': 'Send den API-nøgle, personen har oprettet i Spejl, som "Authorization: Bearer <token>".',
+	'api.error.invalidToken': 'Nøglen er ukendt eller er blevet tilbagekaldt.'
 } satisfies Record<keyof typeof en, string>;

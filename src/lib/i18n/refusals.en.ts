@@ -17,5 +17,7 @@ export default {
 	'others.answer.error.tooManyValues': '{n} values sent; at most {max} are read',
 	'author.playground.error.empty': 'The questionnaire is empty.',
 	'author.playground.error.questionnaire': 'The questionnaire has problems; fix them first.',
-	'author.playground.error.answers': 'The answers were refused.'
+	'author.playground.error.answers': 'The answers were refused.',
+	'api.error.noToken': 'Send the API token the person created in Spejl as "Authorization: Bearer <token>".',
+	'api.error.invalidToken': 'The token is unknown or has been revoked.'
 };

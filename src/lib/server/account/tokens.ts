@@ -14,6 +14,7 @@ import {
 	touchApiToken
 } from '../repositories/api-tokens';
 import { findUserById } from '../repositories/users';
+import { err, ok, type Result } from '../../result';
 
 /** A recognisable prefix, so secret scanners and people can tell what a leaked string is. */
 export const API_TOKEN_PREFIX = 'spejl_';
@@ -28,16 +29,14 @@ export function generateApiToken(): string {
 /** The stored id of a token: its SHA-256 in hex (the same hash as session ids). */
 export const apiTokenIdOf = (token: string): string => sessionIdOf(token);
 
-export type CreateTokenResult =
-	| { ok: true; token: string; row: ApiToken }
-	| { ok: false; error: 'name-empty' | 'name-long' | 'too-many' };
-
-/** Creates a named token for the user and records it in their access log. */
-export async function createApiToken(db: Db, userId: string, rawName: string, now = new Date()): Promise<CreateTokenResult> {
+/**
+ * Creates a named token for the user and records it in their access log, in one transaction. Refused
+ * (field `name`) without a name, with a name too long, or when the person has MAX_ACTIVE_TOKENS.
+ */
+export async function createApiToken(db: Db, userId: string, rawName: string, now = new Date()): Promise<Result<{ token: string; row: ApiToken }>> {
 	const name = rawName.trim().replace(/\s+/g, ' ');
-	if (name === '') return { ok: false, error: 'name-empty' };
-	if (name.length > MAX_TOKEN_NAME) return { ok: false, error: 'name-long' };
-	if ((await countActiveApiTokens(db, userId)) >= MAX_ACTIVE_TOKENS) return { ok: false, error: 'too-many' };
+	if (name === '') return err('matching.tokens.error.name-empty', undefined, 'name');
+	if (name.length > MAX_TOKEN_NAME) return err('matching.tokens.error.name-long', { n: MAX_TOKEN_NAME }, 'name');
 	const token = generateApiToken();
 	const row: ApiToken = {
 		id: apiTokenIdOf(token),
@@ -47,37 +46,41 @@ export async function createApiToken(db: Db, userId: string, rawName: string, no
 		last_used_at: null,
 		revoked_at: null
 	};
-	await insertApiToken(db, row);
-	await insertAuditEvent(db, { actorId: userId, action: 'api.token.created', subjectId: userId, detail: name, at: now });
-	return { ok: true, token, row };
+	return db.transaction().execute(async (trx) => {
+		if ((await countActiveApiTokens(trx, userId)) >= MAX_ACTIVE_TOKENS) return err('matching.tokens.error.too-many', { n: MAX_ACTIVE_TOKENS }, 'name');
+		await insertApiToken(trx, row);
+		await insertAuditEvent(trx, { actorId: userId, action: 'api.token.created', subjectId: userId, detail: name, at: now });
+		return ok({ token, row });
+	});
 }
-
-/** Revokes one of the user's own tokens and returns its name; null when it is not theirs or already revoked. */
-export async function revokeOwnApiToken(db: Db, userId: string, id: string, now = new Date()): Promise<string | null> {
-	const row = await revokeApiToken(db, userId, id, now.toISOString());
-	if (!row) return null;
-	await insertAuditEvent(db, { actorId: userId, action: 'api.token.revoked', subjectId: userId, detail: row.name, at: now });
-	return row.name;
-}
-
-export type BearerResult =
-	| { ok: true; user: User; token: ApiToken }
-	| { ok: false; error: 'missing' | 'invalid' };
 
 /**
- * Checks an `Authorization: Bearer <token>` header (RFC 6750): `missing` without one (or with another
- * scheme), `invalid` for an unknown or revoked token or one whose owner is gone. A valid token's
+ * Revokes one of the user's own tokens and records it in their access log, in one transaction; the
+ * value is the token's name. Refused when the token is not theirs or already revoked.
+ */
+export async function revokeOwnApiToken(db: Db, userId: string, id: string, now = new Date()): Promise<Result<{ name: string }>> {
+	return db.transaction().execute(async (trx) => {
+		const row = await revokeApiToken(trx, userId, id, now.toISOString());
+		if (!row) return err('matching.tokens.notFound');
+		await insertAuditEvent(trx, { actorId: userId, action: 'api.token.revoked', subjectId: userId, detail: row.name, at: now });
+		return ok({ name: row.name });
+	});
+}
+
+/**
+ * Checks an `Authorization: Bearer <token>` header (RFC 6750): `api.error.noToken` without one (or with
+ * another scheme), `api.error.invalidToken` for an unknown or revoked token or one whose owner is gone. A valid token's
  * `last_used_at` is set to `now`.
  */
-export async function authenticateBearer(db: Db, authorization: string | null, now = new Date()): Promise<BearerResult> {
+export async function authenticateBearer(db: Db, authorization: string | null, now = new Date()): Promise<Result<{ user: User; token: ApiToken }>> {
 	const match = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization ?? '');
-	if (!match) return { ok: false, error: 'missing' };
+	if (!match) return err('api.error.noToken');
 	const token = await findApiToken(db, apiTokenIdOf(match[1]));
-	if (!token || token.revoked_at !== null) return { ok: false, error: 'invalid' };
+	if (!token || token.revoked_at !== null) return err('api.error.invalidToken');
 	const user = await findUserById(db, token.user_id);
-	if (!user) return { ok: false, error: 'invalid' };
+	if (!user) return err('api.error.invalidToken');
 	await touchApiToken(db, token.id, now.toISOString());
-	return { ok: true, user, token: { ...token, last_used_at: now.toISOString() } };
+	return ok({ user, token: { ...token, last_used_at: now.toISOString() } });
 }
 
 /** The person's tokens that still work, as the tokens page lists them. The id is the token's SHA-256, not the token. */

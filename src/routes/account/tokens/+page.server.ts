@@ -29,13 +29,13 @@ export const actions: Actions = {
 		const created = await createApiToken(db, user.id, name);
 		if (!created.ok) return fail(400, { createError: created.error, name: name.slice(0, 200) });
 		// Shown once: the token is in this response only, never stored or put in a URL.
-		return { created: { name: created.row.name, token: created.token } };
+		return { created: { name: created.value.row.name, token: created.value.token } };
 	},
 	revoke: async ({ request, locals, url }) => {
 		const user = requireUser(locals, url);
 		const id = String((await request.formData()).get('id') ?? '');
-		const name = await revokeOwnApiToken(getDb(), user.id, id);
-		if (name === null) return fail(404, { revokeError: true });
-		return { revoked: name };
+		const revoked = await revokeOwnApiToken(getDb(), user.id, id);
+		if (!revoked.ok) return fail(404, { revokeError: true });
+		return { revoked: revoked.value.name };
 	}
 };

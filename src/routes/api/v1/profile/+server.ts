@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
 import { profileExportForApi } from '$lib/server/profile/export';
 import { authenticateBearer } from '$lib/server/account/tokens';
+import { problemText } from '$lib/server/http/results';
 import type { RequestHandler } from './$types';
 
 // The profile export (docs/profile-export.md) for a matching service holding a token the client created on
@@ -14,11 +15,11 @@ export const GET: RequestHandler = async ({ request }) => {
 	const now = new Date();
 	const auth = await authenticateBearer(db, request.headers.get('authorization'), now);
 	if (!auth.ok) {
-		const missing = auth.error === 'missing';
+		// RFC 6750: no token at all is `unauthorized`, a bad one `invalid_token`; the message is for the
+		// programmer of the matching service, in English.
+		const missing = auth.error.code === 'api.error.noToken';
 		return json(
-			missing
-				? { error: 'unauthorized', message: 'Send the API token the person created in Spejl as "Authorization: Bearer <token>".' }
-				: { error: 'invalid_token', message: 'The token is unknown or has been revoked.' },
+			{ error: missing ? 'unauthorized' : 'invalid_token', message: problemText(auth.error, 'en') },
 			{
 				status: 401,
 				headers: {
@@ -28,6 +29,6 @@ export const GET: RequestHandler = async ({ request }) => {
 			}
 		);
 	}
-	const doc = await profileExportForApi(db, auth.user, auth.token.name, now);
+	const doc = await profileExportForApi(db, auth.value.user, auth.value.token.name, now);
 	return json(doc, { headers: NO_STORE });
 };
