@@ -3,7 +3,8 @@
 import { describeUserAgent } from '$lib/device';
 import type { Db } from '../db';
 import type { FieldError } from './accounts';
-import { checkPassword, signIn, type SignInContext } from './accounts';
+import { asProblem, checkPassword, signIn, type SignInContext } from './accounts';
+import { err, errs, ok, type Result } from '../../result';
 import { hashPassword, verifyPassword } from './auth';
 import { createRateLimiter } from '../rate-limit';
 import { insertAuditEvent } from '../repositories/audit';
@@ -36,10 +37,13 @@ export async function listSessions(db: Db, userId: string, currentId: string | n
 
 export const endSession = (db: Db, userId: string, sessionId: string) => deleteSessionOf(db, userId, sessionId);
 
+/** Ends every session of the person and records it in their access log, in one transaction. */
 export async function endAllSessions(db: Db, userId: string): Promise<number> {
-	const n = await deleteSessionsOf(db, userId);
-	await insertAuditEvent(db, { actorId: userId, action: 'account.sessions.ended', subjectId: userId });
-	return n;
+	return db.transaction().execute(async (trx) => {
+		const n = await deleteSessionsOf(trx, userId);
+		await insertAuditEvent(trx, { actorId: userId, action: 'account.sessions.ended', subjectId: userId });
+		return n;
+	});
 }
 
 /** Wrong passwords typed while signed in (re-entering it), per account: a stolen session cannot guess on. */
@@ -64,23 +68,30 @@ export async function confirmPassword(db: Db, userId: string, password: string, 
 
 /**
  * Sets a new password after checking the current one, ends every session of the person (other
- * devices included) and starts a fresh one on this browser.
+ * devices included) and starts a fresh one on this browser. The new password, the ended sessions and
+ * the audit event `account.password.changed` are written in one transaction. Refusals name their
+ * field: `current` (wrong or too many tries) or `password` (too weak, the same as before).
  */
 export async function changePassword(
 	db: Db,
 	ctx: SignInContext,
 	user: { id: string; email: string | null; display_name?: string | null },
 	input: { current: string; next: string }
-): Promise<{ ok: true; ended: number } | { ok: false; errors: FieldError[] }> {
+): Promise<Result<{ ended: number }>> {
 	const confirmed = await confirmPassword(db, user.id, input.current, 'current');
-	if (!confirmed.ok) return { ok: false, errors: [confirmed.error] };
-	const problems = checkPassword(input.next, [user.email ?? '', user.display_name ?? '']);
-	if (problems.length) return { ok: false, errors: problems };
-	if (input.next === input.current) return { ok: false, errors: [{ field: 'password', key: 'trust.error.samePassword' }] };
-	await updateUser(db, user.id, { password_hash: await hashPassword(input.next) });
-	const ended = await deleteSessionsOf(db, user.id);
+	if (!confirmed.ok) return errs([asProblem(confirmed.error)]);
+	const [first, ...rest] = checkPassword(input.next, [user.email ?? '', user.display_name ?? '']).map(asProblem);
+	if (first) return errs([first, ...rest]);
+	if (input.next === input.current) return err('trust.error.samePassword', undefined, 'password');
+	// The slow hash before the transaction, which holds the database while it runs.
+	const passwordHash = await hashPassword(input.next);
+	const ended = await db.transaction().execute(async (trx) => {
+		await updateUser(trx, user.id, { password_hash: passwordHash });
+		const n = await deleteSessionsOf(trx, user.id);
+		await insertAuditEvent(trx, { actorId: user.id, action: 'account.password.changed', subjectId: user.id });
+		return n;
+	});
 	await signIn(db, ctx, user.id);
-	await insertAuditEvent(db, { actorId: user.id, action: 'account.password.changed', subjectId: user.id });
 	// The session in use was among those ended and replaced: only the others count for the message.
-	return { ok: true, ended: Math.max(0, ended - 1) };
+	return ok({ ended: Math.max(0, ended - 1) });
 }

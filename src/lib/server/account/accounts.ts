@@ -22,12 +22,16 @@ import {
 } from './auth';
 import { findUserByEmail, insertUser, updateUser } from '../repositories/users';
 import { insertAuditEvent } from '../repositories/audit';
+import type { Problem } from '../../result';
 
 export interface FieldError {
 	field: 'email' | 'password' | 'name' | 'current' | 'privacy' | 'code';
 	key: MessageKey;
 	params?: Record<string, number>;
 }
+
+/** A field error as a problem of the one result type (src/lib/result.ts). */
+export const asProblem = (e: FieldError): Problem => ({ code: e.key, field: e.field, ...(e.params ? { params: e.params } : {}) });
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_NAME = 100;

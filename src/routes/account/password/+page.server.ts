@@ -21,7 +21,7 @@ export const actions: Actions = {
 			user,
 			{ current: String(form.get('current') ?? ''), next: String(form.get('password') ?? '') }
 		);
-		if (!r.ok) return fail(400, { errors: r.errors });
-		return { changed: true, ended: r.ended };
+		if (!r.ok) return fail(400, { errors: r.problems ?? [r.error] });
+		return { changed: true, ended: r.value.ended };
 	}
 };
