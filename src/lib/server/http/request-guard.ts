@@ -2,6 +2,8 @@
 // SvelteKit would accept but cannot parse (text/plain forms, multipart without a boundary, cut-off
 // multipart), control characters in a form field, or a connection whose address is gone. Each gets a
 // 4xx with a message that says what was wrong, and nothing runs.
+// A route-level guard run by the hooks, not a service: it answers the request itself, so unlike the
+// services (src/lib/result.ts, docs/architecture.md) it chooses the HTTP status of each refusal.
 
 /** Largest request body accepted anywhere (questionnaire answers and playground files included). */
 export const MAX_BODY_BYTES = 512 * 1024;
