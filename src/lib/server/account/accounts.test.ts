@@ -37,10 +37,10 @@ const count = async (table: 'user' | 'session' | 'api_token' | 'share' | 'note' 
 describe('deleteAccount', () => {
 	it('refuses to delete the only administrator, and allows it when another exists', async () => {
 		const admin = await user('admin-1', 'admin');
-		expect(await deleteAccount(db, admin, NOW)).toEqual({ ok: false, reason: 'last-admin' });
+		expect(await deleteAccount(db, admin, NOW)).toEqual({ ok: false, error: { code: 'account.deleteLastAdmin' } });
 		expect(await count('user', 'id', admin.id)).toBe(1);
 		await user('admin-2', 'admin');
-		expect(await deleteAccount(db, admin, NOW)).toEqual({ ok: true });
+		expect(await deleteAccount(db, admin, NOW)).toEqual({ ok: true, value: undefined });
 		expect(await count('user', 'id', admin.id)).toBe(0);
 	});
 
@@ -64,7 +64,7 @@ describe('deleteAccount', () => {
 			.values({ id: 'r1', user_id: client.id, instrument_id: 'x', instrument_version_id: versionId, status: 'completed', answers: '{"why":"secret"}', current_page: 0, result: '{}', started_at: NOW.toISOString(), updated_at: NOW.toISOString(), completed_at: NOW.toISOString() })
 			.execute();
 
-		expect(await deleteAccount(db, client, NOW)).toEqual({ ok: true });
+		expect(await deleteAccount(db, client, NOW)).toEqual({ ok: true, value: undefined });
 
 		expect(await count('user', 'id', client.id)).toBe(0);
 		expect(await count('session', 'user_id', client.id)).toBe(0);

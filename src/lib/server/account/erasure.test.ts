@@ -49,7 +49,7 @@ describe('deleteAccount', () => {
 		await insertAuditEvent(db, { actorId: counsellor.id, action: 'client.report.viewed', subjectId: client.id, at: NOW });
 		await insertAuditEvent(db, { actorId: client.id, action: 'api.token.created', subjectId: client.id, detail: 'Jobcenter Ørsted', at: NOW });
 
-		expect(await deleteAccount(db, client, NOW)).toEqual({ ok: true });
+		expect(await deleteAccount(db, client, NOW)).toEqual({ ok: true, value: undefined });
 
 		const rows = await auditRows();
 		expect(JSON.stringify(rows)).not.toContain(client.id);
@@ -65,7 +65,7 @@ describe('deleteAccount', () => {
 		]);
 
 		// The counsellor leaves too: a different pseudonym, also in the share event's detail.
-		expect(await deleteAccount(db, counsellor, NOW)).toEqual({ ok: true });
+		expect(await deleteAccount(db, counsellor, NOW)).toEqual({ ok: true, value: undefined });
 		const after = await auditRows();
 		expect(JSON.stringify(after)).not.toContain(counsellor.id);
 		const other = after[1].actor_id!;

@@ -9,6 +9,7 @@ import type { Role } from '../db/schema';
 import { insertAuditEvent } from '../repositories/audit';
 import { countUsersWithRole, deleteUser, findUserById } from '../repositories/users';
 import { forgetSignInFailuresOf } from '../rate-limit';
+import { err, ok, type Result } from '../../result';
 
 /** Audit actions whose detail is text the person wrote (a token's name); erased with their account. */
 const PERSONAL_DETAIL_ACTIONS = ['api.token.created', 'api.token.revoked', 'profile.api.read'];
@@ -16,7 +17,8 @@ const PERSONAL_DETAIL_ACTIONS = ['api.token.created', 'api.token.revoked', 'prof
 /** Prefix of the pseudonyms that replace a deleted person's id in the audit log. */
 export const PSEUDONYM_PREFIX = 'deleted:';
 
-export type DeleteAccountResult = { ok: true } | { ok: false; reason: 'last-admin' };
+/** Refused only for the last administrator (`account.deleteLastAdmin`). */
+export type DeleteAccountResult = Result;
 
 /**
  * Replaces `userId` everywhere in the audit log (actor, subject, and the detail of share events,
@@ -46,15 +48,15 @@ async function pseudonymiseAuditEvents(db: Db, userId: string): Promise<void> {
  */
 export async function deleteAccount(db: Db, user: { id: string; role: Role }, now = new Date()): Promise<DeleteAccountResult> {
 	return db.transaction().execute(async (trx) => {
-		if (user.role === 'admin' && (await countUsersWithRole(trx, 'admin')) <= 1) return { ok: false, reason: 'last-admin' } as const;
+		if (user.role === 'admin' && (await countUsersWithRole(trx, 'admin')) <= 1) return err('account.deleteLastAdmin');
 		const found = await findUserById(trx, user.id);
 		// Already gone (another app server's retention job got there first): nothing to record twice.
-		if (!found) return { ok: true } as const;
+		if (!found) return ok();
 		await pseudonymiseAuditEvents(trx, user.id);
 		if (found.email) await forgetSignInFailuresOf(trx, found.email);
 		await deleteUser(trx, user.id);
 		await insertAuditEvent(trx, { actorId: null, action: 'account.deleted', subjectId: null, at: now });
-		return { ok: true } as const;
+		return ok();
 	});
 }
 
