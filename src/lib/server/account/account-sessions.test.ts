@@ -5,12 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { createTestDb } from '../../../../tests/support/db';
 import { refuseAuditAction } from '../../../../tests/support/refuse-audit';
-import { insertUser } from '../repositories/users';
+import { findUserById, insertUser, updateUser } from '../repositories/users';
 import { listSessionsOf } from '../repositories/sessions';
 import { listAuditEventsForSubject } from '../repositories/audit';
 import { createSession, generateSessionToken, hashPassword, sessionPolicy } from './auth';
 import { authenticate, type SignInContext } from './accounts';
 import { changePassword, endAllSessions } from './account-sessions';
+import { setOwnPassword } from './first-password';
 
 let db: Db;
 const ann = { id: 'ann-id', email: 'ann@example.org', display_name: 'Ann' };
@@ -62,6 +63,28 @@ describe('endAllSessions', () => {
 	it('ends no session when its audit event is refused', async () => {
 		await refuseAuditAction(db, 'account.sessions.ended');
 		await expect(endAllSessions(db, ann.id)).rejects.toThrow(/audit refused/);
+		expect(await listSessionsOf(db, ann.id)).toHaveLength(2);
+	});
+});
+
+describe('setOwnPassword', () => {
+	beforeEach(() => updateUser(db, ann.id, { must_set_password: 1 }));
+
+	it.each([
+		["the administrator's password again", OLD, { code: 'trust.error.samePassword', field: 'password' }],
+		['a short password', 'short', { code: 'auth.error.passwordShort', field: 'password', params: { n: 10 } }]
+	])('refuses %s, naming the field, and changes nothing', async (_, password, error) => {
+		const r = await setOwnPassword(db, noSignIn, ann.id, password);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.error).toEqual(error);
+		expect(await findUserById(db, ann.id)).toMatchObject({ must_set_password: 1 });
+		expect(await listSessionsOf(db, ann.id)).toHaveLength(2);
+	});
+
+	it('writes the password, the ended sessions and the audit event in one transaction: a refused event leaves the account as it was', async () => {
+		await refuseAuditAction(db, 'account.password.set');
+		await expect(setOwnPassword(db, noSignIn, ann.id, NEW)).rejects.toThrow(/audit refused/);
+		expect(await authenticate(db, ann.email, OLD)).toMatchObject({ id: ann.id, must_set_password: 1 });
 		expect(await listSessionsOf(db, ann.id)).toHaveLength(2);
 	});
 });

@@ -1,7 +1,8 @@
 // A staff account an administrator created starts with a password the administrator chose: until
 // the person has chosen their own, every page sends them to /account/set-password (hooks.server.ts).
 import type { Db } from '../db';
-import { checkPassword, signIn, type FieldError, type SignInContext } from './accounts';
+import { asProblem, checkPassword, signIn, type SignInContext } from './accounts';
+import { err, errs, ok, type Result } from '../../result';
 import { hashPassword, verifyPassword } from './auth';
 import { insertAuditEvent } from '../repositories/audit';
 import { deleteSessionsOf } from '../repositories/sessions';
@@ -15,22 +16,22 @@ export const mustSetPassword = (user: { must_set_password?: number | boolean | n
 
 /**
  * Replaces the administrator's password with the person's own (strength rules; not the same one),
- * ends every session of the account and signs this browser in again.
+ * ends every session of the account and signs this browser in again. The new password, the ended
+ * sessions and the audit event `account.password.set` are written in one transaction.
  */
-export async function setOwnPassword(
-	db: Db,
-	ctx: SignInContext,
-	userId: string,
-	password: string
-): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
+export async function setOwnPassword(db: Db, ctx: SignInContext, userId: string, password: string): Promise<Result> {
 	const user = await findUserById(db, userId);
-	if (!user?.password_hash) return { ok: false, errors: [{ field: 'password', key: 'trust.error.currentPassword' }] };
-	const problems = checkPassword(password, [user.email ?? '', user.display_name ?? '']);
-	if (problems.length) return { ok: false, errors: problems };
-	if (await verifyPassword(user.password_hash, password)) return { ok: false, errors: [{ field: 'password', key: 'trust.error.samePassword' }] };
-	await updateUser(db, userId, { password_hash: await hashPassword(password), must_set_password: 0 });
-	await deleteSessionsOf(db, userId);
+	if (!user?.password_hash) return err('trust.error.currentPassword', undefined, 'password');
+	const [first, ...rest] = checkPassword(password, [user.email ?? '', user.display_name ?? '']).map(asProblem);
+	if (first) return errs([first, ...rest]);
+	if (await verifyPassword(user.password_hash, password)) return err('trust.error.samePassword', undefined, 'password');
+	// The slow hash before the transaction, which holds the database while it runs.
+	const passwordHash = await hashPassword(password);
+	await db.transaction().execute(async (trx) => {
+		await updateUser(trx, userId, { password_hash: passwordHash, must_set_password: 0 });
+		await deleteSessionsOf(trx, userId);
+		await insertAuditEvent(trx, { actorId: userId, action: 'account.password.set', subjectId: userId });
+	});
 	await signIn(db, ctx, userId);
-	await insertAuditEvent(db, { actorId: userId, action: 'account.password.set', subjectId: userId });
-	return { ok: true };
+	return ok();
 }

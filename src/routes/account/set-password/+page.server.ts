@@ -15,7 +15,7 @@ export const actions: Actions = {
 		const user = requireUser(event.locals, event.url);
 		if (!mustSetPassword(user)) redirect(303, safeNext(event.url.searchParams.get('next')));
 		const r = await setOwnPassword(getDb(), signInContext(event), user.id, String((await event.request.formData()).get('password') ?? ''));
-		if (!r.ok) return fail(400, { errors: r.errors });
+		if (!r.ok) return fail(400, { errors: r.problems ?? [r.error] });
 		redirect(303, safeNext(event.url.searchParams.get('next')));
 	}
 };
