@@ -165,6 +165,18 @@ const PAGES: PageSpec[] = [
 	{ name: 'profile', role: 'client', path: () => '/profile', ready: 'article#big-five-ipip-50 canvas' },
 	{ name: 'matches', role: 'client', path: () => '/matches' },
 	{ name: 'account', role: 'client', path: () => '/account' },
+	// Two-factor sign-in, while being set up (the key and the code field), and the code step (here
+	// without a pending sign-in: the page says to sign in again).
+	{
+		name: 'two-factor set-up',
+		role: 'client',
+		path: () => '/account/two-factor',
+		act: async (page) => {
+			await page.getByRole('button', { name: /^(Start setting up|Begynd at sætte op|Start again with a new key|Begynd forfra med en ny nøgle)$/ }).click();
+			await page.getByTestId('two-factor-secret').waitFor();
+		}
+	},
+	{ name: 'two-factor code step', role: 'anon', path: () => '/login/two-factor' },
 	{ name: 'account tokens', role: 'client', path: () => '/account/tokens', ready: '[data-testid="token"]' },
 	{ name: 'share', role: 'client', path: () => '/share' },
 	{ name: 'share code', role: 'client', path: () => `/share/${shareCode}` },

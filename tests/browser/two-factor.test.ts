@@ -37,12 +37,13 @@ describe('two-factor sign-in', () => {
 		await field.focus();
 		await page.keyboard.type('000000' === codeAt(key, stepNow()) ? '111111' : '000000');
 		await page.keyboard.press('Enter');
-		await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('This is not the code for this key.');
+		// Waited for as a condition (Playwright's own timeout), not for a fixed time.
+		await page.getByRole('alert').filter({ hasText: 'This is not the code for this key.' }).waitFor();
 		await field.fill('');
 		await field.focus();
 		await page.keyboard.type(codeAt(key, stepNow()));
 		await page.keyboard.press('Enter');
-		await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Two-factor sign-in is on.');
+		await page.getByRole('status').filter({ hasText: 'Two-factor sign-in is on.' }).waitFor();
 		expect(await page.getByTestId('two-factor-codes').locator('li').count()).toBe(10);
 		await page.getByRole('link', { name: 'I have written it down – continue' }).click();
 		await page.waitForURL(`${base}/account`);
