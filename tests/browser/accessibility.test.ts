@@ -165,6 +165,8 @@ const PAGES: PageSpec[] = [
 	{ name: 'profile', role: 'client', path: () => '/profile', ready: 'article#big-five-ipip-50 canvas' },
 	{ name: 'matches', role: 'client', path: () => '/matches' },
 	{ name: 'account', role: 'client', path: () => '/account' },
+	{ name: 'change password', role: 'client', path: () => '/account/password' },
+	{ name: 'change email', role: 'client', path: () => '/account/email' },
 	// Two-factor sign-in, while being set up (the key and the code field), and the code step (here
 	// without a pending sign-in: the page says to sign in again).
 	{

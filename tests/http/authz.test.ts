@@ -142,6 +142,8 @@ const TABLE: Record<string, Row> = {
 	'POST /account?/endAllSessions': { endsAllSessions: true, expect: { ...everyone({ redirect: '/login' }), anonymous: 'login' } },
 	'GET /account/password': { expect: signedIn(200) },
 	'POST /account/password': { body: () => ({ current: 'not the password', password: 'another long password' }), expect: signedIn(400) },
+	'GET /account/email': { expect: signedIn(200) },
+	'POST /account/email': { body: () => ({ email: 'not an email', password: 'not the password' }), expect: signedIn(400) },
 	// Only clients revoke; revoking a share that does not exist (B has none with the spare counsellor) is a 400.
 	'POST /account?/revoke': {
 		body: (f) => ({ counsellorId: f.spareCounsellorId }),

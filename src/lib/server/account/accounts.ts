@@ -71,12 +71,17 @@ export function checkPassword(password: string, related: string[] = []): FieldEr
 	return strength.ok ? [] : weakPasswordErrors(strength.warning, strength.suggestions);
 }
 
+/** Problems with an email (none or one). `email` must already be normalised (normalizeEmail). */
+export function checkEmail(email: string): FieldError[] {
+	if (hasAnyControlCharacter(email)) return [{ field: 'email', key: 'trust.error.control' }];
+	// Length first: EMAIL backtracks quadratically on long input (`a@....@`), so it only sees short strings.
+	if (email.length > 254 || !EMAIL.test(email)) return [{ field: 'email', key: 'auth.error.email' }];
+	return [];
+}
+
 /** Problems with registration input. `email` must already be normalised (normalizeEmail). */
 export function checkCredentials(email: string, password: string, name = ''): FieldError[] {
-	const errors: FieldError[] = [];
-	if (hasAnyControlCharacter(email)) errors.push({ field: 'email', key: 'trust.error.control' });
-	// Length first: EMAIL backtracks quadratically on long input (`a@....@`), so it only sees short strings.
-	else if (email.length > 254 || !EMAIL.test(email)) errors.push({ field: 'email', key: 'auth.error.email' });
+	const errors: FieldError[] = [...checkEmail(email)];
 	errors.push(...checkPassword(password, [email, name]));
 	if (hasAnyControlCharacter(name)) errors.push({ field: 'name', key: 'trust.error.control' });
 	else if (name.length > MAX_NAME) errors.push({ field: 'name', key: 'auth.error.nameLong', params: { n: MAX_NAME } });
