@@ -15,11 +15,13 @@ export const actions: Actions = {
 		const email = normalizeEmail(String(form.get('email') ?? ''));
 		const password = String(form.get('password') ?? '');
 		const created = await createFirstAdmin(db, { email, password, locale: locals.locale });
-		if (!created.ok)
-			return created.reason === 'done'
-				? fail(403, { done: true, email: '', errors: [] })
-				: fail(400, { email, errors: created.errors });
-		await signIn(db, signInContext(event), created.id);
+		if (!created.ok) {
+			if (created.error.code === 'setup.done') return fail(403, { done: true, email: '', errors: [] });
+			// The form's shape of a field error (the shared sign-in form shows `key` with its `params`).
+			const errors = (created.problems ?? [created.error]).map((p) => ({ field: p.field ?? '', key: p.code, params: p.params }));
+			return fail(400, { email, errors });
+		}
+		await signIn(db, signInContext(event), created.value.id);
 		// Straight to the admin page, which says the account is ready and what comes next.
 		redirect(303, '/admin?welcome=1');
 	}

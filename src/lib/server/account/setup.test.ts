@@ -22,15 +22,15 @@ describe('createFirstAdmin', () => {
 		expect(created.ok).toBe(true);
 		expect(await admins(two)).toEqual([{ email: 'admin@example.org' }]);
 		expect(await setupNeeded(two)).toBe(false);
-		expect(await createFirstAdmin(two, input('second@example.org'))).toEqual({ ok: false, reason: 'done' });
+		expect(await createFirstAdmin(two, input('second@example.org'))).toEqual({ ok: false, error: { code: 'setup.done' } });
 		const events = await one.selectFrom('audit_event').select(['action', 'detail']).execute();
 		expect(events).toEqual([{ action: 'account.created', detail: 'admin' }]);
 	});
 
 	it('names what is wrong with the input and creates nothing', async () => {
 		const r = await createFirstAdmin(one, { email: 'not-an-email', password: 'short', locale: null });
-		expect(r).toMatchObject({ ok: false, reason: 'invalid' });
-		expect(r.ok === false && r.reason === 'invalid' && r.errors.map((e) => e.field)).toEqual(['email', 'password']);
+		expect(r).toMatchObject({ ok: false, error: { code: 'auth.error.email', field: 'email' } });
+		expect(r.ok === false && r.problems?.map((e) => e.field)).toEqual(['email', 'password']);
 		expect(await admins(one)).toEqual([]);
 		expect(await one.selectFrom('app_lock').selectAll().execute()).toEqual([]);
 	});
@@ -41,7 +41,7 @@ describe('createFirstAdmin', () => {
 		const via = (i: number) => (i % 2 && testDialect() === 'postgres' ? two : one);
 		const results = await Promise.all(Array.from({ length: 6 }, (_, i) => createFirstAdmin(via(i), input(`admin${i}@example.org`))));
 		expect(results.filter((r) => r.ok)).toHaveLength(1);
-		expect(results.filter((r) => !r.ok && r.reason === 'done')).toHaveLength(5);
+		expect(results.filter((r) => !r.ok && r.error.code === 'setup.done')).toHaveLength(5);
 		expect(await admins(one)).toHaveLength(1);
 	});
 });

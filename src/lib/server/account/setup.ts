@@ -5,27 +5,27 @@
 // then sees the administrator and is refused.
 import type { Db } from '../db';
 import { isUniqueViolation } from '../db/errors';
-import { checkCredentials, type FieldError } from './accounts';
+import { asProblem, checkCredentials } from './accounts';
 import { hashPassword } from './auth';
 import { countUsersWithRole, findUserByEmail, insertUser } from '../repositories/users';
 import { insertAuditEvent } from '../repositories/audit';
-
-export type FirstAdminResult =
-	| { ok: true; id: string }
-	| { ok: false; reason: 'done' }
-	| { ok: false; reason: 'invalid'; errors: FieldError[] };
+import { err, errs, ok, type Result } from '../../result';
 
 /** True while the installation has no administrator (so /setup is open). */
 export const setupNeeded = async (db: Db): Promise<boolean> => (await countUsersWithRole(db, 'admin')) === 0;
 
+/**
+ * Creates the first administrator. Refused with `setup.done` once one exists, or with the problems
+ * of the email and password (each naming its field).
+ */
 export async function createFirstAdmin(
 	db: Db,
 	input: { email: string; password: string; locale: string | null },
 	now = new Date()
-): Promise<FirstAdminResult> {
-	if (!(await setupNeeded(db))) return { ok: false, reason: 'done' };
-	const errors = checkCredentials(input.email, input.password);
-	if (errors.length) return { ok: false, reason: 'invalid', errors };
+): Promise<Result<{ id: string }>> {
+	if (!(await setupNeeded(db))) return err('setup.done');
+	const [first, ...rest] = checkCredentials(input.email, input.password).map(asProblem);
+	if (first) return errs([first, ...rest]);
 	// Hashed before the transaction: the lock is held for a few quick statements only.
 	const passwordHash = await hashPassword(input.password);
 	const id = crypto.randomUUID();
@@ -36,9 +36,8 @@ export async function createFirstAdmin(
 				.values({ name: 'first-run', taken_at: now.toISOString() })
 				.onConflict((oc) => oc.column('name').doUpdateSet({ taken_at: now.toISOString() }))
 				.execute();
-			if (!(await setupNeeded(trx))) return { ok: false, reason: 'done' } as const;
-			if (await findUserByEmail(trx, input.email))
-				return { ok: false, reason: 'invalid', errors: [{ field: 'email', key: 'auth.error.taken' }] } as const;
+			if (!(await setupNeeded(trx))) return err('setup.done');
+			if (await findUserByEmail(trx, input.email)) return err('auth.error.taken', undefined, 'email');
 			await insertUser(trx, {
 				id,
 				email: input.email,
@@ -49,10 +48,10 @@ export async function createFirstAdmin(
 				created_at: now.toISOString()
 			});
 			await insertAuditEvent(trx, { actorId: id, action: 'account.created', subjectId: id, detail: 'admin', at: now });
-			return { ok: true, id } as const;
+			return ok({ id });
 		});
 	} catch (e) {
-		if (isUniqueViolation(e)) return { ok: false, reason: 'invalid', errors: [{ field: 'email', key: 'auth.error.taken' }] };
+		if (isUniqueViolation(e)) return err('auth.error.taken', undefined, 'email');
 		throw e;
 	}
 }
