@@ -55,6 +55,6 @@ export const actions: Actions = {
 		if (!confirmed.ok) return fail(400, { resetConfirm: userId, resetPassword: confirmed.error });
 		const r = await issueResetLink(db, admin, userId, { origin: url.origin, hours: resetLinkHours() });
 		if (!r.ok) return fail(400, { resetRefused: true });
-		return { resetLink: { url: r.url, email: r.email, expiresAt: r.expiresAt } };
+		return { resetLink: r.value };
 	}
 };

@@ -5,13 +5,14 @@
 // account. Spejl has no mail transport; with one, the same link would be sent to the account's email
 // instead of being shown to the administrator.
 import type { Db } from '../db';
-import { checkPassword, type FieldError, type SignInContext } from './accounts';
+import { asProblem, checkPassword, type SignInContext } from './accounts';
 import { sessionOrSecondStep } from './second-step';
 import { generateSessionToken, hashPassword, sessionIdOf as sha256Hex } from './auth';
 import { insertAuditEvent } from '../repositories/audit';
 import { claimResetLink, findResetLink, replaceResetLink } from '../repositories/password-resets';
 import { deleteSessionsOf } from '../repositories/sessions';
 import { findUserById, updateUser } from '../repositories/users';
+import { err, errs, ok, type Result } from '../../result';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -19,7 +20,9 @@ export type ResetLinkState = 'ok' | 'used' | 'expired' | 'unknown';
 
 /**
  * A new reset link for `userId` (earlier unused links of the account stop working). Returns the URL
- * (shown once to the administrator) and when it expires; audited as `admin.password-reset.issued`.
+ * (shown once to the administrator) and when it expires; refused with `reset.admin.notIssued` for an
+ * account without an email. The link and the audit event `admin.password-reset.issued` are written
+ * in one transaction.
  */
 export async function issueResetLink(
 	db: Db,
@@ -27,15 +30,17 @@ export async function issueResetLink(
 	userId: string,
 	options: { origin: string; hours: number },
 	now = new Date()
-): Promise<{ ok: true; url: string; email: string; expiresAt: string } | { ok: false }> {
+): Promise<Result<{ url: string; email: string; expiresAt: string }>> {
 	if (admin.role !== 'admin') throw new Error('only administrators issue reset links');
 	const user = await findUserById(db, userId);
-	if (!user?.email) return { ok: false };
+	if (!user?.email) return err('reset.admin.notIssued');
 	const token = generateSessionToken();
 	const expiresAt = new Date(now.getTime() + options.hours * HOUR).toISOString();
-	await replaceResetLink(db, { id: sha256Hex(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt });
-	await insertAuditEvent(db, { actorId: admin.id, action: 'admin.password-reset.issued', subjectId: userId, at: now });
-	return { ok: true, url: `${options.origin}/reset/${token}`, email: user.email, expiresAt };
+	await db.transaction().execute(async (trx) => {
+		await replaceResetLink(trx, { id: sha256Hex(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt });
+		await insertAuditEvent(trx, { actorId: admin.id, action: 'admin.password-reset.issued', subjectId: userId, at: now });
+	});
+	return ok({ url: `${options.origin}/reset/${token}`, email: user.email, expiresAt });
 }
 
 const TOKEN = /^[a-z2-7]{32}$/;
@@ -51,11 +56,19 @@ export async function checkResetLink(db: Db, token: string, now = new Date()): P
 	return user?.email ? { state: 'ok', email: user.email } : { state: 'unknown' };
 }
 
+/** The refusal of a link that cannot be used: `reset.used`, `reset.expired` or `reset.unknown`. */
+export const LINK_REFUSALS = { 'reset.used': 'used', 'reset.expired': 'expired', 'reset.unknown': 'unknown' } as const;
+
+const refusedLink = (state: Exclude<ResetLinkState, 'ok'>) =>
+	state === 'used' ? err('reset.used') : state === 'expired' ? err('reset.expired') : err('reset.unknown');
+
 /**
- * Sets a new password with a reset link: the link is claimed first (so it works once even if two
- * requests race), then the password is set, every session of the account ends and this browser is
- * signed in. A password that is too weak is refused before the link is claimed, so the person can
- * try again with the same link.
+ * Sets a new password with a reset link: the link is claimed (so it works once even if two requests
+ * race), the password is set, every session of the account ends and the audit event
+ * `account.password.reset` is written, all in one transaction; then this browser is signed in. A
+ * link that cannot be used is refused with one of LINK_REFUSALS; a password that is too weak with
+ * its problems (field `password`) before the link is claimed, so the person can try again with the
+ * same link.
  */
 export async function useResetLink(
 	db: Db,
@@ -63,19 +76,24 @@ export async function useResetLink(
 	token: string,
 	password: string,
 	now = new Date()
-): Promise<{ ok: true; userId: string; secondStep: boolean } | { ok: false; state: Exclude<ResetLinkState, 'ok'> } | { ok: false; errors: FieldError[] }> {
+): Promise<Result<{ userId: string; secondStep: boolean }>> {
 	const checked = await checkResetLink(db, token, now);
-	if (checked.state !== 'ok') return { ok: false, state: checked.state };
-	const weak = checkPassword(password, [checked.email]);
-	if (weak.length) return { ok: false, errors: weak };
+	if (checked.state !== 'ok') return refusedLink(checked.state);
+	const [first, ...rest] = checkPassword(password, [checked.email]).map(asProblem);
+	if (first) return errs([first, ...rest]);
 	const id = sha256Hex(token);
+	// The slow hash before the transaction, which holds the database while it runs.
 	const passwordHash = await hashPassword(password);
-	if (!(await claimResetLink(db, id, now.toISOString()))) return { ok: false, state: 'used' };
-	const link = (await findResetLink(db, id))!;
-	await updateUser(db, link.user_id, { password_hash: passwordHash, must_set_password: 0 });
-	await deleteSessionsOf(db, link.user_id);
-	await insertAuditEvent(db, { actorId: link.user_id, action: 'account.password.reset', subjectId: link.user_id, at: now });
+	const userId = await db.transaction().execute(async (trx) => {
+		if (!(await claimResetLink(trx, id, now.toISOString()))) return null;
+		const link = (await findResetLink(trx, id))!;
+		await updateUser(trx, link.user_id, { password_hash: passwordHash, must_set_password: 0 });
+		await deleteSessionsOf(trx, link.user_id);
+		await insertAuditEvent(trx, { actorId: link.user_id, action: 'account.password.reset', subjectId: link.user_id, at: now });
+		return link.user_id;
+	});
+	if (!userId) return refusedLink('used');
 	// With two-factor sign-in, the code from the app is still asked for before a session exists.
-	const secondStep = (await sessionOrSecondStep(db, ctx, link.user_id, now)) === 'second-step';
-	return { ok: true, userId: link.user_id, secondStep };
+	const secondStep = (await sessionOrSecondStep(db, ctx, userId, now)) === 'second-step';
+	return ok({ userId, secondStep });
 }

@@ -1,12 +1,13 @@
 import type { Db } from '../db';
 import type { PasswordReset } from '../db/schema';
 
-/** Stores a new link (its id is the SHA-256 of the token) and drops the person's earlier unused ones. */
+/**
+ * Stores a new link (its id is the SHA-256 of the token) and drops the person's earlier unused ones.
+ * Two statements: the caller runs them in its transaction (with the audit event of the action).
+ */
 export async function replaceResetLink(db: Db, link: { id: string; user_id: string; created_at: string; expires_at: string }): Promise<void> {
-	await db.transaction().execute(async (tx) => {
-		await tx.deleteFrom('password_reset').where('user_id', '=', link.user_id).where('used_at', 'is', null).execute();
-		await tx.insertInto('password_reset').values({ ...link, used_at: null }).execute();
-	});
+	await db.deleteFrom('password_reset').where('user_id', '=', link.user_id).where('used_at', 'is', null).execute();
+	await db.insertInto('password_reset').values({ ...link, used_at: null }).execute();
 }
 
 export const findResetLink = (db: Db, id: string): Promise<PasswordReset | undefined> =>
