@@ -10,7 +10,7 @@ import { parse } from 'devalue';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb } from '../support/db';
-import { choose, completeSurvey, launchBrowser, nextPage } from '../support/browser';
+import { answerBoolean, choose, completeSurvey, launchBrowser, nextPage } from '../support/browser';
 import { Jar } from '../support/jar';
 
 const base = inject('baseUrl');
@@ -249,7 +249,7 @@ describe('a matrix form without JavaScript (study-habits)', () => {
 		await nextPage(js);
 		await js.locator('[data-name="courses"] .sd-paneldynamic__add-btn').first().click();
 		await js.locator('[data-name="course"] input').fill('Maths');
-		await js.locator('[data-name="enjoy"]').getByText('No', { exact: true }).click();
+		await answerBoolean(js.locator('[data-name="enjoy"]'), 'No');
 		await js.locator('[data-name="change"] textarea').fill(change);
 		await completeSurvey(js);
 		await js.waitForURL(`${base}/profile#study-habits`);

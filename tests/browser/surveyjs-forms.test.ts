@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { openDb } from '../support/db';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { completeSurvey, launchBrowser, nextPage, registerClient, watchErrors } from '../support/browser';
+import { answerBoolean, completeSurvey, launchBrowser, nextPage, registerClient, watchErrors } from '../support/browser';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
@@ -47,11 +47,11 @@ describe('a SurveyJS form with a matrix, a dynamic panel and a conditional quest
 		await courses.waitFor();
 		await courses.getByRole('button', { name: /Add new/i }).click();
 		await courses.locator('[data-name="course"] input').first().fill('Maths');
-		await courses.locator('[data-name="enjoy"]').first().getByText('No', { exact: true }).click();
+		await answerBoolean(courses.locator('[data-name="enjoy"]').first(), 'No');
 		await courses.locator('[data-name="change"] textarea').first().fill('more examples');
 		await courses.getByRole('button', { name: /Add new/i }).click();
 		await courses.locator('[data-name="course"] input').nth(1).fill('Art');
-		await courses.locator('[data-name="enjoy"]').nth(1).getByText('Yes', { exact: true }).click();
+		await answerBoolean(courses.locator('[data-name="enjoy"]').nth(1), 'Yes');
 		expect(await courses.locator('[data-name="change"]').count()).toBe(1);
 		await completeSurvey(page);
 		await page.waitForURL(/\/profile/);

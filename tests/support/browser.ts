@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -65,4 +65,23 @@ export async function answerRiasec(page: Page, answers: Record<string, number[]>
 		if (item < 8) await nextPage(page);
 	}
 	await completeSurvey(page);
+}
+
+/**
+ * Answers a Yes/No (boolean) question by clicking its label, and waits until SurveyJS shows the
+ * answer (`sd-boolean--checked` for Yes; neither it nor `--indeterminate` for No). Typing in the
+ * panel's text field just before commits on blur and re-renders the panel, which can swallow a click
+ * landing at that moment; a person would see the switch unchanged and click again, and so does this.
+ */
+export async function answerBoolean(question: Locator, answer: 'Yes' | 'No') {
+	const shown = async () => {
+		const cls = (await question.locator('.sd-boolean').getAttribute('class')) ?? '';
+		return !cls.includes('sd-boolean--indeterminate') && cls.includes('sd-boolean--checked') === (answer === 'Yes');
+	};
+	for (let attempt = 0; attempt < 3; attempt++) {
+		await question.getByText(answer, { exact: true }).click();
+		for (let i = 0; i < 20 && !(await shown()); i++) await question.page().waitForTimeout(100);
+		if (await shown()) return;
+	}
+	throw new Error(`the answer ${answer} was not shown after three clicks`);
 }
