@@ -5,7 +5,8 @@ import { profileExportCsv } from '$lib/core/profile/export-csv';
 import type { OpportunitySet } from '$lib/core/opportunities/types';
 import { buildMatchesView, type MatchesView } from '$lib/core/matching/matches-view';
 import type { Db } from '../db';
-import { getOpportunitySets, getRegistry } from '../app';
+import { getOpportunitySets, getRegistry, getTimeZone } from '../app';
+import { isoDay } from '$lib/time';
 import { othersViewForExport } from '../others/others-summary';
 import { loadProfile } from './profile';
 import { exportShortlist, loadShortlist } from './shortlist';
@@ -35,10 +36,10 @@ export async function profileExportFor(
 	return othersView ? { ...doc, othersView } : doc;
 }
 
-/** `spejl-profile-2026-11-26.json`: a file name for a download (ASCII only). */
-export function exportFileName(kind: 'json' | 'csv', now = new Date(), who = 'profile'): string {
+/** `spejl-profile-2026-11-26.json`: a file name for a download (ASCII only), dated in the service's time zone. */
+export function exportFileName(kind: 'json' | 'csv', now = new Date(), who = 'profile', timeZone = getTimeZone()): string {
 	const safe = who.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'profile';
-	return `spejl-${safe}-${now.toISOString().slice(0, 10)}.${kind}`;
+	return `spejl-${safe}-${isoDay(now, timeZone)}.${kind}`;
 }
 
 /** Headers for an export download: attachment, no caching (personal data). */
