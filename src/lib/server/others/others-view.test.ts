@@ -1,9 +1,10 @@
-// "How others see me" against a real (in-memory, migrated) SQLite database: the rules a browser test
-// cannot reach cheaply — expiry, the per-link cap, refusals storing nothing, codes, and erasure with
-// the account.
-import { beforeEach, describe, expect, it } from 'vitest';
+// "How others see me" against a real, migrated database (SQLite in memory, or PostgreSQL with
+// TEST_DATABASE_URL, tests/support/db.ts): the rules a browser test cannot reach cheaply — expiry,
+// the per-link cap, refusals storing nothing, codes, and erasure with the account.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createDb, migrateToLatest, type Db } from '../db';
+import type { Db } from '../db';
+import { closeTestDb, createTestDb } from '../../../../tests/support/db';
 import type { Questionnaire } from '$lib/core/questionnaire/types';
 import type { Instrument, Registry } from '../questionnaires/registry';
 import { insertUser, deleteUser } from '../repositories/users';
@@ -43,14 +44,14 @@ const count = async (table: 'others_answer' | 'others_invite') =>
 	Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
 beforeEach(async () => {
-	db = createDb(':memory:');
-	await migrateToLatest(db);
+	db = await createTestDb();
 	const versionId = await ensureInstrumentVersion(db, { instrumentId: q.id, version: q.version, sha256: 'x', definition: JSON.stringify(q), now: T0 });
 	instrument = { questionnaire: q, versionId, sha256: 'x', file: 'others-view.json' };
 	registry = { instruments: new Map([[q.id, instrument]]), refused: [], warnings: [] };
 	userId = crypto.randomUUID();
 	await insertUser(db, { id: userId, email: `${userId}@example.org`, password_hash: 'x', role: 'client', display_name: null, locale: null, created_at: T0.toISOString(), share_code: null });
 });
+afterEach(() => closeTestDb(db));
 
 describe('codes', () => {
 	it('are 8 unambiguous characters, read back however they are typed', () => {
