@@ -1,9 +1,11 @@
-// The shortlist and the preparation level against a real (in-memory, migrated) SQLite database and the
-// shipped O*NET set: unknown ids refused, starring twice keeps one row, Danish titles on read, the
-// counsellor's comment, a full list refused, and only known levels saved.
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+// The shortlist and the preparation level against a real, migrated database (SQLite in memory, or
+// PostgreSQL with TEST_DATABASE_URL, tests/support/db.ts) and the shipped O*NET set: unknown ids
+// refused, starring twice keeps one row, Danish titles on read, the counsellor's comment, a full
+// list refused, and only known levels saved.
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { createDb, migrateToLatest, type Db } from '../db';
+import type { Db } from '../db';
+import { closeTestDb, createTestDb } from '../../../../tests/support/db';
 import { insertUser } from '../repositories/users';
 import { loadOpportunitySets } from './opportunities';
 import {
@@ -23,12 +25,12 @@ const T0 = new Date('2026-11-30T10:00:00.000Z');
 
 beforeAll(() => expect(sets.get('onet-29-3')).toBeDefined());
 beforeEach(async () => {
-	db = createDb(':memory:');
-	await migrateToLatest(db);
+	db = await createTestDb();
 	for (const [id, role, name] of [['c', 'client', 'Ann'], ['k', 'counsellor', 'Kim Counsellor']] as const) {
 		await insertUser(db, { id, email: `${id}@example.org`, password_hash: 'x', role, display_name: name, locale: null, created_at: T0.toISOString() });
 	}
 });
+afterEach(() => closeTestDb(db));
 
 describe('shortlist', () => {
 	it('stars known occupations once each, in order, with the Danish title on a Danish read', async () => {
