@@ -44,7 +44,8 @@ describe('two-factor sign-in', () => {
 		await page.keyboard.type(codeAt(key, stepNow()));
 		await page.keyboard.press('Enter');
 		await page.getByRole('status').filter({ hasText: 'Two-factor sign-in is on.' }).waitFor();
-		expect(await page.getByTestId('two-factor-codes').locator('li').count()).toBe(10);
+		const recoveryCodes = await page.getByTestId('two-factor-codes').locator('li').allTextContents();
+		expect(recoveryCodes).toHaveLength(10);
 		await page.getByRole('link', { name: 'I have written it down – continue' }).click();
 		await page.waitForURL(`${base}/account`);
 		expect(await page.getByRole('region', { name: 'Two-factor sign-in' }).textContent()).toContain('Two-factor sign-in is on');
@@ -66,9 +67,34 @@ describe('two-factor sign-in', () => {
 		await other.waitForURL(`${base}/account`);
 		// Signed in, the account's own language (English, chosen at registration) applies again.
 		expect(await other.locator('h1').textContent()).toBe('Account');
+
+		// A third browser signs in with a recovery code: it lands on the `next` page, which says how many
+		// codes are left and links to making new ones; moving on in the site, the notice is gone.
+		const third = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+		const thirdErrors = watchErrors(third);
+		await third.goto(`${base}/login?next=%2Fprofile`);
+		await third.getByLabel('Email').fill(email);
+		await third.getByLabel('Password').fill('correct horse battery');
+		await third.getByRole('button', { name: 'Sign in' }).click();
+		await third.waitForURL(`${base}/login/two-factor?next=%2Fprofile`);
+		await third.getByLabel('Code from the app, or a recovery code').fill(recoveryCodes[0]);
+		await third.getByRole('button', { name: 'Sign in' }).click();
+		await third.waitForURL(`${base}/profile`);
+		const notice = third.getByTestId('sign-in-notice');
+		expect(await notice.textContent()).toContain('You signed in with a recovery code; that code no longer works. Recovery codes left: 9.');
+		expect(await notice.getByRole('link', { name: 'Make new recovery codes' }).getAttribute('href')).toBe('/account/two-factor#new-codes');
+		await third.getByRole('link', { name: 'Home', exact: true }).click();
+		await third.waitForURL(`${base}/`);
+		await third.getByRole('heading', { level: 1 }).waitFor();
+		expect(await third.getByTestId('sign-in-notice').count()).toBe(0);
+		await third.reload();
+		expect(await third.getByTestId('sign-in-notice').count()).toBe(0);
+
 		expect(errors).toEqual([]);
 		expect(otherErrors).toEqual([]);
+		expect(thirdErrors).toEqual([]);
 		await context.close();
 		await other.context().close();
+		await third.context().close();
 	});
 });

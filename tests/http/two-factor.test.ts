@@ -118,11 +118,17 @@ describe('two-factor sign-in', () => {
 		expect(older.status).toBe(400);
 		expect(again.cookies.has('spejl_session')).toBe(false);
 
-		// A recovery code works once.
-		const withCode = await again.post('/login/two-factor', { code: codes[3].toLowerCase() });
+		// A recovery code works once. It lands where any sign-in lands (the `next` page), and that
+		// page says how many codes are left, with a link to make new ones, once.
+		const withCode = await again.post('/login/two-factor?next=%2Fprofile', { code: codes[3].toLowerCase() });
 		expect(withCode.status).toBe(303);
-		expect(withCode.headers.get('location')).toBe('/account/two-factor?used=9');
-		expect(await (await again.request('/account/two-factor?used=9')).text()).toContain('Recovery codes left: 9.');
+		expect(withCode.headers.get('location')).toBe('/profile');
+		const landed = await again.request('/profile');
+		expect(landed.status).toBe(200);
+		const notice = /<div class="alert info[^"]*" role="status" data-testid="sign-in-notice"[^>]*>(.*?)<\/div>/s.exec(await landed.text())?.[1];
+		expect(notice).toContain('You signed in with a recovery code; that code no longer works. Recovery codes left: 9.');
+		expect(notice).toMatch(/<a href="\/account\/two-factor#new-codes"[^>]*>Make new recovery codes<\/a>/);
+		expect(await (await again.request('/profile')).text()).not.toContain('sign-in-notice');
 		const third = await passwordStep(base, email);
 		const usedUp = await third.post('/login/two-factor', { code: codes[3] });
 		expect(usedUp.status).toBe(400);
@@ -152,6 +158,17 @@ describe('two-factor sign-in', () => {
 
 		const other = await passwordStep(base, email);
 		expect((await other.post('/login/two-factor', { code: fresh[1] })).status).toBe(303);
+		// The last recovery code: the page it lands on (the home page by default) says none are left, in Danish for a Danish account.
+		await openDb(dbTarget).deleteFrom('two_factor_recovery').where('user_id', '=', userId).where('id', '!=', sha256(fresh[2].replace(/-/g, ''))).execute();
+		const { locale } = await openDb(dbTarget).selectFrom('user').select('locale').where('id', '=', userId).executeTakeFirstOrThrow();
+		await openDb(dbTarget).updateTable('user').set({ locale: 'da' }).where('id', '=', userId).execute();
+		const last = await passwordStep(base, email);
+		const lastIn = await last.post('/login/two-factor', { code: fresh[2] });
+		expect(lastIn.headers.get('location')).toBe('/');
+		const home = await (await last.request('/')).text();
+		expect(home).toContain('Du loggede ind med din sidste gendannelseskode. Du har ingen gendannelseskoder tilbage');
+		expect(home).toMatch(/<a href="\/account\/two-factor#new-codes"[^>]*>Lav nye gendannelseskoder<\/a>/);
+		await openDb(dbTarget).updateTable('user').set({ locale }).where('id', '=', userId).execute();
 		const wrong = await jar.post('/account/two-factor?/disable', { 'disable-password': 'not my password at all' });
 		expect(wrong.status).toBe(400);
 		expect(await openDb(dbTarget).selectFrom('two_factor').select('user_id').where('user_id', '=', userId).executeTakeFirst()).toBeDefined();

@@ -9,13 +9,11 @@ import type { Actions, PageServerLoad } from './$types';
 // code, new recovery codes, switch off. Staff sent here by REQUIRE_TOTP_FOR_STAFF come with `next`.
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const used = url.searchParams.get('used');
 	return {
 		twoFactor: await twoFactorState(getDb(), user),
 		hasPassword: user.email !== null,
 		required: requireTotpForStaff() && isStaff(user.role),
-		next: safeNext(url.searchParams.get('next') ?? '/account'),
-		codesLeftAfterUse: used !== null && /^\d{1,2}$/.test(used) ? Number(used) : null
+		next: safeNext(url.searchParams.get('next') ?? '/account')
 	};
 };
 

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
 import { signInContext } from '$lib/server/account/accounts';
 import { completeSecondStep, hasPendingSignIn } from '$lib/server/account/second-step';
+import { noteRecoveryCodesLeft } from '$lib/server/account/sign-in-notice';
 import { safeNext } from '$lib/server/http/guards';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,13 +16,13 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { url, setHeaders } = event;
+		const { url, setHeaders, cookies } = event;
 		const next = safeNext(url.searchParams.get('next'));
 		const code = String((await event.request.formData()).get('code') ?? '');
 		const r = await completeSecondStep(getDb(), signInContext(event), code);
 		if (r.ok) {
-			// After a recovery code, say how many are left before going on.
-			if (r.value.recoveryCode) redirect(303, `/account/two-factor?used=${r.value.codesLeft}`);
+			// After a recovery code, the page it lands on says how many are left.
+			if (r.value.recoveryCode) noteRecoveryCodesLeft(cookies, r.value.codesLeft, url.protocol === 'https:');
 			redirect(303, next);
 		}
 		const wait = r.error.params?.retryAfter;
