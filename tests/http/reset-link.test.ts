@@ -18,15 +18,26 @@ const tag = () => crypto.randomUUID().slice(0, 8);
 const idOf = async (target: string, email: string) =>
 	(await openDb(target).selectFrom('user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 
+/** The classes of the box asking for the administrator's password before a reset link is made. */
+const classesOf = (html: string) => /<form[^>]*class="([^"]*)"[^>]*data-testid="reset-confirm"/.exec(html)?.[1].split(/\s+/) ?? [];
+
 /** The admin issues a link on /admin (as a form without JavaScript) and reads it from the page. */
 async function issue(admin: Jar, userId: string): Promise<string> {
 	// First the administrator's own password is asked for; a wrong one makes no link.
+	// The question is asked in the neutral style; red only once the password typed is wrong.
 	const asked = await admin.post('/admin?/resetLink', { userId });
 	expect(asked.status).toBe(200);
-	expect(await asked.text()).toContain('Type your own password to make it.');
+	const askedPage = await asked.text();
+	expect(askedPage).toContain('Type your own password to make it.');
+	expect(classesOf(askedPage)).toEqual(expect.arrayContaining(['alert', 'info', 'confirm-reset']));
+	expect(askedPage).not.toContain('id="reset-password-error"');
 	const wrong = await admin.post('/admin?/resetLink', { userId, password: 'not the admin password' });
 	expect(wrong.status).toBe(400);
-	expect(LINK.test(await wrong.text())).toBe(false);
+	const wrongPage = await wrong.text();
+	expect(LINK.test(wrongPage)).toBe(false);
+	expect(classesOf(wrongPage)).toEqual(expect.arrayContaining(['alert', 'confirm-reset']));
+	expect(classesOf(wrongPage)).not.toContain('info');
+	expect(wrongPage).toMatch(/<p id="reset-password-error" class="error[^"]*" role="alert">The password is not correct\.<\/p>/);
 	const res = await admin.post('/admin?/resetLink', { userId, password: PASSWORD });
 	expect(res.status).toBe(200);
 	const html = await res.text();
