@@ -8,7 +8,7 @@ import { loadRegistry, type Registry } from './registry';
 import { createAccount } from '../account/accounts';
 import { insertUser } from '../repositories/users';
 import type { ScoredResult } from '$lib/core/questionnaire/types';
-import { complete, saveProgress, startOrResume } from './responses';
+import { complete, completeOpenOrNew, saveProgress, startOrResume } from './responses';
 
 const QUESTIONNAIRES = resolve(__dirname, '../../../../questionnaires');
 
@@ -365,5 +365,71 @@ describe('canonical answers and one open attempt', () => {
 		expect(a.response.id).toBe(b.response.id);
 		const open = await db.selectFrom('response').select('id').where('status', '=', 'in_progress').execute();
 		expect(open).toHaveLength(1);
+	});
+});
+
+describe('completeOpenOrNew', () => {
+	const responsesOf = (userId: string) =>
+		db.selectFrom('response').selectAll().where('user_id', '=', userId).orderBy('started_at').execute();
+
+	it('without an open response stores one completed row, scored, with nothing stored unfinished', async () => {
+		const at = new Date(Date.UTC(2026, 0, 15, 9, 30));
+		const r = await completeOpenOrNew(db, alice, instrument('riasec-48'), JSON.stringify(riasecAnswers()), at);
+		if (!r.ok) throw new Error(r.error.code);
+		expect(r.value.repeated).toBe(false);
+		const rows = await responsesOf(alice);
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({
+			id: r.value.responseId,
+			instrument_id: 'riasec-48',
+			instrument_version_id: instrument('riasec-48').versionId,
+			status: 'completed',
+			current_page: 0,
+			started_at: at.toISOString(),
+			updated_at: at.toISOString(),
+			completed_at: at.toISOString()
+		});
+		expect(JSON.parse(rows[0].answers)).toEqual(riasecAnswers());
+		expect(JSON.parse(rows[0].result!)).toEqual(r.value.result);
+		expectRiasecRows(await scaleRows(r.value.responseId));
+	});
+
+	it('completes the open response when there is one, and stores no second row', async () => {
+		const started = await startOrResume(db, alice, instrument('riasec-48'));
+		const r = await completeOpenOrNew(db, alice, instrument('riasec-48'), JSON.stringify(riasecAnswers()));
+		if (!r.ok) throw new Error(r.error.code);
+		expect(r.value.responseId).toBe(started.response.id);
+		const rows = await responsesOf(alice);
+		expect(rows.map((x) => [x.id, x.status])).toEqual([[started.response.id, 'completed']]);
+		expectRiasecRows(await scaleRows(started.response.id));
+	});
+
+	it('stores every one of many completions arriving at once (one group commit), each under its own id', async () => {
+		const outcomes = await Promise.all(
+			[alice, bob, alice, bob, alice].map((who, i) => completeOpenOrNew(db, who, instrument('riasec-48'), JSON.stringify(riasecAnswers({ R1: 1 + i }))))
+		);
+		const ids = outcomes.map((o) => (o.ok ? o.value.responseId : o.error.code));
+		expect(new Set(ids).size).toBe(5);
+		const stored = await db.selectFrom('response').select(['id', 'user_id', 'status', 'answers']).execute();
+		expect(stored).toHaveLength(5);
+		for (const [i, id] of ids.entries()) {
+			const s = stored.find((x) => x.id === id)!;
+			expect(s.status).toBe('completed');
+			expect(s.user_id).toBe(i % 2 === 0 ? alice : bob);
+			expect(JSON.parse(s.answers).R1).toBe(1 + i);
+		}
+	});
+
+	it('refuses answers the form does not accept and stores nothing, without and with an open response', async () => {
+		const refused = await completeOpenOrNew(db, alice, instrument('riasec-48'), JSON.stringify(riasecAnswers({ R1: 9 })));
+		expect(refused.ok).toBe(false);
+		if (refused.ok) return;
+		expect(refused.error).toEqual({ code: 'response.error.invalid', field: 'R1' });
+		expect(refused.errors?.[0]?.name).toBe('R1');
+		expect(await responsesOf(alice)).toEqual([]);
+		const started = await startOrResume(db, alice, instrument('riasec-48'));
+		const again = await completeOpenOrNew(db, alice, instrument('riasec-48'), JSON.stringify(riasecAnswers({ R1: 9 })));
+		expect(again).toMatchObject({ ok: false, error: { code: 'response.error.invalid', field: 'R1' } });
+		expect((await responsesOf(alice)).map((x) => [x.id, x.status])).toEqual([[started.response.id, 'in_progress']]);
 	});
 });

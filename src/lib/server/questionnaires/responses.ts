@@ -10,12 +10,14 @@ import type { Response } from '../db/schema';
 import type { Instrument } from './registry';
 import { err, ok, type Failure } from '../../result';
 import { loadDefinition } from './definitions';
+import { inWriteBatch } from '../db/write-batch';
 import {
 	completeResponse,
 	findInProgressResponse,
 	findResponse,
 	findResponseOf,
 	insertResponse,
+	insertResponseUnlessOpen,
 	saveResponseProgress
 } from '../repositories/responses';
 
@@ -158,6 +160,12 @@ export async function complete(
  * one), starts and completes a response on the current version in one write: the completed row is
  * inserted as it is, never first as an unfinished one. Refusals as `complete` gives them; nothing is
  * stored when the answers are refused. Two such requests at the same moment are two attempts.
+ *
+ * The common case (no open response, answers accepted) costs one statement: the answers are checked
+ * and scored on the current version first, then the row is inserted unless an open response exists,
+ * in a group commit with the completions arriving at the same time (db/write-batch.ts). When an open
+ * response exists, or the answers are refused, the open response (if any) decides, exactly as before:
+ * it is completed on the version it was started with.
  */
 export async function completeOpenOrNew(
 	db: Db,
@@ -166,16 +174,11 @@ export async function completeOpenOrNew(
 	answersText: string,
 	now = new Date()
 ): Promise<Outcome<{ responseId: string; result: ScoredResult; repeated: boolean }>> {
-	const open = await findInProgressResponse(db, userId, instrument.questionnaire.id);
-	if (open) {
-		const r = await complete(db, userId, { response: open, instrumentId: instrument.questionnaire.id, answers: answersText }, now);
-		return r.ok ? ok({ responseId: open.id, ...r.value }) : r;
-	}
 	const q = instrument.questionnaire;
 	const checked = checkAnswers(q, answersText);
-	if (!checked.ok) return checked;
+	if (!checked.ok) return (await completeOpen(db, userId, instrument, answersText, now)) ?? checked;
 	const scored = scoreChecked(q, checked.value.checked);
-	if (!scored.ok) return scored;
+	if (!scored.ok) return (await completeOpen(db, userId, instrument, answersText, now)) ?? scored;
 	const at = now.toISOString();
 	const response: Response = {
 		id: crypto.randomUUID(),
@@ -190,8 +193,18 @@ export async function completeOpenOrNew(
 		updated_at: at,
 		completed_at: at
 	};
-	await insertResponse(db, response);
-	return ok({ responseId: response.id, result: scored.value, repeated: false });
+	if (await inWriteBatch(db, (runner) => insertResponseUnlessOpen(runner, response)))
+		return ok({ responseId: response.id, result: scored.value, repeated: false });
+	// An open response exists after all (the page saved one): that one is completed.
+	return (await completeOpen(db, userId, instrument, answersText, now)) ?? err('response.error.missing');
+}
+
+/** Completes the client's open response to the instrument; undefined when there is none. */
+async function completeOpen(db: Db, userId: string, instrument: Instrument, answersText: string, now: Date) {
+	const open = await findInProgressResponse(db, userId, instrument.questionnaire.id);
+	if (!open) return undefined;
+	const r = await complete(db, userId, { response: open, instrumentId: instrument.questionnaire.id, answers: answersText }, now);
+	return r.ok ? ok({ responseId: open.id, ...r.value }) : r;
 }
 
 /** The answers parsed and validated for completing, with their canonical JSON. */

@@ -52,6 +52,45 @@ export async function insertResponse(db: Db, response: NewResponse): Promise<voi
 	await insertResponseRow(db, ...RESPONSE_COLUMNS.map((c) => response[c] ?? null));
 }
 
+/** Columns whose values PostgreSQL must be told are integers when they come from a SELECT list. */
+const INTEGER_COLUMNS: ReadonlySet<string> = new Set(['instrument_version_id', 'current_page']);
+
+const insertUnlessOpenRow = precompiledResult(RESPONSE_COLUMNS.length + 2, (db: Db, ...values: unknown[]) =>
+	db
+		.insertInto('response')
+		.columns([...RESPONSE_COLUMNS])
+		.expression(
+			db
+				.selectNoFrom((eb) =>
+					RESPONSE_COLUMNS.map((c, i) => (INTEGER_COLUMNS.has(c) ? eb.cast(eb.val(values[i]), 'integer') : eb.val(values[i])).as(c))
+				)
+				.where((eb) =>
+					eb.not(
+						eb.exists(
+							eb
+								.selectFrom('response as open')
+								.select('open.id')
+								.where('open.user_id', '=', values[RESPONSE_COLUMNS.length] as string)
+								.where('open.instrument_id', '=', values[RESPONSE_COLUMNS.length + 1] as string)
+								.where('open.status', '=', sql.lit('in_progress'))
+						)
+					)
+				)
+		)
+);
+
+/**
+ * Stores a new response unless the person has an open (in-progress) response to its instrument, in
+ * ONE statement, so the check and the insert are atomic on either database and the statement is a
+ * write from its start (on SQLite it takes the write lock at once, waiting for it like any write).
+ * True when it was stored; false when an open response exists (nothing is stored). Compiled once:
+ * every completion without a saved response runs it.
+ */
+export async function insertResponseUnlessOpen(db: Db, response: NewResponse): Promise<boolean> {
+	const r = await insertUnlessOpenRow(db, ...RESPONSE_COLUMNS.map((c) => response[c] ?? null), response.user_id, response.instrument_id);
+	return Number(r.numAffectedRows) === 1;
+}
+
 /** Saves answers of an unfinished response; false when it is not (any more) in progress. */
 export async function saveResponseProgress(
 	db: Db,
