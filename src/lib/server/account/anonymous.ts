@@ -73,12 +73,8 @@ export async function resumeWithCode(
 	const minutes = await resumeCodeLimiter.blockedFor(db, key, now.getTime());
 	if (minutes > 0) return { ok: false, problem: { key: 'resume.error.tooMany', params: { n: minutes } } };
 	const parsed = parseResumeCode(input.code.slice(0, 100));
-	if (!parsed.ok) {
-		if (parsed.reason === 'empty') return { ok: false, problem: { key: 'resume.error.empty' } };
-		if (parsed.reason === 'character') return { ok: false, problem: { key: 'resume.error.character', params: { c: parsed.character! } } };
-		return { ok: false, problem: { key: 'resume.error.length', params: { n: 16 } } };
-	}
-	const user = await findUserByResumeCodeHash(db, resumeCodeHash(parsed.code));
+	if (!parsed.ok) return { ok: false, problem: { key: parsed.error.code, params: parsed.error.params } as ResumeProblem };
+	const user = await findUserByResumeCodeHash(db, resumeCodeHash(parsed.value));
 	if (!user) {
 		await resumeCodeLimiter.fail(db, key, now.getTime());
 		return { ok: false, problem: { key: 'resume.error.unknown' } };

@@ -54,20 +54,12 @@ export async function recoverAccount(
 	const key = ctx.address.slice(0, 64);
 	const minutes = await recoveryLimiter.blockedFor(db, key, now.getTime());
 	if (minutes > 0) return { ok: false, status: 429, errors: [{ field: 'code', key: 'auth.error.tooMany', params: { n: minutes } }] };
-	const parsed = parseResumeCode(input.code.slice(0, 100));
-	if (!parsed.ok) {
-		const problem: FieldError =
-			parsed.reason === 'empty'
-				? { field: 'code', key: 'recovery.error.empty' }
-				: parsed.reason === 'length'
-					? { field: 'code', key: 'recovery.error.length', params: { n: 16 } }
-					: { field: 'code', key: 'recovery.error.character' };
-		return { ok: false, status: 400, errors: [problem] };
-	}
+	const parsed = parseResumeCode(input.code.slice(0, 100), 'recovery');
+	if (!parsed.ok) return { ok: false, status: 400, errors: [{ field: 'code', key: parsed.error.code, params: parsed.error.params as Record<string, number> }] };
 	const weak = checkPassword(input.password, [input.email]);
 	if (weak.length) return { ok: false, status: 400, errors: weak };
 	const user = input.email && input.email.length <= 254 ? await findUserByEmail(db, input.email) : undefined;
-	if (!sameHash(user?.recovery_code_hash ?? NO_HASH, resumeCodeHash(parsed.code)) || !user) {
+	if (!sameHash(user?.recovery_code_hash ?? NO_HASH, resumeCodeHash(parsed.value)) || !user) {
 		await recoveryLimiter.fail(db, key, now.getTime());
 		return { ok: false, status: 400, errors: [{ field: 'code', key: 'recovery.error.wrong' }] };
 	}

@@ -25,16 +25,20 @@ describe('resume codes', () => {
 	});
 
 	it('are read back whatever the case, spaces or hyphens', () => {
-		expect(parseResumeCode(' abcd efgh-jkmn–pqrs ')).toEqual({ ok: true, code: 'ABCDEFGHJKMNPQRS' });
+		expect(parseResumeCode(' abcd efgh-jkmn–pqrs ')).toEqual({ ok: true, value: 'ABCDEFGHJKMNPQRS' });
 		expect(resumeCodeHash('ABCD-EFGH-JKMN-PQRS')).toBe(resumeCodeHash('abcdefghjkmnpqrs'));
 		expect(resumeCodeHash('ABCD-EFGH-JKMN-PQRS')).toMatch(/^[0-9a-f]{64}$/);
 	});
 
-	it('name what is wrong with a typed code', () => {
-		expect(parseResumeCode('   ')).toEqual({ ok: false, reason: 'empty' });
-		expect(parseResumeCode('ABCD-EFGH-JKMN-PQR')).toEqual({ ok: false, reason: 'length' });
-		expect(parseResumeCode('ABCD-EFGH-JKMN-PQRSS')).toEqual({ ok: false, reason: 'length' });
-		expect(parseResumeCode('ABCD-EFGH-JKMN-PQR0')).toEqual({ ok: false, reason: 'character', character: '0' });
-		expect(parseResumeCode('IBCD-EFGH-JKMN-PQRS')).toEqual({ ok: false, reason: 'character', character: 'I' });
+	it('name what is wrong with a typed code, as the message of the code asked for', () => {
+		expect(parseResumeCode('   ')).toEqual({ ok: false, error: { code: 'resume.error.empty', field: 'code' } });
+		expect(parseResumeCode('ABCD-EFGH-JKMN-PQR')).toEqual({ ok: false, error: { code: 'resume.error.length', params: { n: 16 }, field: 'code' } });
+		expect(parseResumeCode('ABCD-EFGH-JKMN-PQRSS')).toEqual({ ok: false, error: { code: 'resume.error.length', params: { n: 16 }, field: 'code' } });
+		expect(parseResumeCode('ABCD-EFGH-JKMN-PQR0')).toEqual({ ok: false, error: { code: 'resume.error.character', params: { c: '0' }, field: 'code' } });
+		expect(parseResumeCode('IBCD-EFGH-JKMN-PQRS')).toEqual({ ok: false, error: { code: 'resume.error.character', params: { c: 'I' }, field: 'code' } });
+		expect(parseResumeCode('', 'recovery')).toEqual({ ok: false, error: { code: 'recovery.error.empty', field: 'code' } });
+		expect(parseResumeCode('ABCD-EFGH', 'recovery')).toEqual({ ok: false, error: { code: 'recovery.error.length', params: { n: 16 }, field: 'code' } });
+		expect(parseResumeCode('ABCD-EFGH-JKMN-PQRO', 'recovery')).toEqual({ ok: false, error: { code: 'recovery.error.character', params: { c: 'O' }, field: 'code' } });
+		expect(parseResumeCode('abcd efgh jkmn pqrs', 'recovery')).toEqual({ ok: true, value: 'ABCDEFGHJKMNPQRS' });
 	});
 });

@@ -97,7 +97,7 @@ async function useCode(db: Db, userId: string, typed: string, now: number): Prom
 		return ok({ recoveryCode: false });
 	}
 	const parsed = parseResumeCode(typed);
-	if (parsed.ok && (await claimRecoveryCode(db, userId, resumeCodeHash(parsed.code)))) return ok({ recoveryCode: true });
+	if (parsed.ok && (await claimRecoveryCode(db, userId, resumeCodeHash(parsed.value)))) return ok({ recoveryCode: true });
 	return err('twoFactor.error.wrong', undefined, 'code');
 }
 
