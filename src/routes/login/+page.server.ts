@@ -20,12 +20,13 @@ export const actions: Actions = {
 		const admitted = await admitSignIn(db, getClientAddress(), email);
 		if (!admitted.ok) {
 			setHeaders({ 'retry-after': String(admitted.retryAfterSeconds) });
-			return fail(429, { email, errors: [{ field: 'password' as const, ...waitMessage('signIn', admitted.retryAfterSeconds) }] });
+			const wait = waitMessage('signIn', admitted.retryAfterSeconds);
+			return fail(429, { email, errors: [{ code: wait.key, params: wait.params, field: 'password' }] });
 		}
 		const user = email && password && password.length <= 200 ? await authenticate(db, email, password) : null;
 		if (!user) {
 			await signInFailed(db, admitted);
-			return fail(400, { email, errors: [{ field: 'password', key: 'auth.error.invalid' } as const] });
+			return fail(400, { email, errors: [{ code: 'auth.error.invalid' as const, field: 'password' }] });
 		}
 		await signInSucceeded(db, admitted);
 		const next = safeNext(url.searchParams.get('next'));

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { checkCredentials, createAccount, signIn, signInContext, normalizeEmail, type FieldError } from '$lib/server/account/accounts';
+import { asProblem, checkCredentials, createAccount, signIn, signInContext, normalizeEmail } from '$lib/server/account/accounts';
 import { checkAgreement, recordAgreement } from '$lib/server/account/privacy';
 import { safeNext } from '$lib/server/http/guards';
 import { addCredentials } from '$lib/server/account/anonymous';
@@ -27,27 +27,28 @@ export const actions: Actions = {
 		const email = normalizeEmail(String(form.get('email') ?? ''));
 		const password = String(form.get('password') ?? '');
 		const name = String(form.get('name') ?? '');
-		const errors: FieldError[] = checkCredentials(email, password, name);
+		const errors = checkCredentials(email, password, name).map(asProblem);
 		const disagreed = checkAgreement(form);
-		if (disagreed) errors.push(disagreed);
+		if (disagreed) errors.push(asProblem(disagreed));
 		if (errors.length) return fail(400, { email, name, errors });
 		const db = getDb();
 		// Counted for a new and a taken email alike, so the limit tells nothing about who has an account.
 		const admitted = await admitRegistration(db, getClientAddress());
 		if (!admitted.ok) {
 			setHeaders({ 'retry-after': String(admitted.retryAfterSeconds) });
-			return fail(429, { email, name, errors: [{ field: 'email' as const, ...waitMessage('register', admitted.retryAfterSeconds) }] });
+			const wait = waitMessage('register', admitted.retryAfterSeconds);
+			return fail(429, { email, name, errors: [{ code: wait.key, params: wait.params, field: 'email' }] });
 		}
 		if (locals.user?.email === null) {
 			const added = await addCredentials(db, locals.user.id, { email, password, name });
-			if (!added.ok) return fail(400, { email, name, errors: added.errors });
+			if (!added.ok) return fail(400, { email, name, errors: added.errors.map(asProblem) });
 			await recordAgreement(db, locals.user.id);
 			showRecoveryCode(await issueRecoveryCode(db, locals.user.id), cookies, url);
 		}
 		if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
 		const created = await createAccount(db, { email, password, name, role: 'client', locale: locals.locale, agreedToPrivacy: true });
 		if (!created.ok)
-			return fail(400, { email, name, errors: [{ field: 'email', key: 'auth.error.taken' } as const] });
+			return fail(400, { email, name, errors: [{ code: 'auth.error.taken' as const, field: 'email' }] });
 		await signIn(db, signInContext(event), created.id);
 		showRecoveryCode(await issueRecoveryCode(db, created.id), cookies, url);
 	}

@@ -17,9 +17,7 @@ export const actions: Actions = {
 		const created = await createFirstAdmin(db, { email, password, locale: locals.locale });
 		if (!created.ok) {
 			if (created.error.code === 'setup.done') return fail(403, { done: true, email: '', errors: [] });
-			// The form's shape of a field error (the shared sign-in form shows `key` with its `params`).
-			const errors = (created.problems ?? [created.error]).map((p) => ({ field: p.field ?? '', key: p.code, params: p.params }));
-			return fail(400, { email, errors });
+			return fail(400, { email, errors: created.problems ?? [created.error] });
 		}
 		await signIn(db, signInContext(event), created.value.id);
 		// Straight to the admin page, which says the account is ready and what comes next.
