@@ -3,7 +3,7 @@ import { getDb } from '$lib/server/app';
 import { authenticate, signInContext, normalizeEmail } from '$lib/server/account/accounts';
 import { signInOrSecondStep } from '$lib/server/account/second-step';
 import { safeNext } from '$lib/server/http/guards';
-import { admitSignIn, signInFailed, signInSucceeded, waitMessage } from '$lib/server/account/throttle';
+import { admitSignIn, retryAfterOf, signInFailed, signInSucceeded } from '$lib/server/account/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -19,16 +19,15 @@ export const actions: Actions = {
 		const db = getDb();
 		const admitted = await admitSignIn(db, getClientAddress(), email);
 		if (!admitted.ok) {
-			setHeaders({ 'retry-after': String(admitted.retryAfterSeconds) });
-			const wait = waitMessage('signIn', admitted.retryAfterSeconds);
-			return fail(429, { email, errors: [{ code: wait.key, params: wait.params, field: 'password' }] });
+			setHeaders({ 'retry-after': String(retryAfterOf(admitted.error)) });
+			return fail(429, { email, errors: [{ ...admitted.error, field: 'password' }] });
 		}
 		const user = email && password && password.length <= 200 ? await authenticate(db, email, password) : null;
 		if (!user) {
-			await signInFailed(db, admitted);
+			await signInFailed(db, admitted.value);
 			return fail(400, { email, errors: [{ code: 'auth.error.invalid' as const, field: 'password' }] });
 		}
-		await signInSucceeded(db, admitted);
+		await signInSucceeded(db, admitted.value);
 		const next = safeNext(url.searchParams.get('next'));
 		// An account with two-factor sign-in has no session yet: the code comes first.
 		if ((await signInOrSecondStep(db, signInContext(event), user.id)) === 'second-step')

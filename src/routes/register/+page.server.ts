@@ -4,7 +4,7 @@ import { asProblem, checkCredentials, createAccount, signIn, signInContext, norm
 import { checkAgreement, recordAgreement } from '$lib/server/account/privacy';
 import { safeNext } from '$lib/server/http/guards';
 import { addCredentials } from '$lib/server/account/anonymous';
-import { admitRegistration, waitMessage } from '$lib/server/account/throttle';
+import { admitRegistration, retryAfterOf } from '$lib/server/account/throttle';
 import { issueRecoveryCode } from '$lib/server/account/recovery';
 import { rememberNewRecoveryCode } from '$lib/server/account/new-code-cookie';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,9 +35,8 @@ export const actions: Actions = {
 		// Counted for a new and a taken email alike, so the limit tells nothing about who has an account.
 		const admitted = await admitRegistration(db, getClientAddress());
 		if (!admitted.ok) {
-			setHeaders({ 'retry-after': String(admitted.retryAfterSeconds) });
-			const wait = waitMessage('register', admitted.retryAfterSeconds);
-			return fail(429, { email, name, errors: [{ code: wait.key, params: wait.params, field: 'email' }] });
+			setHeaders({ 'retry-after': String(retryAfterOf(admitted.error)) });
+			return fail(429, { email, name, errors: [{ ...admitted.error, field: 'email' }] });
 		}
 		if (locals.user?.email === null) {
 			const added = await addCredentials(db, locals.user.id, { email, password, name });

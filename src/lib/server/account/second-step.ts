@@ -7,7 +7,7 @@
 // and per address (throttle.ts).
 import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db';
-import { err, ok, type Result } from '../../result';
+import { err, ok, type Failure, type Result } from '../../result';
 import { signIn, signInWithPassword, type SignInContext } from './accounts';
 import { generateSessionToken, invalidateSession, readSessionToken, sessionIdOf as sha256Hex } from './auth';
 import { parseResumeCode, resumeCodeHash } from './resume-code';
@@ -102,10 +102,7 @@ async function useCode(db: Db, userId: string, typed: string, now: number): Prom
 }
 
 /** A refusal for a try that must wait: the message, and `retryAfter` (seconds) for the Retry-After header. */
-const mustWait = (seconds: number) => {
-	const m = waitMessage('signIn', seconds);
-	return err(m.key, { ...m.params, retryAfter: seconds }, 'code');
-};
+const mustWait = (seconds: number): Failure => ({ ok: false, error: { ...waitMessage('signIn', seconds), field: 'code' } });
 
 /**
  * The second step: with a right code, the pending sign-in becomes a session on this browser (in the
@@ -131,7 +128,7 @@ export async function completeSecondStep(
 	const addressWait = await addressWaitSeconds(db, address, now.getTime());
 	if (addressWait > 0) return mustWait(addressWait);
 	const admitted = await claimAccountTry(db, SECOND_STEP_SCOPE, pending.user_id, now.getTime());
-	if (!admitted.ok) return mustWait(admitted.retryAfterSeconds);
+	if (!admitted.ok) return { ...admitted, error: { ...admitted.error, field: 'code' } };
 	const used = await useCode(db, pending.user_id, typed, now.getTime());
 	if (!used.ok) {
 		await signInFailed(db, { address }, now.getTime());

@@ -18,9 +18,12 @@ const POLICY: ThrottlePolicy = { ...DEFAULT_THROTTLE_POLICY, signInFreeFailures:
 /** One wrong password from `address` at `now`: the admission, and the failure if admitted. */
 async function wrong(address: string, email: string, now: number) {
 	const a = await admitSignIn(db, address, email, now, POLICY);
-	if (a.ok) await signInFailed(db, a, now);
+	if (a.ok) await signInFailed(db, a.value, now);
 	return a;
 }
+
+/** A refused try: its message key, the number the message shows, and the Retry-After seconds. */
+const refused = (code: string, n: number, retryAfter: number) => ({ ok: false, error: { code, params: { n, retryAfter } } });
 
 describe('accountDelayMs', () => {
 	it('is 0 for the first free failures, then 1 s doubling up to the cap', () => {
@@ -33,13 +36,13 @@ describe('sign-in per account', () => {
 	it('lets five wrong passwords through, then makes each next try wait 1 s, 2 s, 4 s …, counted from any address', async () => {
 		for (let i = 0; i < 5; i++) expect((await wrong(`10.0.0.${i}`, 'ann@example.org', T0)).ok).toBe(true);
 		// The sixth try, at once and from yet another address: wait 1 s.
-		expect(await admitSignIn(db, '10.9.9.9', 'ann@example.org', T0, POLICY)).toEqual({ ok: false, retryAfterSeconds: 1 });
+		expect(await admitSignIn(db, '10.9.9.9', 'ann@example.org', T0, POLICY)).toEqual(refused('throttle.signIn.one', 1, 1));
 		expect(await accountWaitSeconds(db, 'ANN@example.org', T0)).toBe(1);
 		// Refused tries are not counted: after the second, one more is admitted and the next waits 2 s.
 		expect((await wrong('10.9.9.9', 'ann@example.org', T0 + 1000)).ok).toBe(true);
-		expect(await admitSignIn(db, '10.9.9.9', 'ann@example.org', T0 + 1000, POLICY)).toEqual({ ok: false, retryAfterSeconds: 2 });
+		expect(await admitSignIn(db, '10.9.9.9', 'ann@example.org', T0 + 1000, POLICY)).toEqual(refused('throttle.signIn.seconds', 2, 2));
 		expect((await wrong('10.9.9.9', 'ann@example.org', T0 + 3000)).ok).toBe(true);
-		expect(await admitSignIn(db, '10.9.9.9', 'ann@example.org', T0 + 3000, POLICY)).toEqual({ ok: false, retryAfterSeconds: 4 });
+		expect(await admitSignIn(db, '10.9.9.9', 'ann@example.org', T0 + 3000, POLICY)).toEqual(refused('throttle.signIn.seconds', 4, 4));
 		// Another account is not slowed.
 		expect((await admitSignIn(db, '10.9.9.9', 'bob@example.org', T0 + 3000, POLICY)).ok).toBe(true);
 	});
@@ -52,12 +55,12 @@ describe('sign-in per account', () => {
 			now += accountDelayMs(i + 1, POLICY); // the stranger tries again exactly when allowed
 		}
 		// The wait has reached the cap, 60 s, and no more.
-		expect(await admitSignIn(db, '203.0.113.7', 'ann@example.org', now - 1, POLICY)).toEqual({ ok: false, retryAfterSeconds: 1 });
+		expect(await admitSignIn(db, '203.0.113.7', 'ann@example.org', now - 1, POLICY)).toEqual(refused('throttle.signIn.one', 1, 1));
 		expect(await accountWaitSeconds(db, 'ann@example.org', now - 60_000)).toBe(60);
 		// The owner, from their own address, once the wait is over: admitted, then the count is forgotten.
 		const owner = await admitSignIn(db, '203.0.113.7', 'ann@example.org', now, POLICY);
 		expect(owner.ok).toBe(true);
-		if (owner.ok) await signInSucceeded(db, owner);
+		if (owner.ok) await signInSucceeded(db, owner.value);
 		for (let i = 0; i < 5; i++) expect((await wrong('198.51.100.1', 'ann@example.org', now)).ok).toBe(true);
 	});
 
@@ -92,7 +95,7 @@ describe('sign-in per address (password spraying)', () => {
 	it('stops one address after SIGN_IN_ADDRESS_LIMIT failures over many emails, for 15 minutes, and no other address', async () => {
 		useThrottlePolicy({ ...DEFAULT_THROTTLE_POLICY, signInAddressLimit: 3 });
 		for (let i = 0; i < 3; i++) expect((await wrong('10.6.6.6', `person${i}@example.org`, T0)).ok).toBe(true);
-		expect(await admitSignIn(db, '10.6.6.6', 'person99@example.org', T0 + 60_000, POLICY)).toEqual({ ok: false, retryAfterSeconds: 14 * 60 });
+		expect(await admitSignIn(db, '10.6.6.6', 'person99@example.org', T0 + 60_000, POLICY)).toEqual(refused('throttle.signIn.minutes', 14, 14 * 60));
 		expect((await admitSignIn(db, '10.7.7.7', 'person99@example.org', T0 + 60_000, POLICY)).ok).toBe(true);
 		expect((await admitSignIn(db, '10.6.6.6', 'person99@example.org', T0 + 15 * 60_000, POLICY)).ok).toBe(true);
 	});
@@ -103,7 +106,7 @@ describe('registration per address', () => {
 		useThrottlePolicy({ ...DEFAULT_THROTTLE_POLICY, registerAddressLimit: 2 });
 		expect((await admitRegistration(db, '10.0.0.1', T0)).ok).toBe(true);
 		expect((await admitRegistration(db, '10.0.0.1', T0)).ok).toBe(true);
-		expect(await admitRegistration(db, '10.0.0.1', T0 + 30 * 60_000)).toEqual({ ok: false, retryAfterSeconds: 30 * 60 });
+		expect(await admitRegistration(db, '10.0.0.1', T0 + 30 * 60_000)).toEqual(refused('throttle.register.minutes', 30, 30 * 60));
 		expect((await admitRegistration(db, '10.0.0.2', T0)).ok).toBe(true);
 		expect((await admitRegistration(db, '10.0.0.1', T0 + 60 * 60_000)).ok).toBe(true);
 	});
@@ -111,8 +114,10 @@ describe('registration per address', () => {
 
 describe('waitMessage', () => {
 	it('says 1 second, N seconds, or N minutes for a long wait', () => {
-		expect(waitMessage('signIn', 1)).toEqual({ key: 'throttle.signIn.one', params: { n: 1 } });
-		expect(waitMessage('signIn', 64)).toEqual({ key: 'throttle.signIn.seconds', params: { n: 64 } });
-		expect(waitMessage('register', 3599)).toEqual({ key: 'throttle.register.minutes', params: { n: 60 } });
+		expect(waitMessage('signIn', 1)).toEqual({ code: 'throttle.signIn.one', params: { n: 1, retryAfter: 1 } });
+		expect(waitMessage('signIn', 64)).toEqual({ code: 'throttle.signIn.seconds', params: { n: 64, retryAfter: 64 } });
+		expect(waitMessage('signIn', 119)).toEqual({ code: 'throttle.signIn.seconds', params: { n: 119, retryAfter: 119 } });
+		expect(waitMessage('register', 120)).toEqual({ code: 'throttle.register.minutes', params: { n: 2, retryAfter: 120 } });
+		expect(waitMessage('register', 3599)).toEqual({ code: 'throttle.register.minutes', params: { n: 60, retryAfter: 3599 } });
 	});
 });

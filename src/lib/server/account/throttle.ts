@@ -6,6 +6,7 @@
 // are limited per address. Everything is counted in the database, so it holds across restarts and
 // across app servers (./rate-limit.ts).
 import type { Db } from '../db';
+import { ok, type Failure, type Problem, type Result } from '../../result';
 import { createRateLimiter } from '../rate-limit';
 import { ACCOUNT_SCOPE, accountDelayMs, accountKey, HOUR, MINUTE, throttlePolicy, type ThrottlePolicy } from '../throttle-policy';
 
@@ -29,12 +30,23 @@ export const registerLimiter = createRateLimiter({
 const addressKey = (address: string) => address.slice(0, 64);
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
-export type Admission = { ok: true; address: string; email: string } | { ok: false; retryAfterSeconds: number };
+/** An admitted try: the address and email it is counted against. */
+export interface Admitted {
+	address: string;
+	email: string;
+}
+
+/**
+ * A try that must wait `seconds`: the message of `waitMessage`, whose `retryAfter` parameter is the
+ * wait in seconds for the Retry-After header. No field: the route puts it beside its form's field.
+ */
+const mustWait = (kind: 'signIn' | 'register', seconds: number): Failure => ({ ok: false, error: waitMessage(kind, seconds) });
 
 /**
  * May this sign-in try have its password checked? If so, the try is counted against the account at
  * once (one statement that only succeeds when no wait is running), so many tries sent together
- * cannot all slip through at the end of a wait; `signInSucceeded` forgets them again.
+ * cannot all slip through at the end of a wait; `signInSucceeded` forgets them again. Refused with
+ * the wait (`throttle.signIn.*`, see `waitMessage`).
  */
 export async function admitSignIn(
 	db: Db,
@@ -42,18 +54,18 @@ export async function admitSignIn(
 	email: string,
 	now = Date.now(),
 	policy: ThrottlePolicy = throttlePolicy()
-): Promise<Admission> {
+): Promise<Result<Admitted>> {
 	const waitAddress = await signInAddressLimiter.blockedForMs(db, addressKey(address), now);
-	if (waitAddress > 0) return { ok: false, retryAfterSeconds: seconds(waitAddress) };
-	if (!email) return { ok: true, address, email };
+	if (waitAddress > 0) return mustWait('signIn', seconds(waitAddress));
+	if (!email) return ok({ address, email });
 	const claimed = await claimAccountTry(db, ACCOUNT_SCOPE, accountKey(email), now, policy);
-	return claimed.ok ? { ok: true, address, email } : claimed;
+	return claimed.ok ? ok({ address, email }) : claimed;
 }
 
 /**
  * Counts one try against an account key of `scope` if no wait is running for it (the growing delay
  * of SIGN_IN_FREE_FAILURES and SIGN_IN_MAX_DELAY_SECONDS); the password step and the second step of
- * a two-factor sign-in each have their own scope.
+ * a two-factor sign-in each have their own scope. Refused with the wait (`throttle.signIn.*`).
  */
 export async function claimAccountTry(
 	db: Db,
@@ -61,7 +73,7 @@ export async function claimAccountTry(
 	key: string,
 	now = Date.now(),
 	policy: ThrottlePolicy = throttlePolicy()
-): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+): Promise<Result> {
 	const at = new Date(now).toISOString();
 	await db
 		.insertInto('rate_limit')
@@ -74,9 +86,8 @@ export async function claimAccountTry(
 		.where('scope', '=', scope)
 		.where('key', '=', key)
 		.executeTakeFirst();
-	if (!row) return { ok: false, retryAfterSeconds: 1 }; // erased between the two statements
-	if (row.blocked_until && row.blocked_until > at)
-		return { ok: false, retryAfterSeconds: seconds(Date.parse(row.blocked_until) - now) };
+	if (!row) return mustWait('signIn', 1); // erased between the two statements
+	if (row.blocked_until && row.blocked_until > at) return mustWait('signIn', seconds(Date.parse(row.blocked_until) - now));
 	const failures = (row.resets_at <= at ? 0 : Number(row.failures)) + 1;
 	const claimed = await db
 		.updateTable('rate_limit')
@@ -92,8 +103,8 @@ export async function claimAccountTry(
 		.where('resets_at', '=', row.resets_at)
 		.where((eb) => (row.blocked_until === null ? eb('blocked_until', 'is', null) : eb('blocked_until', '=', row.blocked_until)))
 		.executeTakeFirst();
-	if (Number(claimed.numUpdatedRows) !== 1) return { ok: false, retryAfterSeconds: 1 };
-	return { ok: true };
+	if (Number(claimed.numUpdatedRows) !== 1) return mustWait('signIn', 1);
+	return ok();
 }
 
 /** The password was wrong: the try stays counted against the account, and is counted against the address. */
@@ -129,18 +140,30 @@ export async function accountWaitSeconds(db: Db, email: string, now = Date.now()
 	return left > 0 ? seconds(left) : 0;
 }
 
-/** May this address register (or add an email to an anonymous account) now? Counts the try if so. */
-export async function admitRegistration(db: Db, address: string, now = Date.now()): Promise<Admission> {
+/**
+ * May this address register (or add an email to an anonymous account) now? Counts the try if so.
+ * Refused with the wait (`throttle.register.*`).
+ */
+export async function admitRegistration(db: Db, address: string, now = Date.now()): Promise<Result<Admitted>> {
 	const wait = await registerLimiter.blockedForMs(db, addressKey(address), now);
-	if (wait > 0) return { ok: false, retryAfterSeconds: seconds(wait) };
+	if (wait > 0) return mustWait('register', seconds(wait));
 	await registerLimiter.fail(db, addressKey(address), now);
-	return { ok: true, address, email: '' };
+	return ok({ address, email: '' });
 }
 
-/** The message for a refused try: in seconds for a short wait, in minutes for a long one. */
-export function waitMessage(kind: 'signIn' | 'register', retryAfterSeconds: number) {
-	const n = retryAfterSeconds;
-	if (n <= 1) return { key: `throttle.${kind}.one`, params: { n: 1 } } as const;
-	if (n < 120) return { key: `throttle.${kind}.seconds`, params: { n } } as const;
-	return { key: `throttle.${kind}.minutes`, params: { n: Math.ceil(n / 60) } } as const;
+/**
+ * The problem of a refused try: its message in seconds for a short wait, in minutes for a long one
+ * (`n`), and `retryAfter`, the wait in seconds (for the Retry-After header).
+ */
+export function waitMessage(kind: 'signIn' | 'register', retryAfterSeconds: number): Problem {
+	const retryAfter = retryAfterSeconds;
+	if (retryAfter <= 1) return { code: `throttle.${kind}.one`, params: { n: 1, retryAfter } };
+	if (retryAfter < 120) return { code: `throttle.${kind}.seconds`, params: { n: retryAfter, retryAfter } };
+	return { code: `throttle.${kind}.minutes`, params: { n: Math.ceil(retryAfter / 60), retryAfter } };
+}
+
+/** The wait of a refused try in seconds (the Retry-After header), or undefined when the refusal is no wait. */
+export function retryAfterOf(p: Problem): number | undefined {
+	const s = p.params?.retryAfter;
+	return typeof s === 'number' ? s : undefined;
 }
