@@ -59,7 +59,7 @@ export const actions: Actions = {
 	// A new recovery code needs the password: a stolen session must not be able to make itself one.
 	replaceRecoveryCode: async ({ request, locals, url, cookies }) => {
 		const user = requireUser(locals, url);
-		if (user.email === null) return fail(400, { recoveryPassword: { key: 'trust.error.currentPassword' as const } });
+		if (user.email === null) return fail(400, { recoveryPassword: { code: 'trust.error.currentPassword' as const, params: undefined } });
 		const db = getDb();
 		const password = await confirmPassword(db, user.id, String((await request.formData()).get('password') ?? ''));
 		if (!password.ok) return fail(400, { recoveryPassword: password.error });

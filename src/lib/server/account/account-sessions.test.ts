@@ -10,7 +10,7 @@ import { listSessionsOf } from '../repositories/sessions';
 import { listAuditEventsForSubject } from '../repositories/audit';
 import { createSession, generateSessionToken, hashPassword, sessionPolicy } from './auth';
 import { authenticate, type SignInContext } from './accounts';
-import { changePassword, endAllSessions } from './account-sessions';
+import { changePassword, confirmPassword, endAllSessions, reauthLimiter } from './account-sessions';
 import { setOwnPassword } from './first-password';
 
 let db: Db;
@@ -29,6 +29,24 @@ beforeEach(async () => {
 	for (let i = 0; i < 2; i++) await createSession(db, generateSessionToken(), ann.id, sessionPolicy());
 });
 afterEach(() => db.destroy());
+
+describe('confirmPassword', () => {
+	it('accepts the right password and refuses a wrong one about the field it was typed in', async () => {
+		expect(await confirmPassword(db, ann.id, OLD)).toEqual({ ok: true, value: undefined });
+		expect(await confirmPassword(db, ann.id, 'not the password')).toEqual({ ok: false, error: { code: 'trust.error.currentPassword', field: 'password' } });
+		expect(await confirmPassword(db, ann.id, '', 'current')).toEqual({ ok: false, error: { code: 'trust.error.currentPassword', field: 'current' } });
+	});
+
+	it('after too many wrong passwords refuses even the right one, saying for how many minutes', async () => {
+		for (let i = 0; i < reauthLimiter.limit; i++) expect((await confirmPassword(db, ann.id, `wrong ${i}`)).ok).toBe(false);
+		const r = await confirmPassword(db, ann.id, OLD);
+		expect(r).toMatchObject({ ok: false, error: { code: 'auth.error.tooMany', field: 'password' } });
+		// The window is 15 minutes from the first wrong password: the wait shown is at most that.
+		const n = r.ok ? 0 : Number(r.error.params?.n);
+		expect(n).toBeGreaterThanOrEqual(1);
+		expect(n).toBeLessThanOrEqual(15);
+	});
+});
 
 describe('changePassword', () => {
 	it.each([

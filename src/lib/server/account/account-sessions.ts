@@ -2,7 +2,6 @@
 // changing it ends every other session; deleting the account and creating an API token ask for it.
 import { describeUserAgent } from '$lib/device';
 import type { Db } from '../db';
-import type { FieldError } from './accounts';
 import { asProblem, checkPassword, signIn, type SignInContext } from './accounts';
 import { err, errs, ok, type Result } from '../../result';
 import { hashPassword, verifyPassword } from './auth';
@@ -49,21 +48,23 @@ export async function endAllSessions(db: Db, userId: string): Promise<number> {
 /** Wrong passwords typed while signed in (re-entering it), per account: a stolen session cannot guess on. */
 export const reauthLimiter = createRateLimiter({ scope: 'reauth', limit: 10, windowMs: 15 * 60_000 });
 
-export type ReauthResult = { ok: true } | { ok: false; error: FieldError };
-
-/** Checks the password of the signed-in person, counting wrong ones. */
-export async function confirmPassword(db: Db, userId: string, password: string, field: FieldError['field'] = 'password'): Promise<ReauthResult> {
+/**
+ * Checks the password of the signed-in person, counting wrong ones. Refused, about `field` (the form
+ * field the password was typed in): `trust.error.currentPassword`, or `auth.error.tooMany` (`n`
+ * minutes) after too many wrong ones.
+ */
+export async function confirmPassword(db: Db, userId: string, password: string, field = 'password'): Promise<Result> {
 	const minutes = await reauthLimiter.blockedFor(db, userId);
-	if (minutes > 0) return { ok: false, error: { field, key: 'auth.error.tooMany', params: { n: minutes } } };
+	if (minutes > 0) return err('auth.error.tooMany', { n: minutes }, field);
 	const user = await findUserById(db, userId);
 	// A client without an account (resume code only) has no password to type again.
-	if (user && user.password_hash === null) return { ok: true };
+	if (user && user.password_hash === null) return ok();
 	if (user && user.password_hash && password && password.length <= 200 && (await verifyPassword(user.password_hash, password))) {
 		await reauthLimiter.reset(db, userId);
-		return { ok: true };
+		return ok();
 	}
 	await reauthLimiter.fail(db, userId);
-	return { ok: false, error: { field, key: 'trust.error.currentPassword' } };
+	return err('trust.error.currentPassword', undefined, field);
 }
 
 /**
@@ -79,7 +80,7 @@ export async function changePassword(
 	input: { current: string; next: string }
 ): Promise<Result<{ ended: number }>> {
 	const confirmed = await confirmPassword(db, user.id, input.current, 'current');
-	if (!confirmed.ok) return errs([asProblem(confirmed.error)]);
+	if (!confirmed.ok) return errs([confirmed.error]);
 	const [first, ...rest] = checkPassword(input.next, [user.email ?? '', user.display_name ?? '']).map(asProblem);
 	if (first) return errs([first, ...rest]);
 	if (input.next === input.current) return err('trust.error.samePassword', undefined, 'password');

@@ -24,7 +24,7 @@ export async function changeEmail(db: Db, userId: string, input: { email: string
 	if (!user || user.email === null) return err('trust.email.error.noAccount', undefined, 'email');
 	if (email === user.email) return err('trust.email.error.same', undefined, 'email');
 	const confirmed = await confirmPassword(db, userId, input.password);
-	if (!confirmed.ok) return errs([asProblem(confirmed.error)]);
+	if (!confirmed.ok) return errs([confirmed.error]);
 	try {
 		const changed = await db.transaction().execute(async (trx) => {
 			if (await findUserByEmail(trx, email)) return false;

@@ -93,15 +93,10 @@ export async function confirmSetup(db: Db, ctx: SignInContext, user: TwoFactorUs
 	return ok({ codes });
 }
 
-const passwordProblem = async (db: Db, userId: string, password: string): Promise<Result> => {
-	const r = await confirmPassword(db, userId, password);
-	return r.ok ? ok() : err(r.error.key, r.error.params, 'password');
-};
-
 /** Switches two-factor sign-in off (the password again): the key and the recovery codes go. */
 export async function turnOff(db: Db, ctx: SignInContext, user: TwoFactorUser, password: string, now = new Date()): Promise<Result> {
 	if (!(await hasTwoFactor(db, user.id))) return err('twoFactor.error.notOn');
-	const checked = await passwordProblem(db, user.id, password);
+	const checked = await confirmPassword(db, user.id, password);
 	if (!checked.ok) return checked;
 	await deleteTwoFactor(db, user.id);
 	await insertAuditEvent(db, { actorId: user.id, action: 'account.two-factor.disabled', subjectId: user.id, at: now });
@@ -112,7 +107,7 @@ export async function turnOff(db: Db, ctx: SignInContext, user: TwoFactorUser, p
 /** New recovery codes (the password again); the earlier ones stop working at once. */
 export async function replaceCodes(db: Db, ctx: SignInContext, user: TwoFactorUser, password: string, now = new Date()): Promise<Result<{ codes: string[] }>> {
 	if (!(await hasTwoFactor(db, user.id))) return err('twoFactor.error.notOn');
-	const checked = await passwordProblem(db, user.id, password);
+	const checked = await confirmPassword(db, user.id, password);
 	if (!checked.ok) return checked;
 	const codes = await issueCodes(db, user.id, now);
 	await insertAuditEvent(db, { actorId: user.id, action: 'account.two-factor.codes-replaced', subjectId: user.id, at: now });
