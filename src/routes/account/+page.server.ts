@@ -5,7 +5,7 @@ import { addCredentials, replaceResumeCode } from '$lib/server/account/anonymous
 import { rememberNewCode } from '$lib/server/account/new-code-cookie';
 import { confirmPassword, endAllSessions, endSession, listSessions } from '$lib/server/account/account-sessions';
 import { clearSessionCookie } from '$lib/server/account/auth';
-import { asProblem, saveLocale } from '$lib/server/account/accounts';
+import { saveLocale } from '$lib/server/account/accounts';
 import { eraseAccount } from '$lib/server/account/erasure';
 import { listSharedWith, loadAccessLog } from '$lib/server/account/account-access';
 import { requireRole, requireUser } from '$lib/server/http/guards';
@@ -52,7 +52,7 @@ export const actions: Actions = {
 		const email = String(form.get('email') ?? '').trim();
 		const db = getDb();
 		const r = await addCredentials(db, user.id, { email, password: String(form.get('password') ?? '') });
-		if (!r.ok) return fail(400, { email, errors: r.errors.map(asProblem) });
+		if (!r.ok) return fail(400, { email, errors: r.problems ?? [r.error] });
 		rememberNewRecoveryCode(cookies, await issueRecoveryCode(db, user.id), url.protocol === 'https:');
 		redirect(303, '/account/recovery-code?next=/account');
 	},

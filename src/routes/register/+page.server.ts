@@ -40,7 +40,7 @@ export const actions: Actions = {
 		}
 		if (locals.user?.email === null) {
 			const added = await addCredentials(db, locals.user.id, { email, password, name });
-			if (!added.ok) return fail(400, { email, name, errors: added.errors.map(asProblem) });
+			if (!added.ok) return fail(400, { email, name, errors: added.problems ?? [added.error] });
 			await recordAgreement(db, locals.user.id);
 			showRecoveryCode(await issueRecoveryCode(db, locals.user.id), cookies, url);
 		}

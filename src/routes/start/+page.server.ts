@@ -20,10 +20,10 @@ export const actions: Actions = {
 		const secure = url.protocol === 'https:';
 		const r = await startAnonymous(getDb(), cookies, { locale: locals.locale, address: getClientAddress(), secure });
 		if (!r.ok) {
-			setHeaders({ 'retry-after': String(r.minutes * 60) });
-			return fail(429, { tooMany: r.minutes });
+			setHeaders({ 'retry-after': String(r.error.params?.retryAfter) });
+			return fail(429, { refused: r.error });
 		}
-		rememberNewCode(cookies, r.code, secure);
+		rememberNewCode(cookies, r.value.code, secure);
 		redirect(303, `/start/code?next=${encodeURIComponent(next)}`);
 	}
 };

@@ -4,7 +4,11 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, migrateTo, migrateToLatest, type Db } from '../db';
-import { addCredentials, deleteInactiveAnonymous, replaceResumeCode } from './anonymous';
+import type { Cookies } from '@sveltejs/kit';
+import { addCredentials, deleteInactiveAnonymous, replaceResumeCode, resumeWithCode, startAnonymous } from './anonymous';
+import { refuseAuditAction } from '../../../../tests/support/refuse-audit';
+import { listAuditEventsForSubject } from '../repositories/audit';
+import { listSessionsOf } from '../repositories/sessions';
 import { authenticate } from './accounts';
 import { resumeCodeHash } from './resume-code';
 import { findUserById, findUserByResumeCodeHash, insertUser } from '../repositories/users';
@@ -97,16 +101,92 @@ describe('anonymous clients', () => {
 		await anon('a', '2026-11-30T00:00:00.000Z');
 		await insertUser(db, { id: 'b', email: 'taken@example.org', password_hash: 'h', role: 'client', created_at: 'x' });
 		await db.insertInto('response').values(responseRow('r', 'a', 1)).execute();
-		expect(await addCredentials(db, 'a', { email: 'taken@example.org', password: 'long enough pw' })).toEqual({ ok: false, errors: [{ field: 'email', key: 'auth.error.taken' }] });
-		expect(await addCredentials(db, 'a', { email: 'nope', password: 'short' })).toMatchObject({ ok: false, errors: [{ field: 'email' }, { field: 'password' }] });
+		expect(await addCredentials(db, 'a', { email: 'taken@example.org', password: 'long enough pw' })).toEqual({ ok: false, error: { code: 'auth.error.taken', field: 'email' } });
+		expect(await addCredentials(db, 'a', { email: 'nope', password: 'short' })).toEqual({
+			ok: false,
+			error: { code: 'auth.error.email', field: 'email' },
+			problems: [
+				{ code: 'auth.error.email', field: 'email' },
+				{ code: 'auth.error.passwordShort', field: 'password', params: { n: 10 } }
+			]
+		});
 		expect(await findUserById(db, 'a')).toMatchObject({ email: null, password_hash: null });
 
-		expect(await addCredentials(db, 'a', { email: 'New@Example.org', password: 'long enough pw' })).toEqual({ ok: true });
+		expect(await addCredentials(db, 'a', { email: 'New@Example.org', password: 'long enough pw' })).toEqual({ ok: true, value: undefined });
 		expect((await authenticate(db, 'new@example.org', 'long enough pw'))?.id).toBe('a');
 		expect(await findUserById(db, 'a')).toMatchObject({ email: 'new@example.org', resume_code_hash: null });
 		expect((await db.selectFrom('response').select('user_id').executeTakeFirst())?.user_id).toBe('a');
 		// No longer anonymous: neither deleted for inactivity nor given a resume code.
 		expect(await deleteInactiveAnonymous(db, 1, new Date('2030-01-01'))).toBe(0);
 		expect(await replaceResumeCode(db, 'a')).toBeNull();
+	});
+});
+
+describe('anonymous clients: each action and its audit event in one transaction', () => {
+	const CODE = 'ANNA-XXXX-XXXX-XXXX';
+	const NOW = new Date('2026-12-01T10:00:00.000Z');
+	// Cookies that remember what was set: starting and resuming sign this browser in.
+	const browser = () => {
+		const set: string[] = [];
+		return { set, cookies: { get: () => undefined, set: (name: string) => set.push(name), delete: () => {} } as unknown as Cookies };
+	};
+	const where = { address: '10.0.0.1', secure: false };
+
+	beforeEach(async () => {
+		db = await createTestDb();
+		await insertUser(db, { id: 'anna', email: null, password_hash: null, role: 'client', created_at: '2026-11-01T00:00:00.000Z', resume_code_hash: resumeCodeHash(CODE), last_active_at: '2026-11-01T00:00:00.000Z' });
+	});
+	const anonymousIds = async () => (await db.selectFrom('user').select('id').where('email', 'is', null).execute()).map((u) => u.id);
+
+	it('starting creates the client, its account.created event and a session; a refused event leaves no client and no session', async () => {
+		const b = browser();
+		const r = await startAnonymous(db, b.cookies, { locale: 'da', ...where }, NOW);
+		if (!r.ok) throw new Error('refused');
+		const [id] = (await anonymousIds()).filter((i) => i !== 'anna');
+		expect((await findUserByResumeCodeHash(db, resumeCodeHash(r.value.code)))?.id).toBe(id);
+		expect((await listAuditEventsForSubject(db, id)).map((e) => e.action)).toEqual(['account.created']);
+		expect(await listSessionsOf(db, id)).toHaveLength(1);
+		expect(b.set).toHaveLength(1);
+
+		await refuseAuditAction(db, 'account.created');
+		const refused = browser();
+		await expect(startAnonymous(db, refused.cookies, { locale: 'da', ...where }, NOW)).rejects.toThrow(/audit refused/);
+		expect((await anonymousIds()).sort()).toEqual(['anna', id].sort());
+		expect(await db.selectFrom('session').select('id').execute()).toHaveLength(1);
+		expect(refused.set).toEqual([]);
+	});
+
+	it('resuming refuses an unknown or badly typed code about the field code, and a refused account.resumed event leaves no session and the old time of use', async () => {
+		expect(await resumeWithCode(db, browser().cookies, { code: 'ANNA-XXXX-XXXX-XXX2', ...where }, NOW)).toEqual({ ok: false, error: { code: 'resume.error.unknown', field: 'code' } });
+		expect(await resumeWithCode(db, browser().cookies, { code: 'ANNA-XXXX', ...where }, NOW)).toEqual({ ok: false, error: { code: 'resume.error.length', params: { n: 16 }, field: 'code' } });
+
+		await refuseAuditAction(db, 'account.resumed');
+		const b = browser();
+		await expect(resumeWithCode(db, b.cookies, { code: CODE, ...where }, NOW)).rejects.toThrow(/audit refused/);
+		expect(await listSessionsOf(db, 'anna')).toEqual([]);
+		expect(await findUserById(db, 'anna')).toMatchObject({ last_active_at: '2026-11-01T00:00:00.000Z' });
+		expect(b.set).toEqual([]);
+	});
+
+	it('resuming with the right code signs in, records the time and the event', async () => {
+		const b = browser();
+		expect(await resumeWithCode(db, b.cookies, { code: CODE.toLowerCase(), ...where }, NOW)).toEqual({ ok: true, value: { userId: 'anna' } });
+		expect(await listSessionsOf(db, 'anna')).toHaveLength(1);
+		expect(await findUserById(db, 'anna')).toMatchObject({ last_active_at: NOW.toISOString() });
+		expect((await listAuditEventsForSubject(db, 'anna')).map((e) => e.action)).toEqual(['account.resumed']);
+		expect(b.set).toHaveLength(1);
+	});
+
+	it('a refused account.resume-code.replaced event keeps the old code working', async () => {
+		await refuseAuditAction(db, 'account.resume-code.replaced');
+		await expect(replaceResumeCode(db, 'anna', NOW)).rejects.toThrow(/audit refused/);
+		expect((await findUserByResumeCodeHash(db, resumeCodeHash(CODE)))?.id).toBe('anna');
+	});
+
+	it('a refused account.credentials-added event leaves the client anonymous with their code', async () => {
+		await refuseAuditAction(db, 'account.credentials-added');
+		await expect(addCredentials(db, 'anna', { email: 'anna@example.org', password: 'purple elephant lighthouse' }, NOW)).rejects.toThrow(/audit refused/);
+		expect(await findUserById(db, 'anna')).toMatchObject({ email: null, password_hash: null, resume_code_hash: resumeCodeHash(CODE) });
+		expect(await authenticate(db, 'anna@example.org', 'purple elephant lighthouse')).toBeNull();
 	});
 });

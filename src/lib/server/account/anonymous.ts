@@ -4,7 +4,9 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Locale } from '$lib/i18n';
 import type { Db } from '../db';
-import { checkCredentials, signIn, type FieldError } from './accounts';
+import { asProblem, checkCredentials, signIn } from './accounts';
+import { err, errs, ok, type Result } from '../../result';
+import { isUniqueViolation } from '../db/errors';
 import { deleteAccount } from './erasure';
 import { forgetActivity } from '../profile/activity';
 import { agreement } from './privacy';
@@ -23,21 +25,25 @@ import {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export type StartResult = { ok: true; code: string } | { ok: false; minutes: number };
-
-/** Creates an anonymous client, signs them in and returns their resume code (shown once, never stored). */
+/**
+ * Creates an anonymous client, signs them in and returns their resume code (shown once, never
+ * stored). The account, its audit event `account.created` and the session are written in one
+ * transaction. Refused with `start.tooMany` (`n` minutes, `retryAfter` seconds) when this address has
+ * started too many.
+ */
 export async function startAnonymous(
 	db: Db,
 	cookies: Cookies,
 	input: { locale: Locale; address: string; secure: boolean },
 	now = new Date()
-): Promise<StartResult> {
+): Promise<Result<{ code: string }>> {
 	const minutes = await anonymousStartLimiter.blockedFor(db, input.address, now.getTime());
-	if (minutes > 0) return { ok: false, minutes };
+	if (minutes > 0) return err('start.tooMany', { n: minutes, retryAfter: minutes * 60 });
 	await anonymousStartLimiter.fail(db, input.address, now.getTime());
 	const id = crypto.randomUUID();
 	const code = generateResumeCode();
-	await insertUser(db, {
+	await db.transaction().execute(async (trx) => {
+		await insertUser(trx, {
 		id,
 		email: null,
 		password_hash: null,
@@ -47,83 +53,97 @@ export async function startAnonymous(
 		created_at: now.toISOString(),
 		resume_code_hash: resumeCodeHash(code),
 		last_active_at: now.toISOString(),
-		// The caller checked the "I agree" box (privacy.ts checkAgreement).
-		...agreement(now)
+			// The caller checked the "I agree" box (privacy.ts checkAgreement).
+			...agreement(now)
+		});
+		await insertAuditEvent(trx, { actorId: id, action: 'account.created', subjectId: id, detail: 'anonymous', at: now });
+		await signIn(trx, { cookies, secure: input.secure, address: input.address }, id);
 	});
-	await insertAuditEvent(db, { actorId: id, action: 'account.created', subjectId: id, detail: 'anonymous', at: now });
-	await signIn(db, { cookies, secure: input.secure, address: input.address }, id);
-	return { ok: true, code };
+	return ok({ code });
 }
 
-export type ResumeProblem =
-	| { key: 'resume.error.empty' }
-	| { key: 'resume.error.length'; params: { n: number } }
-	| { key: 'resume.error.character'; params: { c: string } }
-	| { key: 'resume.error.unknown' }
-	| { key: 'resume.error.tooMany'; params: { n: number } };
-
-/** Signs in the anonymous client whose code this is. Wrong codes are counted per address. */
+/**
+ * Signs in the anonymous client whose code this is. Wrong codes are counted per address. The time of
+ * use, the audit event `account.resumed` and the session are written in one transaction. Refusals,
+ * about the field `code`: a badly typed code (`resume.error.empty`, `.length`, `.character`, see
+ * parseResumeCode), `resume.error.unknown`, and `resume.error.tooMany` (`n` minutes) after too many
+ * wrong codes from the address.
+ */
 export async function resumeWithCode(
 	db: Db,
 	cookies: Cookies,
 	input: { code: string; address: string; secure: boolean },
 	now = new Date()
-): Promise<{ ok: true; userId: string } | { ok: false; problem: ResumeProblem }> {
+): Promise<Result<{ userId: string }>> {
 	const key = input.address.slice(0, 64);
 	const minutes = await resumeCodeLimiter.blockedFor(db, key, now.getTime());
-	if (minutes > 0) return { ok: false, problem: { key: 'resume.error.tooMany', params: { n: minutes } } };
+	if (minutes > 0) return err('resume.error.tooMany', { n: minutes }, 'code');
 	const parsed = parseResumeCode(input.code.slice(0, 100));
-	if (!parsed.ok) return { ok: false, problem: { key: parsed.error.code, params: parsed.error.params } as ResumeProblem };
+	if (!parsed.ok) return parsed;
 	const user = await findUserByResumeCodeHash(db, resumeCodeHash(parsed.value));
 	if (!user) {
 		await resumeCodeLimiter.fail(db, key, now.getTime());
-		return { ok: false, problem: { key: 'resume.error.unknown' } };
+		return err('resume.error.unknown', undefined, 'code');
 	}
 	await resumeCodeLimiter.reset(db, key);
-	await updateUser(db, user.id, { last_active_at: now.toISOString() });
-	await signIn(db, { cookies, secure: input.secure, address: input.address }, user.id);
-	await insertAuditEvent(db, { actorId: user.id, action: 'account.resumed', subjectId: user.id, at: now });
-	return { ok: true, userId: user.id };
+	await db.transaction().execute(async (trx) => {
+		await updateUser(trx, user.id, { last_active_at: now.toISOString() });
+		await insertAuditEvent(trx, { actorId: user.id, action: 'account.resumed', subjectId: user.id, at: now });
+		await signIn(trx, { cookies, secure: input.secure, address: input.address }, user.id);
+	});
+	return ok({ userId: user.id });
 }
 
-/** A new resume code for an anonymous client; the old one stops working at once. */
+/**
+ * A new resume code for an anonymous client; the old one stops working at once. The new code and the
+ * audit event are written in one transaction. Null for an account with an email (it has no code).
+ */
 export async function replaceResumeCode(db: Db, userId: string, now = new Date()): Promise<string | null> {
 	const user = await findUserById(db, userId);
 	if (!user || user.email !== null) return null;
 	const code = generateResumeCode();
-	await updateUser(db, userId, { resume_code_hash: resumeCodeHash(code), last_active_at: now.toISOString() });
-	await insertAuditEvent(db, { actorId: userId, action: 'account.resume-code.replaced', subjectId: userId, at: now });
+	await db.transaction().execute(async (trx) => {
+		await updateUser(trx, userId, { resume_code_hash: resumeCodeHash(code), last_active_at: now.toISOString() });
+		await insertAuditEvent(trx, { actorId: userId, action: 'account.resume-code.replaced', subjectId: userId, at: now });
+	});
 	return code;
 }
 
 /**
  * Turns an anonymous client into an ordinary one with email and password; responses, results, shares
  * and notes stay, because the account stays. The resume code stops working: from now on they sign in.
+ * The email, password and audit event `account.credentials-added` are written in one transaction.
+ * Refused with the input's problems (checkCredentials), or `auth.error.taken` about `email`.
  */
 export async function addCredentials(
 	db: Db,
 	userId: string,
 	input: { email: string; password: string; name?: string },
 	now = new Date()
-): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
-	const errors = checkCredentials(input.email, input.password, input.name);
-	if (errors.length) return { ok: false, errors };
+): Promise<Result> {
+	const [first, ...rest] = checkCredentials(input.email, input.password, input.name).map(asProblem);
+	if (first) return errs([first, ...rest]);
+	const taken = err('auth.error.taken', undefined, 'email');
 	const user = await findUserById(db, userId);
-	if (!user || user.email !== null) return { ok: false, errors: [{ field: 'email', key: 'auth.error.taken' }] };
-	if (await findUserByEmail(db, input.email)) return { ok: false, errors: [{ field: 'email', key: 'auth.error.taken' }] };
+	if (!user || user.email !== null) return taken;
+	if (await findUserByEmail(db, input.email)) return taken;
+	// The slow hash before the transaction, which holds the database while it runs.
+	const passwordHash = await hashPassword(input.password);
 	try {
-		await updateUser(db, userId, {
-			email: input.email.trim().toLowerCase(),
-			password_hash: await hashPassword(input.password),
-			resume_code_hash: null,
-			...(input.name?.trim() ? { display_name: input.name.trim() } : {})
+		await db.transaction().execute(async (trx) => {
+			await updateUser(trx, userId, {
+				email: input.email.trim().toLowerCase(),
+				password_hash: passwordHash,
+				resume_code_hash: null,
+				...(input.name?.trim() ? { display_name: input.name.trim() } : {})
+			});
+			await insertAuditEvent(trx, { actorId: userId, action: 'account.credentials-added', subjectId: userId, at: now });
 		});
 	} catch (e) {
-		if (String(e).toLowerCase().includes('unique')) return { ok: false, errors: [{ field: 'email', key: 'auth.error.taken' }] };
+		if (isUniqueViolation(e)) return taken;
 		throw e;
 	}
-	await insertAuditEvent(db, { actorId: userId, action: 'account.credentials-added', subjectId: userId, at: now });
-	return { ok: true };
+	return ok();
 }
 
 /** Deletes anonymous clients unused for `days` days, with everything they stored. Returns how many. */
