@@ -2,7 +2,7 @@
 // store in one transaction). Scoring happens here, on the server, never in the browser.
 import type { Answers, Questionnaire, ScoredResult } from '$lib/core/questionnaire/types';
 import { formModelOf, validateForm, type FormError } from '$lib/form-model';
-import { scoreResponse } from '$lib/core/scoring/score';
+import { responseScorerOf, type ScoredResponse } from '$lib/core/scoring/response-scorer';
 import { findShortfalls, type Shortfall } from '$lib/core/scoring/shortfalls';
 import type { Db } from '../db';
 import { isUniqueViolation } from '../db/errors';
@@ -140,13 +140,8 @@ export async function complete(
 	if (own.value.status === 'completed') return repeatedCompletion(own.value, answers);
 	const scored = scoreChecked(q, checked.value.checked);
 	if (!scored.ok) return scored;
-	const result = scored.value;
-	const stored = await completeResponse(db, {
-		id: own.value.id,
-		answers,
-		result: JSON.stringify(result),
-		now
-	});
+	const { result, json } = scored.value;
+	const stored = await completeResponse(db, { id: own.value.id, answers, result: json, now });
 	if (!stored) {
 		// Another request completed it between our read and our write.
 		const again = await findResponse(db, own.value.id);
@@ -188,13 +183,13 @@ export async function completeOpenOrNew(
 		status: 'completed',
 		answers: checked.value.answers,
 		current_page: 0,
-		result: JSON.stringify(scored.value),
+		result: scored.value.json,
 		started_at: at,
 		updated_at: at,
 		completed_at: at
 	};
 	if (await inWriteBatch(db, (runner) => insertResponseUnlessOpen(runner, response)))
-		return ok({ responseId: response.id, result: scored.value, repeated: false });
+		return ok({ responseId: response.id, result: scored.value.result, repeated: false });
 	// An open response exists after all (the page saved one): that one is completed.
 	return (await completeOpen(db, userId, instrument, answersText, now)) ?? err('response.error.missing');
 }
@@ -217,10 +212,11 @@ function checkAnswers(q: Questionnaire, text: string): Outcome<{ answers: string
 }
 
 /** The result of validated answers, or why there is none: too few answers for a score, or a card sort never sorted. */
-function scoreChecked(q: Questionnaire, answers: Answers): Outcome<ScoredResult> {
+function scoreChecked(q: Questionnaire, answers: Answers): Outcome<ScoredResponse> {
 	const shortfalls = findShortfalls(q, answers);
 	if (shortfalls.length > 0) return { ...err('response.error.tooFew', undefined, 'answers'), shortfalls };
-	return ok(scoreResponse(q, answers));
+	// Compiled once per questionnaire version: the result scoreResponse gives, reusing scale results (response-scorer.ts).
+	return ok(responseScorerOf(q)(answers));
 }
 
 /** Answers the form does not accept: the first names the question, `errors` has every one. */
