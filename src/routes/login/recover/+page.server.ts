@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
 import { normalizeEmail, signInContext } from '$lib/server/account/accounts';
 import { recoverAccount } from '$lib/server/account/recovery';
+import { statusFor } from '$lib/server/http/results';
 import { rememberNewRecoveryCode } from '$lib/server/account/new-code-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,9 +22,9 @@ export const actions: Actions = {
 			{ ...ctx, address: ctx.address ?? '' },
 			{ email, code: String(form.get('code') ?? ''), password: String(form.get('password') ?? '') }
 		);
-		if (!r.ok) return fail(r.status, { email, errors: r.errors });
-		rememberNewRecoveryCode(event.cookies, r.code, event.url.protocol === 'https:');
+		if (!r.ok) return fail(statusFor(r.error, { 'auth.error.tooMany': 429 }), { email, errors: r.problems ?? [r.error] });
+		rememberNewRecoveryCode(event.cookies, r.value.code, event.url.protocol === 'https:');
 		const shown = '/account/recovery-code?recovered=1&next=/';
-		redirect(303, r.secondStep ? `/login/two-factor?next=${encodeURIComponent(shown)}` : shown);
+		redirect(303, r.value.secondStep ? `/login/two-factor?next=${encodeURIComponent(shown)}` : shown);
 	}
 };
