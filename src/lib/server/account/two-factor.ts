@@ -3,7 +3,8 @@
 // (grouped base32 and otpauth:// address) and only switched on once the person types a current code
 // from their app; then 10 one-time recovery codes are shown once (only their SHA-256 is kept).
 // Switching it off and making new recovery codes need the password again. Every change is in the
-// person's access log and ends their other sessions (docs/security.md says why).
+// person's access log and ends their other sessions (docs/security.md says why): the change, its
+// audit event and the ended sessions are written in one transaction, then this browser signs in again.
 import type { Db } from '../db';
 import { err, ok, type Result } from '../../result';
 import { signIn, type SignInContext } from './accounts';
@@ -58,16 +59,15 @@ export async function startSetup(db: Db, user: TwoFactorUser, now = new Date()):
 	return ok();
 }
 
-/** Ends every other session of the person and signs this browser in again. */
-async function endOtherSessions(db: Db, ctx: SignInContext, userId: string) {
-	await deleteSessionsOf(db, userId);
-	await deletePendingSignInsOf(db, userId);
-	await signIn(db, ctx, userId);
+/** Ends every session and pending sign-in of the person (in the change's transaction). */
+async function endSessions(trx: Db, userId: string) {
+	await deleteSessionsOf(trx, userId);
+	await deletePendingSignInsOf(trx, userId);
 }
 
-async function issueCodes(db: Db, userId: string, now: Date): Promise<string[]> {
+async function issueCodes(trx: Db, userId: string, now: Date): Promise<string[]> {
 	const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => generateResumeCode());
-	await replaceRecoveryCodes(db, userId, codes.map(resumeCodeHash), now.toISOString());
+	await replaceRecoveryCodes(trx, userId, codes.map(resumeCodeHash), now.toISOString());
 	return codes;
 }
 
@@ -86,10 +86,16 @@ export async function confirmSetup(db: Db, ctx: SignInContext, user: TwoFactorUs
 	if (!typed) return err('twoFactor.error.empty', undefined, 'code');
 	if (!/^\d{6}$/.test(typed)) return err('twoFactor.error.format', undefined, 'code');
 	const step = matchingStep(row.secret, typed, now.getTime());
-	if (step === null || !(await claimStep(db, user.id, step, { enable: now.toISOString() }))) return err('twoFactor.error.wrongSetup', undefined, 'code');
-	const codes = await issueCodes(db, user.id, now);
-	await insertAuditEvent(db, { actorId: user.id, action: 'account.two-factor.enabled', subjectId: user.id, at: now });
-	await endOtherSessions(db, ctx, user.id);
+	if (step === null) return err('twoFactor.error.wrongSetup', undefined, 'code');
+	const codes = await db.transaction().execute(async (trx) => {
+		if (!(await claimStep(trx, user.id, step, { enable: now.toISOString() }))) return null;
+		const issued = await issueCodes(trx, user.id, now);
+		await insertAuditEvent(trx, { actorId: user.id, action: 'account.two-factor.enabled', subjectId: user.id, at: now });
+		await endSessions(trx, user.id);
+		return issued;
+	});
+	if (!codes) return err('twoFactor.error.wrongSetup', undefined, 'code');
+	await signIn(db, ctx, user.id);
 	return ok({ codes });
 }
 
@@ -98,9 +104,12 @@ export async function turnOff(db: Db, ctx: SignInContext, user: TwoFactorUser, p
 	if (!(await hasTwoFactor(db, user.id))) return err('twoFactor.error.notOn');
 	const checked = await confirmPassword(db, user.id, password);
 	if (!checked.ok) return checked;
-	await deleteTwoFactor(db, user.id);
-	await insertAuditEvent(db, { actorId: user.id, action: 'account.two-factor.disabled', subjectId: user.id, at: now });
-	await endOtherSessions(db, ctx, user.id);
+	await db.transaction().execute(async (trx) => {
+		await deleteTwoFactor(trx, user.id);
+		await insertAuditEvent(trx, { actorId: user.id, action: 'account.two-factor.disabled', subjectId: user.id, at: now });
+		await endSessions(trx, user.id);
+	});
+	await signIn(db, ctx, user.id);
 	return ok();
 }
 
@@ -109,8 +118,12 @@ export async function replaceCodes(db: Db, ctx: SignInContext, user: TwoFactorUs
 	if (!(await hasTwoFactor(db, user.id))) return err('twoFactor.error.notOn');
 	const checked = await confirmPassword(db, user.id, password);
 	if (!checked.ok) return checked;
-	const codes = await issueCodes(db, user.id, now);
-	await insertAuditEvent(db, { actorId: user.id, action: 'account.two-factor.codes-replaced', subjectId: user.id, at: now });
-	await endOtherSessions(db, ctx, user.id);
+	const codes = await db.transaction().execute(async (trx) => {
+		const issued = await issueCodes(trx, user.id, now);
+		await insertAuditEvent(trx, { actorId: user.id, action: 'account.two-factor.codes-replaced', subjectId: user.id, at: now });
+		await endSessions(trx, user.id);
+		return issued;
+	});
+	await signIn(db, ctx, user.id);
 	return ok({ codes });
 }

@@ -35,24 +35,26 @@ export async function claimStep(db: Db, userId: string, step: number, options: {
 	return Number(r.numUpdatedRows) === 1;
 }
 
-/** Switches two-factor sign-in off: the key and every recovery code go. */
+/**
+ * Switches two-factor sign-in off: the key and every recovery code go. Two statements: the service
+ * runs them in its transaction (with the audit event).
+ */
 export async function deleteTwoFactor(db: Db, userId: string): Promise<void> {
-	await db.transaction().execute(async (tx) => {
-		await tx.deleteFrom('two_factor_recovery').where('user_id', '=', userId).execute();
-		await tx.deleteFrom('two_factor').where('user_id', '=', userId).execute();
-	});
+	await db.deleteFrom('two_factor_recovery').where('user_id', '=', userId).execute();
+	await db.deleteFrom('two_factor').where('user_id', '=', userId).execute();
 }
 
-/** Replaces every recovery code of the person by these (SHA-256 hex). */
+/**
+ * Replaces every recovery code of the person by these (SHA-256 hex). Two statements: the service
+ * runs them in its transaction (with the audit event).
+ */
 export async function replaceRecoveryCodes(db: Db, userId: string, hashes: string[], at: string): Promise<void> {
-	await db.transaction().execute(async (tx) => {
-		await tx.deleteFrom('two_factor_recovery').where('user_id', '=', userId).execute();
-		if (hashes.length)
-			await tx
-				.insertInto('two_factor_recovery')
-				.values(hashes.map((id) => ({ id, user_id: userId, created_at: at })))
-				.execute();
-	});
+	await db.deleteFrom('two_factor_recovery').where('user_id', '=', userId).execute();
+	if (hashes.length)
+		await db
+			.insertInto('two_factor_recovery')
+			.values(hashes.map((id) => ({ id, user_id: userId, created_at: at })))
+			.execute();
 }
 
 /** Uses up a recovery code: true only for the one request that deleted it. */
