@@ -359,6 +359,19 @@ describe('canonical answers and one open attempt', () => {
 		expect(first.ok && again.ok && again.value.repeated).toBe(true);
 	});
 
+	it('stores the answers with their keys sorted, whatever order (seen before or not) they came in', async () => {
+		const answers = riasecAnswers();
+		const sortedText = JSON.stringify(Object.fromEntries(Object.entries(answers).sort(([a], [b]) => (a < b ? -1 : 1))));
+		const orders = [answers, Object.fromEntries(Object.entries(answers).reverse()), answers, Object.fromEntries(Object.entries(answers).sort(() => 0).reverse())];
+		for (const [i, order] of orders.entries()) {
+			const who = i % 2 === 0 ? alice : bob;
+			const r = await completeOpenOrNew(db, who, instrument('riasec-48'), JSON.stringify(order));
+			if (!r.ok) throw new Error(r.error.code);
+			expect((await row(r.value.responseId)).answers).toBe(sortedText);
+		}
+		expect(sortedText.startsWith('{"A1":3,"A2":3,')).toBe(true);
+	});
+
 	it('starts only one attempt when two first saves race', async () => {
 		const riasec = instrument('riasec-48');
 		const [a, b] = await Promise.all([startOrResume(db, alice, riasec), startOrResume(db, alice, riasec)]);

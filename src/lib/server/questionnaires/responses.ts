@@ -94,9 +94,28 @@ function parseAnswers(text: string): Outcome<unknown> {
 	}
 }
 
-/** Answers as JSON with their keys sorted, so the same answers always give the same text. */
+/** Key orders seen (the keys joined by NUL) → the keys sorted; forms send few distinct orders. */
+const sortedKeys = new Map<string, string[]>();
+const MAX_KEY_ORDERS = 256;
+
+/**
+ * Answers as JSON with their keys sorted, so the same answers always give the same text. The sort is
+ * remembered per order of keys (a page sends the same order again and again); the object is built in
+ * sorted order as before, so the text is the same as `Object.fromEntries` of the sorted entries gives.
+ */
 function canonicalJson(answers: Answers): string {
-	return JSON.stringify(Object.fromEntries(Object.entries(answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+	const keys = Object.keys(answers);
+	// A name holding the separator could make two key lists look alike: those are sorted each time.
+	const order = keys.some((k) => k.includes('\u0000')) ? undefined : keys.join('\u0000');
+	let sorted = order === undefined ? undefined : sortedKeys.get(order);
+	if (sorted === undefined) {
+		sorted = keys.slice().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+		if (sortedKeys.size >= MAX_KEY_ORDERS) sortedKeys.clear();
+		if (order !== undefined) sortedKeys.set(order, sorted);
+	}
+	const out: Answers = {};
+	for (const key of sorted) out[key] = answers[key];
+	return JSON.stringify(out);
 }
 
 function checkPage(page: unknown): number | null {
