@@ -7,6 +7,7 @@ import type { Values } from './expressions';
 import { innerQuestions, isEmptyAnswer, shapeRecord, TOTAL, type Answers, type ShapeContext } from './shape';
 import { computeValues, effectiveChoices, expressionNodes, nodeStates, type NodeState } from './state';
 import { checkTextRules, runValidators } from './validators';
+import { simpleCompletion } from './fast-path';
 
 export interface ValidateFormOptions {
 	/** true while in progress (saving a page): only the shape of each answer is checked. */
@@ -217,6 +218,14 @@ export function validateForm(model: FormModel, answers: unknown, options: Valida
 	if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
 		return { ok: false, errors: [formError('', '(answers)', 'notObject', { value: showValue(answers) })] };
 	}
+	// Completing a form of plain single-choice questions with plainly valid answers: the same answers as below, found faster.
+	const simple = options.partial ? undefined : simpleCompletion(model, answers);
+	if (simple !== undefined) return { ok: true, answers: simple };
+	return validateFully(model, answers, options);
+}
+
+/** `validateForm` without the shortcut for simple forms (fast-path.ts): every rule walked. */
+export function validateFully(model: FormModel, answers: object, options: ValidateFormOptions = {}): FormValidation {
 	const ctx: ShapeContext = { errors: [], maxTextLength: options.maxTextLength ?? 5000, top: '' };
 	// Calculated values are computed here; a client's copy of them (SurveyJS sends those with includeIntoResult) is ignored.
 	const computed = new Set(model.calculatedValues.map((c) => c.name));
