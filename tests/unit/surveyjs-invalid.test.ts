@@ -126,6 +126,13 @@ const rows: Row[] = [
 	['conditions', 'save', { status: 'school', school: 'x', neverShown: 5 }, 'neverShown', 'notText'],
 	['value-name', 'save', { firstName: 'Ada' }, 'firstName', 'unknownQuestion'],
 	['triggers', 'complete', { pets: 'yes' }, 'petNames', 'required'],
+	// values that setvalue / copyvalue / runexpression triggers store under names that are no question's
+	['triggers-values', 'save', { copy: 'yes', name: 'Jon Snow', source: 'forged' }, 'source', 'notAllowed'],
+	['triggers-values', 'save', { email: 'a@example.org', copy: 'yes', name: 'x', contact: ['a@example.org'] }, 'contact', 'notAllowed'],
+	['triggers-values', 'save', { age: 30, adult: { yes: true } }, 'adult', 'notAllowed'],
+	['triggers-values', 'save', { age: 30, ageNextYear: 'x'.repeat(5001) }, 'ageNextYear', 'notAllowed'],
+	['triggers-values', 'save', { copy: 'yes', name: 'x', note: 'not stored' }, 'note', 'unknownQuestion'],
+	['triggers-values', 'complete', { name: 'x', age: 30, adult: 'yes' }, 'why', 'required'],
 	['expression-calculated', 'save', { a: 1, b: 'two' }, 'b', 'notNumber'],
 	['html-image', 'save', { html: 'x' }, 'html', 'unknownQuestion']
 ];
@@ -206,5 +213,60 @@ describe('a skip trigger', () => {
 		expect(r.ok ? [] : r.errors.map((e) => [e.at, e.code])).toEqual([['middle', 'required']]);
 		const missing = validateForm(form('triggers-skip'), { jump: 'yes' });
 		expect(missing.ok ? [] : missing.errors.map((e) => [e.at, e.code])).toEqual([['last', 'required']]);
+	});
+});
+
+describe('triggers that set values (setvalue, copyvalue, runexpression)', () => {
+	const json = JSON.parse(readFileSync('tests/fixtures/surveyjs/hand-made/triggers-values.json', 'utf8'));
+	/** survey-core answering in the given order, as a person would; its data at completion. */
+	function answeredInOrder(steps: [string, unknown][]) {
+		const survey = new Model(json);
+		for (const [name, value] of steps) survey.setValue(name, value);
+		expect(survey.completeLastPage()).toBe(true);
+		return survey.data;
+	}
+	it('survey-core stores values under names that are no question, and keeps one whose trigger no longer holds', () => {
+		const data = answeredInOrder([['email', 'ann@example.org'], ['copy', 'yes'], ['age', 20], ['why', 'I work'], ['age', 16], ['copy', 'no'], ['name', 'Ann']]);
+		// `adult` was set at 20 and stays after 16; `source` and `contact` stay after "no"; the variable is not stored.
+		expect(data).toEqual({ email: 'ann@example.org', copy: 'no', name: 'Ann', source: 'copied', contact: 'ann@example.org', age: 16, adult: 'yes', ageNextYear: 17, why: 'I work' });
+		expect(validateForm(form('triggers-values'), data, { partial: true })).toEqual({ ok: true, answers: data });
+		expect(validateForm(form('triggers-values'), data)).toEqual({ ok: true, answers: data });
+	});
+	it('the server gives a name its trigger decides the value survey-core ends with, whatever the client sent', () => {
+		const data = answeredInOrder([['email', 'ann@example.org'], ['copy', 'yes'], ['email', 'ann.jensen@example.org']]);
+		// The copy follows the email while the trigger holds; the name set by the trigger is an answer the person may change.
+		expect(data).toEqual({ email: 'ann.jensen@example.org', copy: 'yes', name: 'Jon Snow', source: 'copied', contact: 'ann.jensen@example.org' });
+		const sent = { ...data, contact: 'someone.else@example.org' };
+		expect(validateForm(form('triggers-values'), sent, { partial: true })).toEqual({ ok: true, answers: sent });
+		expect(validateForm(form('triggers-values'), sent)).toEqual({ ok: true, answers: data });
+		const renamed = answeredInOrder([['copy', 'yes'], ['name', 'Ann']]);
+		expect(renamed).toEqual({ copy: 'yes', name: 'Ann', source: 'copied' });
+		expect(validateForm(form('triggers-values'), renamed)).toEqual({ ok: true, answers: renamed });
+	});
+	it('a copy of an answer that is dropped at completion (its question hidden) stays, in survey-core and on the server', () => {
+		const copying = {
+			triggers: [{ type: 'copyvalue', setToName: 'contact', fromName: 'email' }],
+			elements: [{ type: 'radiogroup', name: 'share', choices: ['yes', 'no'] }, { type: 'text', name: 'email', visibleIf: "{share} = 'yes'" }]
+		};
+		const survey = new Model(copying);
+		survey.setValue('share', 'yes');
+		survey.setValue('email', 'ann@example.org');
+		const sent = survey.data;
+		survey.setValue('share', 'no');
+		expect(survey.completeLastPage()).toBe(true);
+		expect(survey.data).toEqual({ share: 'no', contact: 'ann@example.org' });
+		expect(validateForm(compileForm(copying), { ...sent, share: 'no' })).toEqual({ ok: true, answers: survey.data });
+	});
+	it('a value only a trigger writes counts in conditions: the question it shows is required', () => {
+		const survey = new Model(json);
+		survey.setValue('name', 'Ann');
+		survey.setValue('age', 30);
+		expect(survey.getQuestionByName('why').isVisible).toBe(true);
+		expect(survey.validate(false, false)).toBe(false); // no focusing: there is no page in Node
+		const r = validateForm(form('triggers-values'), survey.data);
+		expect(r.ok ? [] : r.errors.map((e) => [e.at, e.code])).toEqual([['why', 'required']]);
+		survey.setValue('why', 'I work');
+		expect(survey.validate(false, false)).toBe(true);
+		expect(validateForm(form('triggers-values'), survey.data)).toEqual({ ok: true, answers: { name: 'Ann', age: 30, adult: 'yes', ageNextYear: 31, why: 'I work' } });
 	});
 });

@@ -5,6 +5,7 @@ import { isObject, type Json } from '../core/questionnaire/checks';
 import type { Problem } from '../core/questionnaire/types';
 import { compileCondition, compileExpression, type Condition, type Expression } from './expressions';
 import { compileValidators, type Validator } from './validators';
+import { compileValueTriggers, type ValueTrigger } from './value-triggers';
 
 export interface Choice {
 	value: ChoiceValue;
@@ -88,6 +89,11 @@ export interface FormModel {
 	completeTriggers: { condition: Condition; page: number }[];
 	/** SurveyJS `skip` triggers: when one holds, the survey jumps from page `from` to page `to` (`gotoName`'s page). */
 	skipTriggers: { condition: Condition; from: number; to: number }[];
+	/**
+	 * Names that are no question's answer key but that `setvalue`, `copyvalue` or `runexpression`
+	 * triggers store a value under, with those triggers in order (see value-triggers.ts).
+	 */
+	triggerKeys: Map<string, ValueTrigger[]>;
 }
 
 const CONTAINERS = new Set(['panel', 'flowpanel']);
@@ -310,9 +316,15 @@ export function compileForm(survey: Record<string, unknown>): FormModel {
 	});
 	applyVisibleTriggers(survey.triggers, pages, c);
 	const { complete: completeTriggers, skip: skipTriggers } = compilePageTriggers(survey.triggers, pages, c);
+	const triggerKeys = new Map<string, ValueTrigger[]>();
+	const conditionOf = (text: string, i: number) => c.condition({ expression: text }, 'expression', `$.survey.triggers[${i}]`);
+	for (const t of compileValueTriggers(survey.triggers, triggerExpression, conditionOf)) {
+		if (byKey.has(t.setTo) || calculatedValues.some((cv) => cv.name === t.setTo)) continue;
+		triggerKeys.set(t.setTo, [...(triggerKeys.get(t.setTo) ?? []), t]);
+	}
 	const clear = survey.clearInvisibleValues;
 	const clearInvisible = clear === 'none' || clear === 'onHidden' || clear === 'onHiddenContainer' ? clear : 'onComplete';
-	return { pages, questions, byKey, calculatedValues, clearInvisible, problems: c.problems, completeTriggers, skipTriggers };
+	return { pages, questions, byKey, calculatedValues, clearInvisible, problems: c.problems, completeTriggers, skipTriggers, triggerKeys };
 }
 
 /** A legacy trigger's condition as survey-core builds it: `{name} operator value`, unless `expression` is set. */

@@ -28,7 +28,7 @@ const plain = (n: FormNode) =>
 	!n.hidden && !n.readOnly && !n.visibleIf && !n.enableIf && !n.requiredIf && !n.shownBy && n.validators.length === 0 && !n.expression && !n.totals && !n.choicesFrom;
 
 function simpleFormOf(model: FormModel): SimpleForm | null {
-	if (model.calculatedValues.length > 0 || model.completeTriggers.length > 0 || model.skipTriggers.length > 0 || model.problems.length > 0) return null;
+	if (model.calculatedValues.length > 0 || model.completeTriggers.length > 0 || model.skipTriggers.length > 0 || model.triggerKeys.size > 0 || model.problems.length > 0) return null;
 	const choices = new Map<string, Set<unknown>>();
 	const required: string[] = [];
 	for (const page of model.pages) {

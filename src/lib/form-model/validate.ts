@@ -8,6 +8,7 @@ import { innerQuestions, isEmptyAnswer, shapeRecord, TOTAL, type Answers, type S
 import { computeValues, effectiveChoices, expressionNodes, nodeStates, type NodeState } from './state';
 import { checkTextRules, runValidators } from './validators';
 import { simpleCompletion } from './fast-path';
+import { checkTriggerValue, decidedTriggerValue } from './value-triggers';
 
 export interface ValidateFormOptions {
 	/** true while in progress (saving a page): only the shape of each answer is checked. */
@@ -59,7 +60,10 @@ function finishScope(run: Run, scope: Scope, record: Answers, label: string, ext
 		if (scope.tree === run.model.pages) skipUnreachedPages(run.model, states, values);
 		if (!run.clear) break;
 		const shown = new Set(scope.questions.filter((q) => states.get(q)?.visible).map((q) => q.key));
-		const hidden = Object.keys(record).filter((k) => !shown.has(k.endsWith(COMMENT) && !scope.questions.some((q) => q.key === k) ? k.slice(0, -COMMENT.length) : k));
+		const kept = (k: string) => shown.has(k.endsWith(COMMENT) && !scope.questions.some((q) => q.key === k) ? k.slice(0, -COMMENT.length) : k);
+		// Values triggers store under names that are no question's are not answers that can be hidden.
+		const byTrigger = (k: string) => scope.tree === run.model.pages && run.model.triggerKeys.has(k);
+		const hidden = Object.keys(record).filter((k) => !kept(k) && !byTrigger(k));
 		if (hidden.length === 0) break;
 		record = Object.fromEntries(Object.entries(record).filter(([k]) => !hidden.includes(k)));
 	}
@@ -229,13 +233,51 @@ export function validateFully(model: FormModel, answers: object, options: Valida
 	const ctx: ShapeContext = { errors: [], maxTextLength: options.maxTextLength ?? 5000, top: '' };
 	// Calculated values are computed here; a client's copy of them (SurveyJS sends those with includeIntoResult) is ignored.
 	const computed = new Set(model.calculatedValues.map((c) => c.name));
-	const given = Object.fromEntries(Object.entries(answers).filter(([k]) => !computed.has(k) || model.byKey.has(k)));
-	const cleaned = shapeRecord(model.byKey, given, '', ctx, true);
+	const given = Object.fromEntries(Object.entries(answers).filter(([k]) => (!computed.has(k) && !model.triggerKeys.has(k)) || model.byKey.has(k)));
+	const cleaned = { ...shapeRecord(model.byKey, given, '', ctx, true), ...triggerValues(model, answers as Answers, ctx) };
 	if (ctx.errors.length > 0) return { ok: false, errors: ctx.errors };
 	if (options.partial) return { ok: true, answers: withTotals(model, withComputed(model, cleaned)) };
 	const run: Run = { model, ctx, clear: model.clearInvisible !== 'none' };
-	const done = finishScope(run, scopeOf(model), cleaned, '', (r) => r, true);
+	const done = withDecidedTriggerValues(model, cleaned, finishScope(run, scopeOf(model), cleaned, '', (r) => r, true));
 	return ctx.errors.length > 0 ? { ok: false, errors: ctx.errors } : { ok: true, answers: withTotals(model, done) };
+}
+
+/** The answered values under names only triggers write, each one a value those triggers can set (value-triggers.ts). */
+function triggerValues(model: FormModel, answers: Answers, ctx: ShapeContext): Answers {
+	const out: Answers = {};
+	const fromShape = (question: string, value: unknown) => {
+		if (!model.byKey.has(question)) return undefined;
+		const probe: ShapeContext = { ...ctx, errors: [] };
+		shapeRecord(model.byKey, { [question]: value }, '', probe, true);
+		return probe.errors.length === 0;
+	};
+	for (const [key, writers] of model.triggerKeys) {
+		const value = answers[key];
+		if (isEmptyAnswer(value)) continue;
+		const problem = checkTriggerValue(writers, key, value, ctx.maxTextLength, fromShape);
+		if (problem) ctx.errors.push(problem);
+		else out[key] = value;
+	}
+	return out;
+}
+
+/**
+ * At completion: names whose trigger the final answers decide get the value SurveyJS ends with
+ * (value-triggers.ts). The answers as sent decide, before hidden ones are dropped: SurveyJS's
+ * clearing at completion runs no triggers, so a copy of an answer dropped then stays.
+ */
+function withDecidedTriggerValues(model: FormModel, sent: Answers, done: Answers): Answers {
+	if (model.triggerKeys.size === 0) return done;
+	const values = computeValues(scopeOf(model).expressions, model.calculatedValues, sent);
+	const out: Answers = { ...done };
+	for (const [key, writers] of model.triggerKeys) {
+		if (!(key in out)) continue;
+		const decided = decidedTriggerValue(writers, values, (name) => model.byKey.has(name));
+		if (!decided) continue;
+		if (isEmptyAnswer(decided.value)) delete out[key];
+		else out[key] = decided.value;
+	}
+	return out;
 }
 
 /** While in progress: the values of expression questions and `includeIntoResult` calculated values, as `survey.data` has them. */
