@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { asProblem, checkCredentials, createAccount, signIn, signInContext, normalizeEmail } from '$lib/server/account/accounts';
+import { checkCredentials, createAccount, signIn, signInContext, normalizeEmail } from '$lib/server/account/accounts';
 import { checkAgreement, recordAgreement } from '$lib/server/account/privacy';
 import { safeNext } from '$lib/server/http/guards';
 import { addCredentials } from '$lib/server/account/anonymous';
@@ -27,9 +27,9 @@ export const actions: Actions = {
 		const email = normalizeEmail(String(form.get('email') ?? ''));
 		const password = String(form.get('password') ?? '');
 		const name = String(form.get('name') ?? '');
-		const errors = checkCredentials(email, password, name).map(asProblem);
+		const errors = checkCredentials(email, password, name);
 		const disagreed = checkAgreement(form);
-		if (disagreed) errors.push(asProblem(disagreed));
+		if (disagreed) errors.push(disagreed);
 		if (errors.length) return fail(400, { email, name, errors });
 		const db = getDb();
 		// Counted for a new and a taken email alike, so the limit tells nothing about who has an account.
@@ -46,9 +46,8 @@ export const actions: Actions = {
 		}
 		if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
 		const created = await createAccount(db, { email, password, name, role: 'client', locale: locals.locale, agreedToPrivacy: true });
-		if (!created.ok)
-			return fail(400, { email, name, errors: [{ code: 'auth.error.taken' as const, field: 'email' }] });
-		await signIn(db, signInContext(event), created.id);
-		showRecoveryCode(await issueRecoveryCode(db, created.id), cookies, url);
+		if (!created.ok) return fail(400, { email, name, errors: [created.error] });
+		await signIn(db, signInContext(event), created.value.id);
+		showRecoveryCode(await issueRecoveryCode(db, created.value.id), cookies, url);
 	}
 };

@@ -2,7 +2,7 @@
 // changing it ends every other session; deleting the account and creating an API token ask for it.
 import { describeUserAgent } from '$lib/device';
 import type { Db } from '../db';
-import { asProblem, checkPassword, signIn, type SignInContext } from './accounts';
+import { checkPassword, signIn, type SignInContext } from './accounts';
 import { err, errs, ok, type Result } from '../../result';
 import { hashPassword, verifyPassword } from './auth';
 import { createRateLimiter } from '../rate-limit';
@@ -81,7 +81,7 @@ export async function changePassword(
 ): Promise<Result<{ ended: number }>> {
 	const confirmed = await confirmPassword(db, user.id, input.current, 'current');
 	if (!confirmed.ok) return errs([confirmed.error]);
-	const [first, ...rest] = checkPassword(input.next, [user.email ?? '', user.display_name ?? '']).map(asProblem);
+	const [first, ...rest] = checkPassword(input.next, [user.email ?? '', user.display_name ?? '']);
 	if (first) return errs([first, ...rest]);
 	if (input.next === input.current) return err('trust.error.samePassword', undefined, 'password');
 	// The slow hash before the transaction, which holds the database while it runs.

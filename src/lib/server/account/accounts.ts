@@ -22,16 +22,7 @@ import {
 } from './auth';
 import { findUserByEmail, insertUser, updateUser } from '../repositories/users';
 import { insertAuditEvent } from '../repositories/audit';
-import type { Problem } from '../../result';
-
-export interface FieldError {
-	field: 'email' | 'password' | 'name' | 'current' | 'privacy' | 'code';
-	key: MessageKey;
-	params?: Record<string, number>;
-}
-
-/** A field error as a problem of the one result type (src/lib/result.ts). */
-export const asProblem = (e: FieldError): Problem => ({ code: e.key, field: e.field, ...(e.params ? { params: e.params } : {}) });
+import { err, ok, type Problem, type Result } from '../../result';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_NAME = 100;
@@ -44,8 +35,8 @@ export function normalizeEmail(email: string): string {
 	return email.normalize('NFC').trim().toLowerCase();
 }
 
-/** The strength explanation as field errors: why it is weak, zxcvbn's hints, and the passphrase tip. */
-function weakPasswordErrors(warning: string | null, suggestions: string[]): FieldError[] {
+/** The strength explanation as problems: why it is weak, zxcvbn's hints, and the passphrase tip. */
+function weakPasswordProblems(warning: string | null, suggestions: string[]): Problem[] {
 	const known = (key: string) => key in trustMessages;
 	const keys = [
 		'trust.error.weakPassword',
@@ -53,53 +44,58 @@ function weakPasswordErrors(warning: string | null, suggestions: string[]): Fiel
 		...suggestions.map((s) => `trust.zxcvbn.suggestion.${s}`),
 		'trust.error.passphrase'
 	].filter(known);
-	return keys.map((key) => ({ field: 'password', key: key as MessageKey }));
+	return keys.map((key) => ({ code: key as MessageKey, field: 'password' }));
 }
 
 /**
- * Problems with a new password: too short or long, control characters, or too easy to guess
- * (zxcvbn-ts, see password-strength.ts). `related` are things the person typed elsewhere (email,
- * name), which a password must not lean on.
+ * Problems with a new password, about the field `password` (src/lib/result.ts): too short or long,
+ * control characters, or too easy to guess (zxcvbn-ts, see password-strength.ts). `related` are
+ * things the person typed elsewhere (email, name), which a password must not lean on.
  */
-export function checkPassword(password: string, related: string[] = []): FieldError[] {
-	if (hasAnyControlCharacter(password)) return [{ field: 'password', key: 'trust.error.control' }];
+export function checkPassword(password: string, related: string[] = []): Problem[] {
+	if (hasAnyControlCharacter(password)) return [{ code: 'trust.error.control', field: 'password' }];
 	if (password.length < MIN_PASSWORD_LENGTH)
-		return [{ field: 'password', key: 'auth.error.passwordShort', params: { n: MIN_PASSWORD_LENGTH } }];
+		return [{ code: 'auth.error.passwordShort', params: { n: MIN_PASSWORD_LENGTH }, field: 'password' }];
 	if (password.length > MAX_PASSWORD_LENGTH)
-		return [{ field: 'password', key: 'auth.error.passwordLong', params: { n: MAX_PASSWORD_LENGTH } }];
+		return [{ code: 'auth.error.passwordLong', params: { n: MAX_PASSWORD_LENGTH }, field: 'password' }];
 	const strength = passwordStrength(password, related.filter(Boolean));
-	return strength.ok ? [] : weakPasswordErrors(strength.warning, strength.suggestions);
+	return strength.ok ? [] : weakPasswordProblems(strength.warning, strength.suggestions);
 }
 
-/** Problems with an email (none or one). `email` must already be normalised (normalizeEmail). */
-export function checkEmail(email: string): FieldError[] {
-	if (hasAnyControlCharacter(email)) return [{ field: 'email', key: 'trust.error.control' }];
+/** Problems with an email (none or one), about the field `email`. `email` must already be normalised (normalizeEmail). */
+export function checkEmail(email: string): Problem[] {
+	if (hasAnyControlCharacter(email)) return [{ code: 'trust.error.control', field: 'email' }];
 	// Length first: EMAIL backtracks quadratically on long input (`a@....@`), so it only sees short strings.
-	if (email.length > 254 || !EMAIL.test(email)) return [{ field: 'email', key: 'auth.error.email' }];
+	if (email.length > 254 || !EMAIL.test(email)) return [{ code: 'auth.error.email', field: 'email' }];
 	return [];
 }
 
-/** Problems with registration input. `email` must already be normalised (normalizeEmail). */
-export function checkCredentials(email: string, password: string, name = ''): FieldError[] {
-	const errors: FieldError[] = [...checkEmail(email)];
-	errors.push(...checkPassword(password, [email, name]));
-	if (hasAnyControlCharacter(name)) errors.push({ field: 'name', key: 'trust.error.control' });
-	else if (name.length > MAX_NAME) errors.push({ field: 'name', key: 'auth.error.nameLong', params: { n: MAX_NAME } });
-	return errors;
+/** Problems with registration input, in the order of the fields. `email` must already be normalised (normalizeEmail). */
+export function checkCredentials(email: string, password: string, name = ''): Problem[] {
+	const problems: Problem[] = [...checkEmail(email)];
+	problems.push(...checkPassword(password, [email, name]));
+	if (hasAnyControlCharacter(name)) problems.push({ code: 'trust.error.control', field: 'name' });
+	else if (name.length > MAX_NAME) problems.push({ code: 'auth.error.nameLong', params: { n: MAX_NAME }, field: 'name' });
+	return problems;
 }
 
-/** Creates an account; `taken` when the email is in use. Inputs must have passed checkCredentials. */
+/**
+ * Creates an account with its audit event `account.created`, in one transaction; refused with
+ * `auth.error.taken` (field `email`) when the email is in use. Inputs must have passed checkCredentials.
+ */
 export async function createAccount(
 	db: Db,
 	input: { email: string; password: string; name?: string; role: Role; locale: string | null; agreedToPrivacy?: boolean }
-): Promise<{ ok: true; id: string } | { ok: false; taken: true }> {
-	// Hash first, taken or not: otherwise a taken email would answer faster than a new one.
+): Promise<Result<{ id: string }>> {
+	// Hash first, taken or not: otherwise a taken email would answer faster than a new one. And
+	// before the transaction, which holds the database while it runs.
 	const passwordHash = await hashPassword(input.password);
+	const taken = err('auth.error.taken', undefined, 'email');
 	try {
-		const id = await insertAccount(db, { ...input, passwordHash });
-		return id ? { ok: true, id } : { ok: false, taken: true };
+		const id = await db.transaction().execute((trx) => insertAccount(trx, { ...input, passwordHash }));
+		return id ? ok({ id }) : taken;
 	} catch (e) {
-		if (isUniqueViolation(e)) return { ok: false, taken: true };
+		if (isUniqueViolation(e)) return taken;
 		throw e;
 	}
 }
@@ -107,8 +103,9 @@ export async function createAccount(
 /**
  * Stores a new account with its `account.created` audit event; null when the email is in use. A
  * second account with the same email inserted at the same moment throws a unique violation, so a
- * caller inside a transaction sees it roll back. `db` may be a transaction: the slow password hash is
- * made before (hashPassword), never while a transaction holds the database.
+ * caller inside a transaction sees it roll back. Run inside the caller's transaction (`db` is one),
+ * so the account and its event are written together: the slow password hash is made before
+ * (hashPassword), never while a transaction holds the database.
  */
 export async function insertAccount(
 	db: Db,
@@ -179,11 +176,15 @@ export async function signIn(db: Db, ctx: SignInContext, userId: string) {
 }
 
 
-/** Signs in a person who gave their password on the sign-in page, and records it in their access log. */
+/**
+ * Signs in a person who gave their password on the sign-in page, and records it in their access
+ * log: the session and the audit event `account.signed-in` in one transaction.
+ */
 export async function signInWithPassword(db: Db, ctx: SignInContext, userId: string) {
-	const session = await signIn(db, ctx, userId);
-	await insertAuditEvent(db, { actorId: userId, action: 'account.signed-in', subjectId: userId });
-	return session;
+	return db.transaction().execute(async (trx) => {
+		await insertAuditEvent(trx, { actorId: userId, action: 'account.signed-in', subjectId: userId });
+		return signIn(trx, ctx, userId);
+	});
 }
 
 /** Remembers the language a signed-in person chose: their exports and API reads use it too. */

@@ -4,7 +4,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Locale } from '$lib/i18n';
 import type { Db } from '../db';
-import { asProblem, checkCredentials, signIn } from './accounts';
+import { checkCredentials, signIn } from './accounts';
 import { err, errs, ok, type Result } from '../../result';
 import { isUniqueViolation } from '../db/errors';
 import { deleteAccount } from './erasure';
@@ -121,7 +121,7 @@ export async function addCredentials(
 	input: { email: string; password: string; name?: string },
 	now = new Date()
 ): Promise<Result> {
-	const [first, ...rest] = checkCredentials(input.email, input.password, input.name).map(asProblem);
+	const [first, ...rest] = checkCredentials(input.email, input.password, input.name);
 	if (first) return errs([first, ...rest]);
 	const taken = err('auth.error.taken', undefined, 'email');
 	const user = await findUserById(db, userId);

@@ -13,9 +13,11 @@ import {
 	validateSessionToken,
 	verifyPassword
 } from './auth';
-import { authenticate, checkCredentials, createAccount, normalizeEmail } from './accounts';
-import { insertUser } from '../repositories/users';
-import { findSession } from '../repositories/sessions';
+import { authenticate, checkCredentials, createAccount, normalizeEmail, signInWithPassword, type SignInContext } from './accounts';
+import { findUserByEmail, insertUser } from '../repositories/users';
+import { findSession, listSessionsOf } from '../repositories/sessions';
+import { listAuditEventsForSubject } from '../repositories/audit';
+import { refuseAuditAction } from '../../../../tests/support/refuse-audit';
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 
@@ -147,12 +149,49 @@ describe('passwords', () => {
 		expect(created.ok).toBe(true);
 		expect(await createAccount(db, { email: 'NEW@example.org', password: 'another one!', role: 'client', locale: null })).toEqual({
 			ok: false,
-			taken: true
+			error: { code: 'auth.error.taken', field: 'email' }
 		});
 		const user = await authenticate(db, 'NEW@Example.org', 'long enough pw');
-		expect(user?.id).toBe(created.ok ? created.id : undefined);
+		expect(user?.id).toBe(created.ok ? created.value.id : undefined);
 		expect(await authenticate(db, 'new@example.org', 'wrong password')).toBeNull();
 		expect(await authenticate(db, 'nobody@example.org', 'long enough pw')).toBeNull();
+	});
+});
+
+describe('registration and signing in, each with its audit event in one transaction', () => {
+	const input = { email: 'new@example.org', password: 'long enough pw', role: 'client' as const, locale: null };
+	// Cookies that remember what was set: signing in sets the session cookie.
+	const browser = (): SignInContext & { set: string[] } => {
+		const set: string[] = [];
+		return { set, secure: false, cookies: { get: () => undefined, set: (name: string) => set.push(name), delete: () => {} } } as unknown as SignInContext & { set: string[] };
+	};
+
+	it('createAccount writes the account and account.created together', async () => {
+		const created = await createAccount(db, input);
+		if (!created.ok) throw new Error(created.error.code);
+		expect((await listAuditEventsForSubject(db, created.value.id)).map((e) => [e.action, e.detail])).toEqual([['account.created', 'client']]);
+	});
+
+	it('a refused account.created event leaves no account', async () => {
+		await refuseAuditAction(db, 'account.created');
+		await expect(createAccount(db, input)).rejects.toThrow(/audit refused/);
+		expect(await findUserByEmail(db, 'new@example.org')).toBeUndefined();
+	});
+
+	it('signInWithPassword writes the session and account.signed-in together; a refused event leaves no session and no cookie', async () => {
+		await refuseAuditAction(db, 'account.signed-in');
+		const b = browser();
+		await expect(signInWithPassword(db, b, userId)).rejects.toThrow(/audit refused/);
+		expect(await listSessionsOf(db, userId)).toEqual([]);
+		expect(b.set).toEqual([]);
+	});
+
+	it('signInWithPassword signs in and records it', async () => {
+		const b = browser();
+		const session = await signInWithPassword(db, b, userId);
+		expect(await listSessionsOf(db, userId)).toMatchObject([{ id: session.id }]);
+		expect((await listAuditEventsForSubject(db, userId)).map((e) => e.action)).toEqual(['account.signed-in']);
+		expect(b.set).toHaveLength(1);
 	});
 });
 
@@ -163,17 +202,17 @@ describe('checkCredentials', () => {
 
 	it.each(['', 'no-at-sign', 'a@b', 'a b@c.dk', '@c.dk', `${'x'.repeat(250)}@b.dk`])('refuses the email %j', (email) => {
 		const errors = checkCredentials(email, 'long enough pw');
-		expect(errors).toEqual([{ field: 'email', key: 'auth.error.email' }]);
-		expect(translate('en', errors[0].key)).toBe('Enter a valid email address.');
+		expect(errors).toEqual([{ code: 'auth.error.email', field: 'email' }]);
+		expect(translate('en', errors[0].code)).toBe('Enter a valid email address.');
 	});
 
 	it('refuses a short password with the minimum in the message, and a too long one', () => {
 		const short = checkCredentials('a@b.dk', '123456789');
-		expect(short).toEqual([{ field: 'password', key: 'auth.error.passwordShort', params: { n: 10 } }]);
-		expect(translate('en', short[0].key, short[0].params)).toBe('The password must be at least 10 characters.');
-		expect(translate('da', short[0].key, short[0].params)).toBe('Adgangskoden skal være mindst 10 tegn.');
+		expect(short).toEqual([{ code: 'auth.error.passwordShort', params: { n: 10 }, field: 'password' }]);
+		expect(translate('en', short[0].code, short[0].params)).toBe('The password must be at least 10 characters.');
+		expect(translate('da', short[0].code, short[0].params)).toBe('Adgangskoden skal være mindst 10 tegn.');
 		expect(checkCredentials('a@b.dk', 'x'.repeat(201))).toEqual([
-			{ field: 'password', key: 'auth.error.passwordLong', params: { n: 200 } }
+			{ code: 'auth.error.passwordLong', params: { n: 200 }, field: 'password' }
 		]);
 		// 200 characters of an unusual passphrase are fine.
 		const long = 'violin river lamp sock cobalt meadow ' .repeat(6).slice(0, 200);
@@ -188,7 +227,7 @@ describe('checkCredentials', () => {
 		['qwertyuiop', 'trust.zxcvbn.warning.topHundred']
 	])('refuses %j as too easy to guess, says why and suggests a passphrase', (password, warning) => {
 		const errors = checkCredentials('a@b.dk', password);
-		const keys = errors.map((e) => e.key);
+		const keys = errors.map((e) => e.code);
 		expect(errors.every((e) => e.field === 'password')).toBe(true);
 		expect(keys[0]).toBe('trust.error.weakPassword');
 		expect(keys).toContain(warning);
@@ -198,16 +237,16 @@ describe('checkCredentials', () => {
 	});
 
 	it('refuses a password that is just the email or name', () => {
-		expect(checkCredentials('maria.hansen@example.org', 'maria.hansen@example.org').map((e) => e.key)).toContain('trust.error.weakPassword');
-		const byName = checkCredentials('m@example.org', 'skovbjerg2024', 'Mette Skovbjerg').map((e) => e.key);
+		expect(checkCredentials('maria.hansen@example.org', 'maria.hansen@example.org').map((e) => e.code)).toContain('trust.error.weakPassword');
+		const byName = checkCredentials('m@example.org', 'skovbjerg2024', 'Mette Skovbjerg').map((e) => e.code);
 		expect(byName).toContain('trust.zxcvbn.warning.userInputs');
 		expect(translate('en', 'trust.zxcvbn.warning.userInputs')).toBe('It should not contain your email, your name or the name of this site.');
 	});
 
 	it('refuses control characters in the email, password and name, tabs and line breaks included', () => {
-		expect(checkCredentials('a\u0000@b.dk', 'correct horse battery')).toEqual([{ field: 'email', key: 'trust.error.control' }]);
-		expect(checkCredentials('a@b.dk', 'correct horse\tbattery')).toEqual([{ field: 'password', key: 'trust.error.control' }]);
-		expect(checkCredentials('a@b.dk', 'correct horse battery', 'Ann\nLee')).toEqual([{ field: 'name', key: 'trust.error.control' }]);
+		expect(checkCredentials('a\u0000@b.dk', 'correct horse battery')).toEqual([{ code: 'trust.error.control', field: 'email' }]);
+		expect(checkCredentials('a@b.dk', 'correct horse\tbattery')).toEqual([{ code: 'trust.error.control', field: 'password' }]);
+		expect(checkCredentials('a@b.dk', 'correct horse battery', 'Ann\nLee')).toEqual([{ code: 'trust.error.control', field: 'name' }]);
 	});
 
 	it('normalises emails: NFC, trimmed, lower case', () => {
@@ -227,7 +266,7 @@ describe('checkCredentials', () => {
 	it('refuses a huge email at once, without running the pattern over it', () => {
 		const email = `a@${'.'.repeat(200_000)}@`;
 		const started = performance.now();
-		expect(checkCredentials(email, 'long enough pw')).toEqual([{ field: 'email', key: 'auth.error.email' }]);
+		expect(checkCredentials(email, 'long enough pw')).toEqual([{ code: 'auth.error.email', field: 'email' }]);
 		expect(performance.now() - started).toBeLessThan(5000);
 	});
 });

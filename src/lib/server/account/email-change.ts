@@ -4,7 +4,7 @@
 import type { Db } from '../db';
 import { isUniqueViolation } from '../db/errors';
 import { err, errs, ok, type Result } from '../../result';
-import { asProblem, checkEmail, normalizeEmail } from './accounts';
+import { checkEmail, normalizeEmail } from './accounts';
 import { confirmPassword } from './account-sessions';
 import { insertAuditEvent } from '../repositories/audit';
 import { findUserByEmail, findUserById, updateUser } from '../repositories/users';
@@ -18,7 +18,7 @@ import { findUserByEmail, findUserById, updateUser } from '../repositories/users
  */
 export async function changeEmail(db: Db, userId: string, input: { email: string; password: string }): Promise<Result<{ email: string }>> {
 	const email = normalizeEmail(input.email);
-	const [bad] = checkEmail(email).map(asProblem);
+	const [bad] = checkEmail(email);
 	if (bad) return errs([bad]);
 	const user = await findUserById(db, userId);
 	if (!user || user.email === null) return err('trust.email.error.noAccount', undefined, 'email');

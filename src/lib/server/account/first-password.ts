@@ -1,7 +1,7 @@
 // A staff account an administrator created starts with a password the administrator chose: until
 // the person has chosen their own, every page sends them to /account/set-password (hooks.server.ts).
 import type { Db } from '../db';
-import { asProblem, checkPassword, signIn, type SignInContext } from './accounts';
+import { checkPassword, signIn, type SignInContext } from './accounts';
 import { err, errs, ok, type Result } from '../../result';
 import { hashPassword, verifyPassword } from './auth';
 import { insertAuditEvent } from '../repositories/audit';
@@ -22,7 +22,7 @@ export const mustSetPassword = (user: { must_set_password?: number | boolean | n
 export async function setOwnPassword(db: Db, ctx: SignInContext, userId: string, password: string): Promise<Result> {
 	const user = await findUserById(db, userId);
 	if (!user?.password_hash) return err('trust.error.currentPassword', undefined, 'password');
-	const [first, ...rest] = checkPassword(password, [user.email ?? '', user.display_name ?? '']).map(asProblem);
+	const [first, ...rest] = checkPassword(password, [user.email ?? '', user.display_name ?? '']);
 	if (first) return errs([first, ...rest]);
 	if (await verifyPassword(user.password_hash, password)) return err('trust.error.samePassword', undefined, 'password');
 	// The slow hash before the transaction, which holds the database while it runs.

@@ -5,7 +5,7 @@
 // account. Spejl has no mail transport; with one, the same link would be sent to the account's email
 // instead of being shown to the administrator.
 import type { Db } from '../db';
-import { asProblem, checkPassword, type SignInContext } from './accounts';
+import { checkPassword, type SignInContext } from './accounts';
 import { sessionOrSecondStep } from './second-step';
 import { generateSessionToken, hashPassword, sessionIdOf as sha256Hex } from './auth';
 import { insertAuditEvent } from '../repositories/audit';
@@ -79,7 +79,7 @@ export async function useResetLink(
 ): Promise<Result<{ userId: string; secondStep: boolean }>> {
 	const checked = await checkResetLink(db, token, now);
 	if (checked.state !== 'ok') return refusedLink(checked.state);
-	const [first, ...rest] = checkPassword(password, [checked.email]).map(asProblem);
+	const [first, ...rest] = checkPassword(password, [checked.email]);
 	if (first) return errs([first, ...rest]);
 	const id = sha256Hex(token);
 	// The slow hash before the transaction, which holds the database while it runs.

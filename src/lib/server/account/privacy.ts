@@ -3,7 +3,7 @@
 // changes, PRIVACY_NOTICE_VERSION changes with it, and every client is asked again at their next
 // page (hooks.server.ts) before they can go on; until then counsellors do not see them.
 // Staff accounts are not asked: they use Spejl for their work, not as clients. See docs/privacy.md.
-import type { MessageKey } from '$lib/i18n';
+import type { Problem } from '../../result';
 import type { Db } from '../db';
 import type { User } from '../db/schema';
 import { insertAuditEvent } from '../repositories/audit';
@@ -20,9 +20,9 @@ export const AGREE_VALUE = 'agree';
 export const mustAgree = (user: Pick<User, 'role'> & { privacy_version?: string | null }): boolean =>
 	user.role === 'client' && user.privacy_version !== PRIVACY_NOTICE_VERSION;
 
-/** The field error when the checkbox was not ticked, or null. */
-export function checkAgreement(form: FormData): { field: 'privacy'; key: MessageKey } | null {
-	return form.get(AGREE_FIELD) === AGREE_VALUE ? null : { field: 'privacy', key: 'privacy.error.agree' };
+/** The problem (about the field `privacy`) when the checkbox was not ticked, or null. */
+export function checkAgreement(form: FormData): Problem | null {
+	return form.get(AGREE_FIELD) === AGREE_VALUE ? null : { code: 'privacy.error.agree', field: AGREE_FIELD };
 }
 
 /** The columns that record agreement to the current notice now. */

@@ -5,7 +5,7 @@
 // and replaces the code, so each code works once.
 import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db';
-import { asProblem, checkPassword, type SignInContext } from './accounts';
+import { checkPassword, type SignInContext } from './accounts';
 import { err, errs, ok, type Result } from '../../result';
 import { sessionOrSecondStep } from './second-step';
 import { hashPassword } from './auth';
@@ -62,7 +62,7 @@ export async function recoverAccount(
 	if (minutes > 0) return err('auth.error.tooMany', { n: minutes }, 'code');
 	const parsed = parseResumeCode(input.code.slice(0, 100), 'recovery');
 	if (!parsed.ok) return parsed;
-	const [weak, ...weaker] = checkPassword(input.password, [input.email]).map(asProblem);
+	const [weak, ...weaker] = checkPassword(input.password, [input.email]);
 	if (weak) return errs([weak, ...weaker]);
 	const user = input.email && input.email.length <= 254 ? await findUserByEmail(db, input.email) : undefined;
 	if (!sameHash(user?.recovery_code_hash ?? NO_HASH, resumeCodeHash(parsed.value)) || !user) {

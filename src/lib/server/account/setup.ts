@@ -5,7 +5,7 @@
 // then sees the administrator and is refused.
 import type { Db } from '../db';
 import { isUniqueViolation } from '../db/errors';
-import { asProblem, checkCredentials } from './accounts';
+import { checkCredentials } from './accounts';
 import { hashPassword } from './auth';
 import { countUsersWithRole, findUserByEmail, insertUser } from '../repositories/users';
 import { insertAuditEvent } from '../repositories/audit';
@@ -24,7 +24,7 @@ export async function createFirstAdmin(
 	now = new Date()
 ): Promise<Result<{ id: string }>> {
 	if (!(await setupNeeded(db))) return err('setup.done');
-	const [first, ...rest] = checkCredentials(input.email, input.password).map(asProblem);
+	const [first, ...rest] = checkCredentials(input.email, input.password);
 	if (first) return errs([first, ...rest]);
 	// Hashed before the transaction: the lock is held for a few quick statements only.
 	const passwordHash = await hashPassword(input.password);

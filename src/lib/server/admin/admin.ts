@@ -4,7 +4,7 @@ import type { Role } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
 import { err, errs, ok, type Problem, type Result } from '../../result';
 import { hashPassword, type SessionUser } from '../account/auth';
-import { asProblem, checkCredentials, insertAccount } from '../account/accounts';
+import { checkCredentials, insertAccount } from '../account/accounts';
 import { countAuditEntries, insertAuditEvent, listAuditActions, listAuditEntries } from '../repositories/audit';
 import { countAccounts, listAccounts, updateUser } from '../repositories/users';
 import { paging } from '../http/paging';
@@ -30,7 +30,7 @@ export interface StaffInput {
  */
 export async function createStaffAccount(db: Db, admin: SessionUser, input: StaffInput): Promise<Result<{ id: string }>> {
 	if (admin.role !== 'admin') throw new Error('only administrators create staff accounts');
-	const problems: Problem[] = checkCredentials(input.email, input.password, input.name).map(asProblem);
+	const problems: Problem[] = checkCredentials(input.email, input.password, input.name);
 	if (!input.name.trim()) problems.push({ code: 'counsellor.admin.error.name', field: 'name' });
 	const role = isStaffRole(input.role) ? input.role : null;
 	if (!role) problems.push({ code: 'counsellor.admin.error.role', field: 'role' });

@@ -22,7 +22,7 @@ beforeEach(async () => {
 	habits = registry.instruments.get('study-habits')!;
 	const created = await createAccount(db, { email: 'plain@example.org', password: 'correct horse battery', role: 'client', locale: 'en' });
 	if (!created.ok) throw new Error('account not created');
-	client = created.id;
+	client = created.value.id;
 });
 afterEach(async () => {
 	await db.destroy();

@@ -29,7 +29,7 @@ beforeEach(async () => {
 		locale: 'en'
 	});
 	if (!created.ok) throw new Error('account not created');
-	alice = created.id;
+	alice = created.value.id;
 	bob = crypto.randomUUID();
 	await insertUser(db, {
 		id: bob,
