@@ -6,7 +6,7 @@
 // are limited per address. Everything is counted in the database, so it holds across restarts and
 // across app servers (./rate-limit.ts).
 import type { Db } from '../db';
-import { ok, type Failure, type Problem, type Result } from '../../result';
+import { err, ok, type Failure, type Problem, type Result } from '../../result';
 import { createRateLimiter } from '../rate-limit';
 import { ACCOUNT_SCOPE, accountDelayMs, accountKey, HOUR, MINUTE, throttlePolicy, type ThrottlePolicy } from '../throttle-policy';
 
@@ -40,7 +40,10 @@ export interface Admitted {
  * A try that must wait `seconds`: the message of `waitMessage`, whose `retryAfter` parameter is the
  * wait in seconds for the Retry-After header. No field: the route puts it beside its form's field.
  */
-const mustWait = (kind: 'signIn' | 'register', seconds: number): Failure => ({ ok: false, error: waitMessage(kind, seconds) });
+function mustWait(kind: 'signIn' | 'register', seconds: number): Failure {
+	const wait = waitMessage(kind, seconds);
+	return err(wait.code, wait.params);
+}
 
 /**
  * May this sign-in try have its password checked? If so, the try is counted against the account at
