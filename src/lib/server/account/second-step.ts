@@ -102,12 +102,15 @@ async function useCode(db: Db, userId: string, typed: string, now: number): Prom
 }
 
 /** A refusal for a try that must wait: the message, and `retryAfter` (seconds) for the Retry-After header. */
-const mustWait = (seconds: number): Failure => ({ ok: false, error: { ...waitMessage('signIn', seconds), field: 'code' } });
+function mustWait(seconds: number): Failure {
+	const wait = waitMessage('signIn', seconds);
+	return err(wait.code, wait.params, 'code');
+}
 
 /**
  * The second step: with a right code, the pending sign-in becomes a session on this browser (in the
- * access log as a sign-in, and the use of a recovery code too). Returns how many recovery codes are
- * left when one was used. Refusals: the pending sign-in ended (sign in again), a wait is running,
+ * access log as a sign-in, and the use of a recovery code too: the used code, the session and the
+ * events are written in one transaction). Returns how many recovery codes are left when one was used. Refusals: the pending sign-in ended (sign in again), a wait is running,
  * an empty, wrong or already used code.
  */
 export async function completeSecondStep(
@@ -128,17 +131,23 @@ export async function completeSecondStep(
 	const addressWait = await addressWaitSeconds(db, address, now.getTime());
 	if (addressWait > 0) return mustWait(addressWait);
 	const admitted = await claimAccountTry(db, SECOND_STEP_SCOPE, pending.user_id, now.getTime());
-	if (!admitted.ok) return { ...admitted, error: { ...admitted.error, field: 'code' } };
-	const used = await useCode(db, pending.user_id, typed, now.getTime());
+	if (!admitted.ok) return err(admitted.error.code, admitted.error.params, 'code');
+	// The used code, the claimed pending sign-in, the session and their audit events in one transaction.
+	const used = await db.transaction().execute(async (trx) => {
+		const checked = await useCode(trx, pending.user_id, typed, now.getTime());
+		if (!checked.ok) return checked;
+		if (!(await claimPendingSignIn(trx, pending.id))) return err('twoFactor.error.expired');
+		await accountTrySucceeded(trx, SECOND_STEP_SCOPE, pending.user_id);
+		await insertAuditEvent(trx, { actorId: pending.user_id, action: 'account.signed-in', subjectId: pending.user_id, at: now });
+		if (checked.value.recoveryCode)
+			await insertAuditEvent(trx, { actorId: pending.user_id, action: 'account.two-factor.recovery-code-used', subjectId: pending.user_id, at: now });
+		await signIn(trx, ctx, pending.user_id);
+		return checked;
+	});
 	if (!used.ok) {
-		await signInFailed(db, { address }, now.getTime());
+		if (used.error.code !== 'twoFactor.error.expired') await signInFailed(db, { address }, now.getTime());
 		return used;
 	}
-	if (!(await claimPendingSignIn(db, pending.id))) return err('twoFactor.error.expired');
 	forgetPending(ctx.cookies, ctx.secure);
-	await accountTrySucceeded(db, SECOND_STEP_SCOPE, pending.user_id);
-	await signInWithPassword(db, ctx, pending.user_id);
-	if (used.value.recoveryCode)
-		await insertAuditEvent(db, { actorId: pending.user_id, action: 'account.two-factor.recovery-code-used', subjectId: pending.user_id, at: now });
 	return ok({ recoveryCode: used.value.recoveryCode, codesLeft: used.value.recoveryCode ? await countRecoveryCodes(db, pending.user_id) : 0 });
 }

@@ -1,6 +1,7 @@
 // Switching two-factor sign-in on and off and making new recovery codes, against a fresh, migrated
 // database (SQLite, or PostgreSQL with TEST_DATABASE_URL): each change, its audit event and the
-// ended sessions are written in one transaction, so a refused audit event leaves the account as it was.
+// ended sessions are written in one transaction, so a refused audit event leaves the account as it was;
+// the second step of a sign-in writes the used code, the session and its events together too.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db';
@@ -14,6 +15,7 @@ import { createSession, generateSessionToken, hashPassword, sessionPolicy } from
 import type { SignInContext } from './accounts';
 import { resumeCodeHash } from './resume-code';
 import { confirmSetup, replaceCodes, turnOff } from './two-factor';
+import { completeSecondStep, hasPendingSignIn, startSecondStep } from './second-step';
 
 let db: Db;
 const ann = { id: 'ann-id', email: 'ann@example.org' };
@@ -122,5 +124,49 @@ describe('replaceCodes', () => {
 		expect(await countRecoveryCodes(db, ann.id)).toBe(2);
 		expect(await claimRecoveryCode(db, ann.id, resumeCodeHash(OLD_CODES[1]))).toBe(true);
 		expect(await listSessionsOf(db, ann.id)).toHaveLength(2);
+	});
+});
+
+describe('completeSecondStep', () => {
+	// Cookies that keep their values: the pending sign-in lives in one.
+	const jar = (): SignInContext => {
+		const values = new Map<string, string>();
+		const cookies = { get: (n: string) => values.get(n), set: (n: string, v: string) => void values.set(n, v), delete: (n: string) => void values.delete(n) };
+		return { cookies, secure: false, address: '10.0.0.1' } as unknown as SignInContext;
+	};
+	let ctx: SignInContext;
+	beforeEach(async () => {
+		await switchedOn();
+		await db.deleteFrom('session').execute();
+		ctx = jar();
+		await startSecondStep(db, ctx, ann.id, AT_59);
+	});
+
+	it('with a current code signs in and records it', async () => {
+		expect(await completeSecondStep(db, ctx, '287082', AT_59)).toEqual({ ok: true, value: { recoveryCode: false, codesLeft: 0 } });
+		expect(await listSessionsOf(db, ann.id)).toHaveLength(1);
+		expect(await actions()).toEqual(['account.signed-in']);
+		expect(await hasPendingSignIn(db, ctx.cookies, false, AT_59)).toBe(false);
+	});
+
+	it('with a recovery code signs in, uses the code up and records both', async () => {
+		expect(await completeSecondStep(db, ctx, OLD_CODES[0], AT_59)).toEqual({ ok: true, value: { recoveryCode: true, codesLeft: 1 } });
+		expect((await actions()).sort()).toEqual(['account.signed-in', 'account.two-factor.recovery-code-used']);
+	});
+
+	it('a refused account.two-factor.recovery-code-used event leaves the recovery code unused, no session and the sign-in pending', async () => {
+		await refuseAuditAction(db, 'account.two-factor.recovery-code-used');
+		await expect(completeSecondStep(db, ctx, OLD_CODES[0], AT_59)).rejects.toThrow(/audit refused/);
+		expect(await countRecoveryCodes(db, ann.id)).toBe(2);
+		expect(await listSessionsOf(db, ann.id)).toEqual([]);
+		expect(await hasPendingSignIn(db, ctx.cookies, false, AT_59)).toBe(true);
+	});
+
+	it('a refused account.signed-in event leaves the code unused and no session', async () => {
+		await refuseAuditAction(db, 'account.signed-in');
+		await expect(completeSecondStep(db, ctx, '287082', AT_59)).rejects.toThrow(/audit refused/);
+		expect((await findTwoFactor(db, ann.id))?.last_step).toBeNull();
+		expect(await listSessionsOf(db, ann.id)).toEqual([]);
+		expect(await hasPendingSignIn(db, ctx.cookies, false, AT_59)).toBe(true);
 	});
 });
