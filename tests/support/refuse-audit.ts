@@ -5,6 +5,11 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/lib/server/db';
 import { testDialect } from './db';
 
+/** Audit events are recorded again (undoes refuseAuditAction). */
+export async function dropAuditRefusal(db: Db): Promise<void> {
+	await sql.raw(testDialect() === 'postgres' ? 'DROP TRIGGER IF EXISTS refuse_audit ON audit_event' : 'DROP TRIGGER IF EXISTS refuse_audit').execute(db);
+}
+
 /** From now on, inserting an audit event with `action` fails with "audit refused". */
 export async function refuseAuditAction(db: Db, action: string): Promise<void> {
 	if (!/^[\w.-]+$/.test(action)) throw new Error(`not an audit action: ${action}`);

@@ -12,6 +12,7 @@ import { insertUser } from '../repositories/users';
 import { insertAuditEvent } from '../repositories/audit';
 import { insertSession } from '../repositories/sessions';
 import { admitSignIn, signInAddressLimiter } from './throttle';
+import { refuseAuditAction } from '../../../../tests/support/refuse-audit';
 
 let db: Db;
 const NOW = new Date('2026-11-26T10:00:00.000Z');
@@ -41,6 +42,16 @@ beforeEach(async () => {
 afterEach(() => closeTestDb(db));
 
 describe('deleteAccount', () => {
+	it('deletes and records account.deleted in one transaction: a refused event leaves the account and its audit log as they were', async () => {
+		const client = await user('client-1', 'client');
+		await insertAuditEvent(db, { actorId: client.id, action: 'account.signed-in', subjectId: client.id, at: NOW });
+		const before = await auditRows();
+		await refuseAuditAction(db, 'account.deleted');
+		await expect(deleteAccount(db, client, NOW)).rejects.toThrow(/audit refused/);
+		expect(await userIds()).toEqual(['client-1']);
+		expect(await auditRows()).toEqual(before);
+	});
+
 	it("replaces the person's id in the audit log by one pseudonym and keeps the counsellor's events", async () => {
 		const client = await user('client-1', 'client');
 		const counsellor = await user('counsellor-1', 'counsellor');

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { createTestDb, openAgain, testDialect } from '../../../../tests/support/db';
 import { createFirstAdmin, setupNeeded } from './setup';
+import { refuseAuditAction } from '../../../../tests/support/refuse-audit';
 
 let one: Db;
 let two: Db;
@@ -25,6 +26,14 @@ describe('createFirstAdmin', () => {
 		expect(await createFirstAdmin(two, input('second@example.org'))).toEqual({ ok: false, error: { code: 'setup.done' } });
 		const events = await one.selectFrom('audit_event').select(['action', 'detail']).execute();
 		expect(events).toEqual([{ action: 'account.created', detail: 'admin' }]);
+	});
+
+	it('writes the lock, the administrator and account.created in one transaction: a refused event leaves setup open', async () => {
+		await refuseAuditAction(one, 'account.created');
+		await expect(createFirstAdmin(one, input('admin@example.org'))).rejects.toThrow(/audit refused/);
+		expect(await admins(one)).toEqual([]);
+		expect(await one.selectFrom('app_lock').selectAll().execute()).toEqual([]);
+		expect(await setupNeeded(one)).toBe(true);
 	});
 
 	it('names what is wrong with the input and creates nothing', async () => {

@@ -1,5 +1,6 @@
 // Sharing against a real (in-memory, migrated) SQLite database: the client decides, every grant and
 // revoke is audited, and a revoked counsellor is refused on the very next check.
+import { dropAuditRefusal, refuseAuditAction } from '../../../../tests/support/refuse-audit';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { createTestDb } from '../../../../tests/support/db';
@@ -99,6 +100,17 @@ describe('grantShare, withdrawShare and findSharedClient', () => {
 		]);
 		// Sharing again after a revoke starts a new share.
 		expect(await grantShare(db, client, counsellor.id)).toEqual({ ok: true, value: { already: false } });
+		expect(await refusal(findSharedClient(db, counsellor, client.id))).toBe('ok');
+	});
+
+	it('writes a share and its event in one transaction: a refused share.granted leaves no share, a refused share.revoked keeps it', async () => {
+		await refuseAuditAction(db, 'share.granted');
+		await expect(grantShare(db, client, counsellor.id, T0)).rejects.toThrow(/audit refused/);
+		expect(await listActiveSharesOfClient(db, client.id)).toEqual([]);
+		await dropAuditRefusal(db);
+		expect(await grantShare(db, client, counsellor.id, T0)).toEqual({ ok: true, value: { already: false } });
+		await refuseAuditAction(db, 'share.revoked');
+		await expect(withdrawShare(db, client, counsellor.id, T0)).rejects.toThrow(/audit refused/);
 		expect(await refusal(findSharedClient(db, counsellor, client.id))).toBe('ok');
 	});
 
