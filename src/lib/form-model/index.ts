@@ -21,7 +21,7 @@
  * `bfi.A1` or `jobs[1].title`), `code` + `params` for translated messages, and an English `message`.
  */
 export { compileForm, formModelOf, type FormModel, type FormNode, type Choice, type CalculatedValue } from './compile';
-export { validateForm, type FormValidation, type ValidateFormOptions } from './validate';
+export { validateForm, validateFully, type FormValidation, type ValidateFormOptions } from './validate';
 export { visiblePages, rowStates, type VisiblePage, type VisibleElement } from './layout';
 export { formState, type NodeState } from './state';
 export { formError, formatFormError, type FormError, type FormErrorCode } from './errors';
