@@ -83,6 +83,7 @@ const lines = [
 	'|---|---|---|---|',
 	`| baseline: plain loop adding the answers | ${f(ip.baselineMedianMs)} ms | ${f(ip.baselineItemAnswersPerSecond / 1e6)} M | 1 |`,
 	`| scoring plan (\`scorePlanRows\`): score, answered, z, T, percentile, sten per scale | ${f(ip.planMedianMs)} ms | **${f(ip.planItemAnswersPerSecond / 1e6)} M** | ${f(ip.planRatioToBaseline, 1)} |`,
+	`| the server's path (\`responseScorerOf\`, compiled per version): one answers object at a time, result and its JSON text | ${f(ip.serverMedianMs)} ms | ${f(ip.serverItemAnswersPerSecond / 1e6)} M | ${f(ip.serverRatioToBaseline, 1)} |`,
 	`| \`scoreResponse\`, one answers object at a time | ${f(ip.scoreMedianMs)} ms | ${f(ip.itemAnswersPerSecond / 1e6)} M | ${f(ip.ratioToBaseline, 1)} |`,
 	'',
 	`Target: at least 10 M item answers per second on one core on the plan. Before (${PREVIOUS.date}): \`scoreResponse\` ${PREVIOUS.coreMillionPerSecond} M item answers/s (the only path then).`,

@@ -22,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Answers, Questionnaire } from '../src/lib/core/questionnaire/types.ts';
 import { scoreResponse } from '../src/lib/core/scoring/score.ts';
 import { compileScoringPlan, PLAN_FIELDS, scorePlanRows } from '../src/lib/core/scoring/plan.ts';
+import { responseScorerOf } from '../src/lib/core/scoring/response-scorer.ts';
 import { median, mulberry32 } from './lib/stats.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -38,7 +39,11 @@ export interface InProcessFigures {
 	planMedianMs: number;
 	planItemAnswersPerSecond: number;
 	planRatioToBaseline: number;
-	/** `scoreResponse`, one answers object at a time (the path of the server and of round one's CLI). */
+	/** The server's path: `responseScorerOf` (compiled per questionnaire version), one answers object at a time, result and JSON text. */
+	serverMedianMs: number;
+	serverItemAnswersPerSecond: number;
+	serverRatioToBaseline: number;
+	/** `scoreResponse`, one answers object at a time (round one's path of the server and the CLI). */
 	scoreMedianMs: number;
 	itemAnswersPerSecond: number;
 	/** scoreMedianMs / baselineMedianMs. */
@@ -144,6 +149,16 @@ export function benchInProcess(options: { respondents?: number; runs?: number; s
 		scorePlanRows(plan, values, n, out);
 		return out[out.length - PLAN_FIELDS];
 	});
+	const scorer = responseScorerOf(q);
+	const serverMs = measure(runs, 2, () => {
+		let s = 0;
+		for (const row of rows) {
+			const { result, json } = scorer(row);
+			for (const scale of result.scales) s += scale.score ?? 0;
+			s += json.length;
+		}
+		return s;
+	});
 	const scoreMs = measure(runs, 2, () => {
 		let s = 0;
 		for (const row of rows) for (const scale of scoreResponse(q, row).scales) s += scale.score ?? 0;
@@ -159,6 +174,9 @@ export function benchInProcess(options: { respondents?: number; runs?: number; s
 		planMedianMs: planMs,
 		planItemAnswersPerSecond: answersGiven / (planMs / 1000),
 		planRatioToBaseline: planMs / baselineMs,
+		serverMedianMs: serverMs,
+		serverItemAnswersPerSecond: answersGiven / (serverMs / 1000),
+		serverRatioToBaseline: serverMs / baselineMs,
 		scoreMedianMs: scoreMs,
 		itemAnswersPerSecond: answersGiven / (scoreMs / 1000),
 		ratioToBaseline: scoreMs / baselineMs,
