@@ -4,23 +4,20 @@
  * depends only on its keyed total Σy and the number of answered items, so with integer ranges it is
  * computed once per (total, answered) pair through the scoring plan's table (`planTableIndex`) and
  * reused; the totals are summed in item order with the same checks and messages as `scoreScale`, and
- * codes, tallies, rankings and lists are computed as `scoreResponse` computes them. The result is the
- * same object `scoreResponse` gives, key for key in the same order, so its JSON text is identical.
+ * codes, tallies, rankings and lists are computed by the code `scoreResponse` uses (`resultWithScales`).
+ * The result is the same object `scoreResponse` gives, key for key in the same order, so its JSON text
+ * is identical.
  *
  * It also gives the result's JSON text, as `JSON.stringify(result)` writes it: each reused scale
  * result keeps its text, so a response's text is put together from them rather than written anew.
  * Reused scale results are frozen (they are shared between the results of many responses).
  */
 import type { Answers, Questionnaire, ScaleResult, ScoredResult } from '../questionnaire/types.ts';
-import { elementsOf, type ElementInfo } from '../questionnaire/elements.ts';
+import { elementsOf } from '../questionnaire/elements.ts';
 import { compileScoringPlan, planTableIndex, type ScoringPlan } from './plan.ts';
 import { rawScaleScoreFrom } from './scale.ts';
-import { scaleResultFromRaw, scoreResponse } from './score.ts';
+import { resultWithScales, scaleResultFromRaw, scoreResponse } from './score.ts';
 import { scaleItemReader } from './items.ts';
-import { scoreCode } from './codes.ts';
-import { tallyAnswers } from './tallies.ts';
-import { rankTop } from './rankings.ts';
-import { collectTexts } from './lists.ts';
 
 /** A response's result and its JSON text (exactly `JSON.stringify(result)`). */
 export interface ScoredResponse {
@@ -56,22 +53,9 @@ export function compileResponseScorer(q: Questionnaire): ResponseScorer | undefi
 	const elements = () => elementsOf(q.survey);
 	if (plan.scales.some((p) => scaleItemReader(p.def, elements) !== null)) return undefined;
 	const tables = plan.scales.map(() => new Map<number, ScaleEntry>());
-	const scoring = q.scoring ?? {};
-	const needElements = (scoring.tallies?.length ?? 0) + (scoring.lists?.length ?? 0) > 0;
 	return (answers) => {
 		const entries = plan.scales.map((_, s) => scaleEntry(plan, s, answers, tables[s]));
-		const scales = entries.map((e) => e.result);
-		const scores = Object.fromEntries(scales.map((r) => [r.id, r.score]));
-		const result: ScoredResult = { scales, codes: {}, tallies: {}, rankings: {}, lists: {} };
-		for (const def of scoring.codes ?? []) result.codes[def.id] = scoreCode(def, scores);
-		const els = needElements ? elementsOf(q.survey) : new Map<string, ElementInfo>();
-		for (const def of scoring.tallies ?? []) {
-			const el = els.get(def.question);
-			const source = def.column === undefined ? el : el?.cells?.get(def.column);
-			result.tallies[def.id] = tallyAnswers(def, answers, source?.values ?? []);
-		}
-		for (const def of scoring.rankings ?? []) result.rankings[def.id] = rankTop(def, answers);
-		for (const def of scoring.lists ?? []) result.lists[def.id] = collectTexts(def, answers, els);
+		const result = resultWithScales(q, entries.map((e) => e.result), answers);
 		// JSON.stringify(result), with the scales' texts reused: the same keys in the same order.
 		const json = `{"scales":[${entries.map((e) => e.json).join(',')}],"codes":${JSON.stringify(result.codes)},"tallies":${JSON.stringify(
 			result.tallies

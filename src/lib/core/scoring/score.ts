@@ -72,6 +72,16 @@ export function scoreResponse(q: Questionnaire, answers: Answers, options: Score
 		const read = scaleItemReader(def, elements_);
 		return scoreScaleResult(def, read ? read(answers) : answers, options.norm);
 	});
+	return resultWithScales(q, scales, answers);
+}
+
+/**
+ * A response's whole result around its scale results: the codes from the scale scores (scoreCode),
+ * tallies, rankings and lists, keys in the order `scoreResponse` gives them. Shared by `scoreResponse`
+ * and the compiled scorer of the server's completions (response-scorer.ts).
+ */
+export function resultWithScales(q: Questionnaire, scales: ScaleResult[], answers: Answers): ScoredResult {
+	const scoring = q.scoring ?? {};
 	const scores = Object.fromEntries(scales.map((s) => [s.id, s.score]));
 	const result: ScoredResult = { scales, codes: {}, tallies: {}, rankings: {}, lists: {} };
 	for (const def of scoring.codes ?? []) result.codes[def.id] = scoreCode(def, scores);
