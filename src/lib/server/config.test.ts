@@ -28,7 +28,7 @@ describe('readConfig', () => {
 			anonymousRetentionDays: 180,
 			clientRetentionDays: 1095,
 			auditRetentionDays: 730,
-			throttle: { signInFreeFailures: 5, signInMaxDelayMs: 60_000, signInAddressLimit: 50, registerAddressLimit: 50, anonymousStartLimit: 100 },
+			throttle: { signInFreeFailures: 5, signInMaxDelayMs: 60_000, signInAddressLimit: 50, signInAccountLimit: 100, registerAddressLimit: 50, anonymousStartLimit: 100 },
 			resetLinkHours: 24,
 			requireTotpForStaff: false
 		});
@@ -64,8 +64,8 @@ describe('readConfig', () => {
 	});
 
 	it('reads the guessing limits, and refuses nonsense by name', () => {
-		const c = readConfig({ SIGN_IN_FREE_FAILURES: '3', SIGN_IN_MAX_DELAY_SECONDS: '300', SIGN_IN_ADDRESS_LIMIT: '20', REGISTER_ADDRESS_LIMIT: '10', ANONYMOUS_START_LIMIT: '500' });
-		expect(c.throttle).toEqual({ signInFreeFailures: 3, signInMaxDelayMs: 300_000, signInAddressLimit: 20, registerAddressLimit: 10, anonymousStartLimit: 500 });
+		const c = readConfig({ SIGN_IN_FREE_FAILURES: '3', SIGN_IN_MAX_DELAY_SECONDS: '300', SIGN_IN_ADDRESS_LIMIT: '20', REGISTER_ADDRESS_LIMIT: '10', ANONYMOUS_START_LIMIT: '500', SIGN_IN_ACCOUNT_LIMIT: '40' });
+		expect(c.throttle).toEqual({ signInFreeFailures: 3, signInMaxDelayMs: 300_000, signInAddressLimit: 20, signInAccountLimit: 40, registerAddressLimit: 10, anonymousStartLimit: 500 });
 		expect(problemsOf({ SIGN_IN_FREE_FAILURES: '0', SIGN_IN_MAX_DELAY_SECONDS: '1.5', REGISTER_ADDRESS_LIMIT: 'many' })).toEqual([
 			'SIGN_IN_FREE_FAILURES: "0" is not a whole number from 1 to 1000',
 			'SIGN_IN_MAX_DELAY_SECONDS: "1.5" is not a whole number from 1 to 86400',

@@ -34,12 +34,14 @@ export interface Config {
 	readonly auditRetentionDays: number;
 	/** Guessing limits (README "Security and privacy"). */
 	readonly throttle: {
-		/** Failed sign-ins to one account, from anywhere, before each next try waits (SIGN_IN_FREE_FAILURES). */
+		/** Failed sign-ins from one address at one account before each next try of that address waits (SIGN_IN_FREE_FAILURES). */
 		readonly signInFreeFailures: number;
-		/** The longest wait between tries at one account: it starts at 1 s and doubles (SIGN_IN_MAX_DELAY_SECONDS). */
+		/** The longest wait between tries of one address at one account: it starts at 1 s and doubles (SIGN_IN_MAX_DELAY_SECONDS). */
 		readonly signInMaxDelayMs: number;
 		/** Failed sign-ins from one address, over all emails, in 15 minutes (SIGN_IN_ADDRESS_LIMIT). */
 		readonly signInAddressLimit: number;
+		/** Failed sign-ins at one account, from all addresses, in an hour, after which addresses that failed there wait (SIGN_IN_ACCOUNT_LIMIT). */
+		readonly signInAccountLimit: number;
 		/** Registrations from one address in an hour (REGISTER_ADDRESS_LIMIT). */
 		readonly registerAddressLimit: number;
 		/** Anonymous starts from one address in an hour (ANONYMOUS_START_LIMIT). */
@@ -69,6 +71,7 @@ export const DEFAULTS = Object.freeze({
 	signInFreeFailures: 5,
 	signInMaxDelaySeconds: 60,
 	signInAddressLimit: 50,
+	signInAccountLimit: 100,
 	registerAddressLimit: 50,
 	anonymousStartLimit: 100,
 	resetLinkHours: 24,
@@ -166,6 +169,7 @@ export function readConfig(env: Env): Config {
 		signInFreeFailures: integer(env, 'SIGN_IN_FREE_FAILURES', 1, 1000, DEFAULTS.signInFreeFailures, problems),
 		signInMaxDelayMs: integer(env, 'SIGN_IN_MAX_DELAY_SECONDS', 1, 86400, DEFAULTS.signInMaxDelaySeconds, problems) * 1000,
 		signInAddressLimit: integer(env, 'SIGN_IN_ADDRESS_LIMIT', 1, 1_000_000, DEFAULTS.signInAddressLimit, problems),
+		signInAccountLimit: integer(env, 'SIGN_IN_ACCOUNT_LIMIT', 1, 1_000_000, DEFAULTS.signInAccountLimit, problems),
 		registerAddressLimit: integer(env, 'REGISTER_ADDRESS_LIMIT', 1, 1_000_000, DEFAULTS.registerAddressLimit, problems),
 		anonymousStartLimit: integer(env, 'ANONYMOUS_START_LIMIT', 1, 1_000_000, DEFAULTS.anonymousStartLimit, problems)
 	});

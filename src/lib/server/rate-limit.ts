@@ -3,7 +3,7 @@
 // count: a guesser spreading attempts over several servers is limited as if there were one.
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from './db';
-import { ACCOUNT_SCOPE, accountKey, HOUR, throttlePolicy } from './throttle-policy';
+import { ACCOUNT_SCOPE, accountKey, HOUR, PAIR_SCOPE, pairPrefix, throttlePolicy } from './throttle-policy';
 
 export interface RateLimiter {
 	/** The number of failures in one window that blocks the key (read when used: it may be configured). */
@@ -86,9 +86,16 @@ export function createRateLimiter(options: { scope: string; limit: number | (() 
 	return limiter;
 }
 
-/** Deletes the sign-in failures counted against `email` (its account is being erased). */
+/** Deletes the sign-in failures counted against `email`, from every address (its account is being erased). */
 export async function forgetSignInFailuresOf(db: Db, email: string): Promise<void> {
 	await db.deleteFrom('rate_limit').where('scope', '=', ACCOUNT_SCOPE).where('key', '=', accountKey(email)).execute();
+	// Compared as a prefix by length, not with LIKE, so `_` and `%` in an email match only themselves.
+	const prefix = pairPrefix(email);
+	await db
+		.deleteFrom('rate_limit')
+		.where('scope', '=', PAIR_SCOPE)
+		.where(sql<SqlBool>`substr(${sql.ref('key')}, 1, ${sql.lit(prefix.length)}) = ${prefix}`)
+		.execute();
 }
 
 /** Deletes every ended window of every limiter (the retention job; their keys hold addresses and emails). */

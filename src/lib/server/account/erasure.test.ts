@@ -11,7 +11,7 @@ import { deleteEndedSessions, deleteInactiveClients, deleteOldAuditEvents, runRe
 import { insertUser } from '../repositories/users';
 import { insertAuditEvent } from '../repositories/audit';
 import { insertSession } from '../repositories/sessions';
-import { admitSignIn, signInAddressLimiter } from './throttle';
+import { admitSignIn, signInAddressLimiter, signInFailed } from './throttle';
 import { refuseAuditAction } from '../../../../tests/support/refuse-audit';
 
 let db: Db;
@@ -93,9 +93,20 @@ describe('deleteAccount', () => {
 		await admitSignIn(db, '10.0.0.1', 'a_n@example.org', NOW.getTime());
 		await admitSignIn(db, '10.0.0.1', 'xann@example.org', NOW.getTime());
 		const keys = async () => (await db.selectFrom('rate_limit').select('key').orderBy('key').execute()).map((r) => r.key);
-		expect(await keys()).toEqual(['a_n@example.org', 'ann@example.org', 'xann@example.org']);
+		await signInFailed(db, { address: '10.0.0.2', email: 'ann@example.org' }, NOW.getTime());
+		await signInFailed(db, { address: '10.0.0.1', email: 'a_n@example.org' }, NOW.getTime());
+		expect(await keys()).toEqual([
+			'10.0.0.1',
+			'10.0.0.2',
+			'a_n@example.org',
+			'a_n@example.org 10.0.0.1',
+			'ann@example.org',
+			'ann@example.org 10.0.0.1',
+			'ann@example.org 10.0.0.2',
+			'xann@example.org 10.0.0.1'
+		]);
 		await deleteAccount(db, client, NOW);
-		expect(await keys()).toEqual(['a_n@example.org', 'xann@example.org']);
+		expect(await keys()).toEqual(['10.0.0.1', '10.0.0.2', 'a_n@example.org', 'a_n@example.org 10.0.0.1', 'xann@example.org 10.0.0.1']);
 	});
 
 	it('records one deletion, however often it is asked for', async () => {
@@ -148,6 +159,6 @@ describe('the retention job', () => {
 		expect(await userIds()).toEqual(['client-new']);
 		// The two deletions' own events remain; the old sign-in is gone.
 		expect((await auditRows()).map((r) => r.action)).toEqual(['account.deleted', 'account.deleted']);
-		expect((await db.selectFrom('rate_limit').select('key').orderBy('key').execute()).map((r) => r.key)).toEqual(['10.0.0.2', 'y@example.org']);
+		expect((await db.selectFrom('rate_limit').select('key').orderBy('key').execute()).map((r) => r.key)).toEqual(['10.0.0.2', 'y@example.org 10.0.0.3']);
 	});
 });

@@ -1,14 +1,26 @@
-// Throttling that protects the owner. A failed sign-in counts twice: against the account (its email,
-// from any address) and against the address (over every email). The account is never locked: after
-// a few failures each next try waits a little longer (1 s, doubling, capped), so a stranger guessing
-// slows guessing down but the owner, from anywhere, still gets in after the wait. The address has a
-// window limit, which stops one address from trying many emails (password spraying). Registrations
-// are limited per address. Everything is counted in the database, so it holds across restarts and
-// across app servers (./rate-limit.ts).
+// Throttling that protects the owner. A failed sign-in counts three times: against the address at
+// the account (a growing delay: after a few failures each next try from that address waits 1 s,
+// doubling, capped), against the account from every address (a window limit), and against the
+// address over every email (a window limit, which stops password spraying). The account is never
+// locked and one address's failures never hold back another's: the right password from an address
+// that has not failed at the account is checked at once, whatever other addresses did, so nobody can
+// keep the owner out by failing on purpose. Registrations are limited per address. Everything is
+// counted in the database, so it holds across restarts and across app servers (./rate-limit.ts).
 import type { Db } from '../db';
 import { err, ok, type Failure, type Problem, type Result } from '../../result';
 import { createRateLimiter } from '../rate-limit';
-import { ACCOUNT_SCOPE, accountDelayMs, accountKey, HOUR, MINUTE, throttlePolicy, type ThrottlePolicy } from '../throttle-policy';
+import {
+	ACCOUNT_SCOPE,
+	accountDelayMs,
+	accountKey,
+	addressKey,
+	HOUR,
+	MINUTE,
+	PAIR_SCOPE,
+	pairKey,
+	throttlePolicy,
+	type ThrottlePolicy
+} from '../throttle-policy';
 
 /** Failures against an account are forgotten a day after the last one. */
 const ACCOUNT_MEMORY_MS = 24 * HOUR;
@@ -20,6 +32,13 @@ export const signInAddressLimiter = createRateLimiter({
 	windowMs: 15 * MINUTE
 });
 
+/** Failed sign-ins per account, from every address (SIGN_IN_ACCOUNT_LIMIT in an hour). */
+export const signInAccountLimiter = createRateLimiter({
+	scope: ACCOUNT_SCOPE,
+	limit: () => throttlePolicy().signInAccountLimit,
+	windowMs: HOUR
+});
+
 /** Registrations per address, new or taken email alike (REGISTER_ADDRESS_LIMIT an hour). */
 export const registerLimiter = createRateLimiter({
 	scope: 'register',
@@ -27,7 +46,6 @@ export const registerLimiter = createRateLimiter({
 	windowMs: HOUR
 });
 
-const addressKey = (address: string) => address.slice(0, 64);
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** An admitted try: the address and email it is counted against. */
@@ -46,10 +64,14 @@ function mustWait(kind: 'signIn' | 'register', seconds: number): Failure {
 }
 
 /**
- * May this sign-in try have its password checked? If so, the try is counted against the account at
- * once (one statement that only succeeds when no wait is running), so many tries sent together
- * cannot all slip through at the end of a wait; `signInSucceeded` forgets them again. Refused with
- * the wait (`throttle.signIn.*`, see `waitMessage`).
+ * May this sign-in try have its password checked? Refused while the address is over its limit over
+ * every email; while this address waits at this account (its own failures there: the growing delay);
+ * and while the account is over its limit from every address, if this address has failed at the
+ * account in the last day. An address that has not failed at the account is never held back by the
+ * account's other failures. An admitted try is counted against this address at the account at once
+ * (one statement that only succeeds when no wait is running), so many tries sent together from one
+ * address cannot all slip through at the end of a wait; `signInSucceeded` forgets them again.
+ * Refused with the wait (`throttle.signIn.*`, see `waitMessage`).
  */
 export async function admitSignIn(
 	db: Db,
@@ -61,8 +83,21 @@ export async function admitSignIn(
 	const waitAddress = await signInAddressLimiter.blockedForMs(db, addressKey(address), now);
 	if (waitAddress > 0) return mustWait('signIn', seconds(waitAddress));
 	if (!email) return ok({ address, email });
-	const claimed = await claimAccountTry(db, ACCOUNT_SCOPE, accountKey(email), now, policy);
+	const waitAccount = await signInAccountLimiter.blockedForMs(db, accountKey(email), now);
+	if (waitAccount > 0 && (await hasFailedAt(db, email, address, now))) return mustWait('signIn', seconds(waitAccount));
+	const claimed = await claimAccountTry(db, PAIR_SCOPE, pairKey(email, address), now, policy);
 	return claimed.ok ? ok({ address, email }) : claimed;
+}
+
+/** Whether `address` has a failure at the account of `email` that is still remembered (a day). */
+async function hasFailedAt(db: Db, email: string, address: string, now: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('rate_limit')
+		.select(['failures', 'resets_at'])
+		.where('scope', '=', PAIR_SCOPE)
+		.where('key', '=', pairKey(email, address))
+		.executeTakeFirst();
+	return !!row && Number(row.failures) > 0 && row.resets_at > new Date(now).toISOString();
 }
 
 /**
@@ -110,14 +145,21 @@ export async function claimAccountTry(
 	return ok();
 }
 
-/** The password was wrong: the try stays counted against the account, and is counted against the address. */
-export async function signInFailed(db: Db, admitted: { address: string }, now = Date.now()): Promise<void> {
+/**
+ * The password (or a second-step code) was wrong: the try stays counted against the address at the
+ * account, and is counted against the address over every email and, with an email, against the account.
+ */
+export async function signInFailed(db: Db, admitted: { address: string; email?: string }, now = Date.now()): Promise<void> {
 	await signInAddressLimiter.fail(db, addressKey(admitted.address), now);
+	if (admitted.email) await signInAccountLimiter.fail(db, accountKey(admitted.email), now);
 }
 
-/** The right password: the account's count starts again (the address's does not). */
-export async function signInSucceeded(db: Db, admitted: { email: string }): Promise<void> {
-	await db.deleteFrom('rate_limit').where('scope', '=', ACCOUNT_SCOPE).where('key', '=', accountKey(admitted.email)).execute();
+/**
+ * The right password: this address's count at the account starts again (the account's count over
+ * every address and the address's count over every email do not).
+ */
+export async function signInSucceeded(db: Db, admitted: Admitted): Promise<void> {
+	await db.deleteFrom('rate_limit').where('scope', '=', PAIR_SCOPE).where('key', '=', pairKey(admitted.email, admitted.address)).execute();
 }
 
 /** The right answer at a `claimAccountTry` scope: the key's count starts again. */
@@ -131,15 +173,17 @@ export async function addressWaitSeconds(db: Db, address: string, now = Date.now
 	return wait > 0 ? seconds(wait) : 0;
 }
 
-/** Seconds until the account behind `email` takes a try again (0: now). */
-export async function accountWaitSeconds(db: Db, email: string, now = Date.now()): Promise<number> {
+/** Seconds until `address` may try at the account behind `email` again (0: now). */
+export async function accountWaitSeconds(db: Db, email: string, address: string, now = Date.now()): Promise<number> {
 	const row = await db
 		.selectFrom('rate_limit')
 		.select('blocked_until')
-		.where('scope', '=', ACCOUNT_SCOPE)
-		.where('key', '=', accountKey(email))
+		.where('scope', '=', PAIR_SCOPE)
+		.where('key', '=', pairKey(email, address))
 		.executeTakeFirst();
-	const left = row?.blocked_until ? Date.parse(row.blocked_until) - now : 0;
+	const pair = row?.blocked_until ? Date.parse(row.blocked_until) - now : 0;
+	const account = (await hasFailedAt(db, email, address, now)) ? await signInAccountLimiter.blockedForMs(db, accountKey(email), now) : 0;
+	const left = Math.max(pair, account);
 	return left > 0 ? seconds(left) : 0;
 }
 
