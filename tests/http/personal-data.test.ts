@@ -1,8 +1,10 @@
 // "Download all my data": everything stored about the signed-in person, nobody else's, no secrets.
 import { describe, expect, inject, it } from 'vitest';
-import { Jar } from '../support/jar';
+import { Jar, insertAdmin } from '../support/jar';
+import { openDb } from '../support/db';
 
 const base = inject('baseUrl');
+const dbTarget = inject('dbTarget');
 
 async function saveAnswers(jar: Jar, answers: Record<string, unknown>) {
 	const body = new FormData();
@@ -66,6 +68,44 @@ describe('GET /account/data.json', () => {
 			expect(Date.parse(s.addedAt)).not.toBeNaN();
 			expect(s).toMatchObject({ comment: null, commentBy: null, commentAt: null });
 		}
+	});
+
+	it("keeps for a counsellor whose client revoked the share only what the counsellor wrote: no client email, name or text", async () => {
+		const tag = crypto.randomUUID().slice(0, 8);
+		const counsellorEmail = `counsellor-export-${tag}@example.org`;
+		const counsellorId = await insertAdmin(dbTarget, counsellorEmail);
+		const db = openDb(dbTarget);
+		await db.updateTable('user').set({ role: 'counsellor' }).where('id', '=', counsellorId).execute();
+		const counsellor = await new Jar(base).login(counsellorEmail);
+		expect((await counsellor.request('/counsellor')).status).toBe(200);
+		const { share_code: code } = await db.selectFrom('user').select('share_code').where('id', '=', counsellorId).executeTakeFirstOrThrow();
+		const client = { email: `vibeke-${tag}@example.org`, name: `Vibeke Holm-${tag}`, reply: `I worry about the night shifts ${tag}` };
+		const jar = await new Jar(base).register(client.email, client.name);
+		expect((await jar.post(`/share/${code}?/confirm`)).status).toBe(200);
+		const { id: clientId } = await db.selectFrom('user').select('id').where('email', '=', client.email).executeTakeFirstOrThrow();
+		const own = `Suggested the care assistant course ${tag}`;
+		expect((await counsellor.post(`/counsellor/clients/${clientId}?/note`, { body: own })).status).toBe(200);
+		expect((await jar.post('/profile?/reply', { counsellor: counsellorId, body: client.reply })).status).toBe(200);
+		expect((await counsellor.post(`/counsellor/clients/${clientId}?/assign`, { instrument: 'riasec-48', message: `Please take this ${tag}` })).status).toBeLessThan(400);
+
+		// While the client shares: the counsellor's download has the client and the thread.
+		const sharing = await (await counsellor.request('/account/data.json')).text();
+		for (const secret of [client.email, client.reply, own]) expect(sharing).toContain(secret);
+
+		expect((await jar.post('/account?/revoke', { counsellorId })).status).toBe(200);
+		const res = await counsellor.request('/account/data.json');
+		expect(res.status).toBe(200);
+		const text = await res.text();
+		for (const secret of [client.email, client.name, client.reply, clientId]) expect(text).not.toContain(secret);
+		const data = JSON.parse(text);
+		// What the counsellor wrote stays theirs: their note, their assignment, when the share began and ended.
+		expect(data.notes).toEqual([{ client: null, counsellor: counsellorEmail, author: counsellorEmail, body: own, createdAt: expect.any(String) }]);
+		expect(data.shares).toEqual([{ client: null, counsellor: counsellorEmail, grantedAt: expect.any(String), revokedAt: expect.any(String) }]);
+		expect(data.assignments).toHaveLength(1);
+		expect(data.assignments[0]).toMatchObject({ client: null, counsellor: counsellorEmail, instrument: 'riasec-48' });
+		// The client's own download still has everything, the counsellor's note included.
+		const mine = await (await jar.request('/account/data.json')).text();
+		for (const secret of [client.email, client.reply, own, counsellorEmail]) expect(mine).toContain(secret);
 	});
 
 	it('sends anonymous visitors to sign in', async () => {

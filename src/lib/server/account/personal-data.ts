@@ -1,6 +1,9 @@
 // "Download all my data": every row Spejl keeps about a person, in one JSON document, so they can
 // see it, keep it or take it elsewhere. Secrets (password hash, session and token hashes) are left
-// out: they are not information about the person and would only weaken their account.
+// out: they are not information about the person and would only weaken their account. A counsellor
+// whose client has revoked the share keeps only what the counsellor wrote (their notes and
+// assignments, when the share began and ended), with no client identity and none of the client's
+// text: revoking cuts the counsellor off from the client's data, downloads included.
 import type { Db } from '../db';
 import { findUserById } from '../repositories/users';
 import { insertAuditEvent } from '../repositories/audit';
@@ -10,7 +13,8 @@ import {
 	listAllAuditAbout,
 	listAllNotesOf,
 	listAllResponsesOf,
-	listAllSharesOf
+	listAllSharesOf,
+	listClientIdsSharingWith
 } from '../repositories/personal-data';
 import { listShortlist } from '../repositories/shortlist';
 import { listAllOthersInvitesOf } from '../repositories/others-view';
@@ -20,7 +24,7 @@ export const PERSONAL_DATA_FORMAT = 'spejl-personal-data-v1';
 export async function collectPersonalData(db: Db, userId: string, now: Date) {
 	const user = await findUserById(db, userId);
 	if (!user) throw new Error(`no user ${userId}`);
-	const [responses, shares, notes, assignments, tokens, accessLog, othersInvites, shortlist] = await Promise.all([
+	const [responses, shares, notes, assignments, tokens, accessLog, othersInvites, shortlist, sharing] = await Promise.all([
 		listAllResponsesOf(db, userId),
 		listAllSharesOf(db, userId),
 		listAllNotesOf(db, userId),
@@ -28,8 +32,12 @@ export async function collectPersonalData(db: Db, userId: string, now: Date) {
 		listAllApiTokensOf(db, userId),
 		listAllAuditAbout(db, userId),
 		listAllOthersInvitesOf(db, userId),
-		listShortlist(db, userId)
+		listShortlist(db, userId),
+		listClientIdsSharingWith(db, userId)
 	]);
+	// A client's identity is shown to the person themself and to a counsellor they share with now.
+	const sharingNow = new Set([userId, ...sharing]);
+	const clientOf = (row: { client_id: string; client: string | null }) => (sharingNow.has(row.client_id) ? row.client : null);
 	return {
 		format: PERSONAL_DATA_FORMAT,
 		generatedAt: now.toISOString(),
@@ -56,10 +64,13 @@ export async function collectPersonalData(db: Db, userId: string, now: Date) {
 			answers: JSON.parse(r.answers) as unknown,
 			result: r.result ? (JSON.parse(r.result) as unknown) : null
 		})),
-		shares: shares.map((s) => ({ client: s.client, counsellor: s.counsellor, grantedAt: s.granted_at, revokedAt: s.revoked_at })),
-		notes: notes.map((n) => ({ client: n.client, counsellor: n.counsellor, author: n.author, body: n.body, createdAt: n.created_at })),
+		shares: shares.map((s) => ({ client: clientOf(s), counsellor: s.counsellor, grantedAt: s.granted_at, revokedAt: s.revoked_at })),
+		// After a revocation the counsellor keeps their own notes only; the client's replies go.
+		notes: notes
+			.filter((n) => sharingNow.has(n.client_id) || n.author_id === userId)
+			.map((n) => ({ client: clientOf(n), counsellor: n.counsellor, author: n.author, body: n.body, createdAt: n.created_at })),
 		assignments: assignments.map((a) => ({
-			client: a.client,
+			client: clientOf(a),
 			counsellor: a.counsellor,
 			instrument: a.instrument_id,
 			message: a.message,

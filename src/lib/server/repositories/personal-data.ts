@@ -27,7 +27,7 @@ export const listAllSharesOf = (db: Db, userId: string) =>
 		.selectFrom('share')
 		.innerJoin('user as c', 'c.id', 'share.counsellor_id')
 		.innerJoin('user as k', 'k.id', 'share.client_id')
-		.select(['k.email as client', 'c.email as counsellor', 'share.granted_at', 'share.revoked_at'])
+		.select(['share.client_id', 'k.email as client', 'c.email as counsellor', 'share.granted_at', 'share.revoked_at'])
 		.where((eb) => eb.or([eb('share.client_id', '=', userId), eb('share.counsellor_id', '=', userId)]))
 		.orderBy('share.granted_at')
 		.execute();
@@ -38,17 +38,23 @@ export const listAllNotesOf = (db: Db, userId: string) =>
 		.innerJoin('user as a', 'a.id', 'note.author_id')
 		.innerJoin('user as k', 'k.id', 'note.client_id')
 		.innerJoin('user as c', 'c.id', 'note.counsellor_id')
-		.select(['k.email as client', 'c.email as counsellor', 'a.email as author', 'note.body', 'note.created_at'])
+		.select(['note.client_id', 'note.author_id', 'k.email as client', 'c.email as counsellor', 'a.email as author', 'note.body', 'note.created_at'])
 		.where((eb) => eb.or([eb('note.client_id', '=', userId), eb('note.counsellor_id', '=', userId)]))
 		.orderBy('note.created_at')
 		.execute();
+
+/** The clients who share with `counsellorId` now (not revoked). */
+export async function listClientIdsSharingWith(db: Db, counsellorId: string): Promise<string[]> {
+	const rows = await db.selectFrom('share').select('client_id').where('counsellor_id', '=', counsellorId).where('revoked_at', 'is', null).execute();
+	return rows.map((r) => r.client_id);
+}
 
 export const listAllAssignmentsOf = (db: Db, userId: string) =>
 	db
 		.selectFrom('assignment')
 		.innerJoin('user as c', 'c.id', 'assignment.counsellor_id')
 		.innerJoin('user as k', 'k.id', 'assignment.client_id')
-		.select(['k.email as client', 'c.email as counsellor', 'assignment.instrument_id', 'assignment.message', 'assignment.created_at', 'assignment.cancelled_at'])
+		.select(['assignment.client_id', 'k.email as client', 'c.email as counsellor', 'assignment.instrument_id', 'assignment.message', 'assignment.created_at', 'assignment.cancelled_at'])
 		.where((eb) => eb.or([eb('assignment.client_id', '=', userId), eb('assignment.counsellor_id', '=', userId)]))
 		.orderBy('assignment.created_at')
 		.execute();
