@@ -139,7 +139,7 @@ const TABLE: Record<string, Row> = {
 	'POST /account?/delete': { body: () => ({ confirm: 'no' }), expect: signedIn(400) },
 	// Ending a session that is not one's own is "no such session"; ending them all signs out (a fresh session).
 	'POST /account?/endSession': { body: (f) => ({ id: f.responseId }), expect: signedIn(404) },
-	'POST /account?/endAllSessions': { endsAllSessions: true, expect: { ...everyone({ redirect: '/login' }), anonymous: 'login' } },
+	'POST /account?/endAllSessions': { endsAllSessions: true, expect: { ...everyone({ redirect: '/login?signedOut=everywhere' }), anonymous: 'login' } },
 	'GET /account/password': { expect: signedIn(200) },
 	'POST /account/password': { body: () => ({ current: 'not the password', password: 'another long password' }), expect: signedIn(400) },
 	'GET /account/email': { expect: signedIn(200) },

@@ -76,7 +76,7 @@ describe('the session list on /account', () => {
 		const jars = [await new Jar(base).register(who), await new Jar(base).login(who), await new Jar(base).login(who)];
 		const res = await jars[1].post('/account?/endAllSessions');
 		expect(res.status).toBe(303);
-		expect(res.headers.get('location')).toBe('/login');
+		expect(res.headers.get('location')).toBe('/login?signedOut=everywhere');
 		for (const jar of jars) expect(await signedIn(jar)).toBe(false);
 		// Signing in again works.
 		expect(await signedIn(await new Jar(base).login(who))).toBe(true);

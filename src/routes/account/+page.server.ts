@@ -13,6 +13,7 @@ import { ensureShareCode, shareLink, withdrawShareFromAccount } from '$lib/serve
 import { rememberNewRecoveryCode } from '$lib/server/account/new-code-cookie';
 import { hasRecoveryCode, issueRecoveryCode } from '$lib/server/account/recovery';
 import { hasTwoFactor } from '$lib/server/account/two-factor';
+import { countWorkingApiTokens } from '$lib/server/account/tokens';
 import type { Actions, PageServerLoad } from './$types';
 
 const LOG_PER_PAGE = 20;
@@ -32,6 +33,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		log,
 		logPage,
 		sessions: await listSessions(db, user.id, locals.sessionId),
+		activeTokens: await countWorkingApiTokens(db, user.id),
 		hasRecoveryCode: user.email !== null && (await hasRecoveryCode(db, user.id)),
 		twoFactorOn: user.email !== null && (await hasTwoFactor(db, user.id)),
 		sessionPolicy: { idleMinutes: Math.round(getSessionPolicy().idleMs / 60_000), maxHours: Math.round(getSessionPolicy().maxMs / 3_600_000) }
@@ -91,11 +93,12 @@ export const actions: Actions = {
 		}
 		return { sessionEnded: true };
 	},
-	endAllSessions: async ({ locals, url, cookies }) => {
+	endAllSessions: async ({ locals, url, cookies, request }) => {
 		const user = requireUser(locals, url);
-		await endAllSessions(getDb(), user.id);
+		const endTokens = (await request.formData()).get('tokens') === 'end';
+		const ended = await endAllSessions(getDb(), user.id, endTokens);
 		clearSessionCookie(cookies, url.protocol === 'https:');
-		redirect(303, '/login');
+		redirect(303, `/login?signedOut=everywhere${ended.tokens > 0 ? `&tokens=${ended.tokens}` : ''}`);
 	},
 	delete: async ({ request, locals, url, cookies }) => {
 		const user = requireUser(locals, url);

@@ -73,7 +73,7 @@ describe('changePassword', () => {
 
 describe('endAllSessions', () => {
 	it('ends every session and records it', async () => {
-		expect(await endAllSessions(db, ann.id)).toBe(2);
+		expect(await endAllSessions(db, ann.id)).toEqual({ sessions: 2, tokens: 0 });
 		expect(await listSessionsOf(db, ann.id)).toEqual([]);
 		expect((await listAuditEventsForSubject(db, ann.id)).map((e) => e.action)).toEqual(['account.sessions.ended']);
 	});

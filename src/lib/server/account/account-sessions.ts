@@ -1,5 +1,5 @@
-// The person's own sessions (list, end one, end all) and the steps that need the password again:
-// changing it ends every other session; deleting the account and creating an API token ask for it.
+// The person's own sessions (list, end one, end all, API tokens too if asked) and the steps that need
+// the password again: changing it ends every other session (and API tokens if asked); deleting the account and creating an API token ask for it.
 import { describeUserAgent } from '$lib/device';
 import type { Db } from '../db';
 import { checkPassword, signIn, type SignInContext } from './accounts';
@@ -9,6 +9,7 @@ import { createRateLimiter } from '../rate-limit';
 import { insertAuditEvent } from '../repositories/audit';
 import { deleteSessionOf, deleteSessionsOf, listSessionsOf } from '../repositories/sessions';
 import { findUserById, updateUser } from '../repositories/users';
+import { revokeAllApiTokens } from './tokens';
 
 export interface SessionView {
 	id: string;
@@ -36,12 +37,16 @@ export async function listSessions(db: Db, userId: string, currentId: string | n
 
 export const endSession = (db: Db, userId: string, sessionId: string) => deleteSessionOf(db, userId, sessionId);
 
-/** Ends every session of the person and records it in their access log, in one transaction. */
-export async function endAllSessions(db: Db, userId: string): Promise<number> {
+/**
+ * Ends every session of the person, and with `endTokens` every API token too, and records it in their
+ * access log, in one transaction. Returns how many sessions and tokens ended.
+ */
+export async function endAllSessions(db: Db, userId: string, endTokens = false, now = new Date()): Promise<{ sessions: number; tokens: number }> {
 	return db.transaction().execute(async (trx) => {
-		const n = await deleteSessionsOf(trx, userId);
-		await insertAuditEvent(trx, { actorId: userId, action: 'account.sessions.ended', subjectId: userId });
-		return n;
+		const sessions = await deleteSessionsOf(trx, userId);
+		await insertAuditEvent(trx, { actorId: userId, action: 'account.sessions.ended', subjectId: userId, at: now });
+		const tokens = endTokens ? await revokeAllApiTokens(trx, userId, now) : 0;
+		return { sessions, tokens };
 	});
 }
 
@@ -77,8 +82,8 @@ export async function changePassword(
 	db: Db,
 	ctx: SignInContext,
 	user: { id: string; email: string | null; display_name?: string | null },
-	input: { current: string; next: string }
-): Promise<Result<{ ended: number }>> {
+	input: { current: string; next: string; endTokens?: boolean }
+): Promise<Result<{ ended: number; tokensEnded: number }>> {
 	const confirmed = await confirmPassword(db, user.id, input.current, 'current');
 	if (!confirmed.ok) return errs([confirmed.error]);
 	const [first, ...rest] = checkPassword(input.next, [user.email ?? '', user.display_name ?? '']);
@@ -86,13 +91,13 @@ export async function changePassword(
 	if (input.next === input.current) return err('trust.error.samePassword', undefined, 'password');
 	// The slow hash before the transaction, which holds the database while it runs.
 	const passwordHash = await hashPassword(input.next);
-	const ended = await db.transaction().execute(async (trx) => {
+	const [ended, tokensEnded] = await db.transaction().execute(async (trx) => {
 		await updateUser(trx, user.id, { password_hash: passwordHash });
 		const n = await deleteSessionsOf(trx, user.id);
 		await insertAuditEvent(trx, { actorId: user.id, action: 'account.password.changed', subjectId: user.id });
-		return n;
+		return [n, input.endTokens ? await revokeAllApiTokens(trx, user.id) : 0] as const;
 	});
 	await signIn(db, ctx, user.id);
 	// The session in use was among those ended and replaced: only the others count for the message.
-	return ok({ ended: Math.max(0, ended - 1) });
+	return ok({ ended: Math.max(0, ended - 1), tokensEnded });
 }

@@ -11,6 +11,7 @@ import { generateSessionToken, hashPassword, sessionIdOf as sha256Hex } from './
 import { insertAuditEvent } from '../repositories/audit';
 import { claimResetLink, findResetLink, replaceResetLink } from '../repositories/password-resets';
 import { deleteSessionsOf } from '../repositories/sessions';
+import { revokeAllApiTokens } from './tokens';
 import { findUserById, updateUser } from '../repositories/users';
 import { err, errs, ok, type Result } from '../../result';
 
@@ -90,6 +91,7 @@ export async function useResetLink(
 		await updateUser(trx, link.user_id, { password_hash: passwordHash, must_set_password: 0 });
 		await deleteSessionsOf(trx, link.user_id);
 		await insertAuditEvent(trx, { actorId: link.user_id, action: 'account.password.reset', subjectId: link.user_id, at: now });
+		await revokeAllApiTokens(trx, link.user_id, now);
 		return link.user_id;
 	});
 	if (!userId) return refusedLink('used');

@@ -13,6 +13,7 @@ import { createRateLimiter } from '../rate-limit';
 import { generateResumeCode, parseResumeCode, resumeCodeHash } from './resume-code';
 import { insertAuditEvent } from '../repositories/audit';
 import { deleteSessionsOf } from '../repositories/sessions';
+import { revokeAllApiTokens } from './tokens';
 import { findUserByEmail, findUserById, updateUser } from '../repositories/users';
 
 /** Wrong recovery attempts per address: 10 in 15 minutes leave a 78-bit code unguessable. */
@@ -56,7 +57,7 @@ export async function recoverAccount(
 	ctx: SignInContext & { address: string },
 	input: { email: string; code: string; password: string },
 	now = new Date()
-): Promise<Result<{ userId: string; code: string; secondStep: boolean }>> {
+): Promise<Result<{ userId: string; code: string; secondStep: boolean; tokensEnded: number }>> {
 	const key = ctx.address.slice(0, 64);
 	const minutes = await recoveryLimiter.blockedFor(db, key, now.getTime());
 	if (minutes > 0) return err('auth.error.tooMany', { n: minutes }, 'code');
@@ -73,12 +74,14 @@ export async function recoverAccount(
 	const code = generateResumeCode();
 	// The slow hash before the transaction, which holds the database while it runs.
 	const passwordHash = await hashPassword(input.password);
-	await db.transaction().execute(async (trx) => {
+	// Whoever had the account before the owner took it back loses every way in: sessions and API tokens.
+	const tokensEnded = await db.transaction().execute(async (trx) => {
 		await updateUser(trx, user.id, { password_hash: passwordHash, recovery_code_hash: resumeCodeHash(code) });
 		await deleteSessionsOf(trx, user.id);
 		await insertAuditEvent(trx, { actorId: user.id, action: 'account.recovered', subjectId: user.id, at: now });
+		return revokeAllApiTokens(trx, user.id, now);
 	});
 	// With two-factor sign-in, the code from the app is still asked for before a session exists.
 	const secondStep = (await sessionOrSecondStep(db, ctx, user.id, now)) === 'second-step';
-	return ok({ userId: user.id, code, secondStep });
+	return ok({ userId: user.id, code, secondStep, tokensEnded });
 }

@@ -11,6 +11,7 @@ import {
 	insertApiToken,
 	listActiveApiTokens,
 	revokeApiToken,
+	revokeApiTokensOf,
 	touchApiToken
 } from '../repositories/api-tokens';
 import { findUserById } from '../repositories/users';
@@ -65,6 +66,20 @@ export async function revokeOwnApiToken(db: Db, userId: string, id: string, now 
 		await insertAuditEvent(trx, { actorId: userId, action: 'api.token.revoked', subjectId: userId, detail: row.name, at: now });
 		return ok({ name: row.name });
 	});
+}
+
+/** How many of the user's tokens still work (pages offer to end them). */
+export const countWorkingApiTokens = (db: Db, userId: string): Promise<number> => countActiveApiTokens(db, userId);
+
+/**
+ * Revokes every API token of the user that still works, each recorded in their access log like a
+ * revocation on /account/tokens; call it inside the transaction of what ends them (account recovery,
+ * a reset link, a password change or "sign out everywhere" when asked). Returns how many.
+ */
+export async function revokeAllApiTokens(trx: Db, userId: string, now = new Date()): Promise<number> {
+	const rows = await revokeApiTokensOf(trx, userId, now.toISOString());
+	for (const row of rows) await insertAuditEvent(trx, { actorId: userId, action: 'api.token.revoked', subjectId: userId, detail: row.name, at: now });
+	return rows.length;
 }
 
 /**

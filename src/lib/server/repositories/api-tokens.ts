@@ -45,3 +45,7 @@ export const revokeApiToken = (db: Db, userId: string, id: string, at: string) =
 export async function touchApiToken(db: Db, id: string, at: string): Promise<void> {
 	await db.updateTable('api_token').set({ last_used_at: at }).where('id', '=', id).execute();
 }
+
+/** Revokes every token of the user that still works; returns the revoked rows. */
+export const revokeApiTokensOf = (db: Db, userId: string, at: string) =>
+	db.updateTable('api_token').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).returningAll().execute();

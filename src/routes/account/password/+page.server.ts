@@ -3,11 +3,14 @@ import { getDb } from '$lib/server/app';
 import { signInContext } from '$lib/server/account/accounts';
 import { changePassword } from '$lib/server/account/account-sessions';
 import { requireUser } from '$lib/server/http/guards';
+import { countWorkingApiTokens } from '$lib/server/account/tokens';
 import type { Actions, PageServerLoad } from './$types';
 
 // A client without an account has no password yet: they add an email and password on /account.
-export const load: PageServerLoad = ({ locals, url }) => {
-	if (requireUser(locals, url).email === null) redirect(303, '/account');
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	if (user.email === null) redirect(303, '/account');
+	return { activeTokens: await countWorkingApiTokens(getDb(), user.id) };
 };
 
 export const actions: Actions = {
@@ -19,9 +22,9 @@ export const actions: Actions = {
 			getDb(),
 			signInContext(event),
 			user,
-			{ current: String(form.get('current') ?? ''), next: String(form.get('password') ?? '') }
+			{ current: String(form.get('current') ?? ''), next: String(form.get('password') ?? ''), endTokens: form.get('tokens') === 'end' }
 		);
 		if (!r.ok) return fail(400, { errors: r.problems ?? [r.error] });
-		return { changed: true, ended: r.value.ended };
+		return { changed: true, ended: r.value.ended, tokensEnded: r.value.tokensEnded };
 	}
 };
