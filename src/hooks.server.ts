@@ -5,6 +5,7 @@ import { clearSessionCookie, readSessionToken, setSessionCookie, validateSession
 import { isLocale, pickLocale } from '$lib/i18n';
 import { checkActionName, checkBodySize, checkFormPost, safeClientAddress, type Refusal } from '$lib/server/http/request-guard';
 import { securityHeaders } from '$lib/server/http/security-headers';
+import { logFailedRequest } from '$lib/server/http/error-log';
 import { compressResponse } from '$lib/server/http/compression';
 import { touchActivity } from '$lib/server/profile/activity';
 import { mustAgree } from '$lib/server/account/privacy';
@@ -22,17 +23,21 @@ function refuse(request: Request, { status, message }: Refusal): Response {
 	return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
 
-/** The one place where malformed requests are refused (see request-guard.ts). */
+/** The one place where malformed requests are refused (see request-guard.ts); each is logged as one warning line. */
 const guardRequest: Handle = async ({ event, resolve }) => {
 	event.getClientAddress = safeClientAddress(event.getClientAddress);
 	const { request } = event;
+	const refused = (refusal: Refusal) => {
+		logFailedRequest(request.method, event.route.id ?? event.url.pathname, refusal.status, refusal.message);
+		return refuse(request, refusal);
+	};
 	const tooLarge = checkBodySize(request);
-	if (tooLarge) return refuse(request, tooLarge);
+	if (tooLarge) return refused(tooLarge);
 	if (request.method !== 'GET' && request.method !== 'HEAD') {
 		const badName = checkActionName(event.url);
-		if (badName) return refuse(request, badName);
+		if (badName) return refused(badName);
 		const form = await checkFormPost(request);
-		if (!form.ok) return refuse(request, form.refusal);
+		if (!form.ok) return refused(form.refusal);
 		event.request = form.request;
 	}
 	return resolve(event);
@@ -112,8 +117,9 @@ const headers: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(headers, guardRequest, session, ownPassword, staffTwoFactor, privacy, locale);
 
-// Logged with the request's method and route, so a log line says where it happened.
+// Logged with the request's method and route, so a log line says where it happened: a client error
+// as one warning line, a server error with its stack (error-log.ts).
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) console.error(`[error] ${event.request.method} ${event.route.id ?? event.url.pathname} (${status}):`, error);
+	logFailedRequest(event.request.method, event.route.id ?? event.url.pathname, status, error);
 	return { message: status === 404 ? 'Not found' : 'Internal error' };
 };

@@ -3,7 +3,7 @@
 // (with its six scale scores), and a server started on the restored copy signs the clients in and
 // shows their results. SQLite only: PostgreSQL is backed up with pg_dump (README).
 import { execFile } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/lib/server/db';
@@ -69,6 +69,8 @@ describe.skipIf(!sqlite)('npm run backup', () => {
 		await Promise.all(writers);
 		expect(result.out).toMatch(/Backed up .* KiB, integrity ok/);
 		expect(result.code).toBe(0);
+		// The copy, the database and its -wal and -shm files are readable by their owner only, whatever the umask.
+		for (const f of [file, server.dbTarget, `${server.dbTarget}-wal`, `${server.dbTarget}-shm`]) expect((statSync(f).mode & 0o777).toString(8), f).toBe('600');
 		// Writes went on while the backup ran (the script's start-up included).
 		expect(during).toBeGreaterThan(0);
 

@@ -34,7 +34,7 @@ describe('security headers', () => {
 });
 
 describe('static files, which adapter-node serves without running the hooks', () => {
-	it('carry nosniff and Referrer-Policy: the app JavaScript and CSS, the favicon, robots.txt', async () => {
+	it('carry nosniff, Referrer-Policy, Permissions-Policy and X-Frame-Options: the app JavaScript and CSS, the favicon, robots.txt', async () => {
 		const html = await (await fetch(`${base}/login`)).text();
 		// SvelteKit links them relative to the page (./_app/… or _app/…).
 		const assets = [...new Set([...html.matchAll(/["'](?:\.?\/)?(_app\/immutable\/[^"']+\.(?:js|css))["']/g)].map((m) => `/${m[1]}`))];
@@ -45,6 +45,9 @@ describe('static files, which adapter-node serves without running the hooks', ()
 			expect(res.status, path).toBe(200);
 			expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
 			expect(res.headers.get('referrer-policy'), path).toBe('same-origin');
+			expect(res.headers.get('permissions-policy'), path).toContain('camera=()');
+			expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+			expect(res.headers.get('strict-transport-security'), path).toBeNull();
 		}
 		// Once each, not twice on the pages SvelteKit answers (which set them in the hooks).
 		const page = await fetch(`${base}/login`);
@@ -56,6 +59,7 @@ describe('static files, which adapter-node serves without running the hooks', ()
 		const res = await fetch(`${base}/_app/immutable/nothing-here.js`);
 		expect(res.status).toBe(404);
 		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(res.headers.get('x-frame-options')).toBe('DENY');
 	});
 });
 
@@ -68,6 +72,17 @@ describe('behind https', () => {
 		const res = await fetch(`${server.url}/`);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+		// Static files and immutable assets too, which adapter-node serves before the hooks run.
+		const html = await res.text();
+		const asset = /["'](?:\.?\/)?(_app\/immutable\/[^"']+\.js)["']/.exec(html)?.[1];
+		expect(asset).toBeDefined();
+		for (const path of [`/${asset}`, '/favicon.svg', '/robots.txt']) {
+			const file = await fetch(`${server.url}${path}`);
+			expect(file.status, path).toBe(200);
+			expect(file.headers.get('strict-transport-security'), path).toBe('max-age=31536000; includeSubDomains');
+			expect(file.headers.get('x-frame-options'), path).toBe('DENY');
+			expect(file.headers.get('permissions-policy'), path).toContain('microphone=()');
+		}
 	});
 
 	it('names the session cookie with the __Host- prefix (Secure, path /, no Domain), and the session works', async () => {

@@ -2,7 +2,8 @@
 // `backup`), safe while app servers keep writing: in WAL mode the copy reads one snapshot and
 // writers are not blocked. Used by `npm run backup` (scripts/backup.ts), so imports stay relative.
 import Database from 'better-sqlite3';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, renameSync, rmSync } from 'node:fs';
+import { OWNER_ONLY } from './file-mode';
 import { dirname, resolve } from 'node:path';
 
 export class BackupError extends Error {}
@@ -27,6 +28,8 @@ export async function backupSqlite(source: string, destination: string): Promise
 	if (!existsSync(dirname(resolve(destination)))) throw new BackupError(`the folder of ${destination} does not exist`);
 	const partial = `${destination}.partial`;
 	rmSync(partial, { force: true });
+	// Created readable by its owner only (SQLite would make it 0644 less the umask): it holds everyone's answers.
+	closeSync(openSync(partial, 'wx', OWNER_ONLY));
 	const db = new Database(source, { fileMustExist: true });
 	try {
 		db.pragma('busy_timeout = 5000');
@@ -51,6 +54,7 @@ export async function backupSqlite(source: string, destination: string): Promise
 	}
 	copy.close();
 	for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+	chmodSync(partial, OWNER_ONLY);
 	renameSync(partial, destination);
 	return result;
 }

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { ownerOnlyFile } from './file-mode';
 import {
 	Kysely,
 	Migrator,
@@ -54,7 +53,7 @@ export function createDb(target: string, options: DbOptions = {}): Db {
 		pool.on('error', (e) => console.error(`[db] idle connection error: ${e.message}`));
 		return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 	}
-	if (target !== ':memory:') mkdirSync(dirname(target), { recursive: true });
+	if (target !== ':memory:') ownerOnlyFile(target);
 	const sqlite = new Database(target);
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');

@@ -1,4 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { getDb, getRegistry } from '$lib/server/app';
 import {
 	ANSWER_COOKIE,
@@ -23,12 +24,25 @@ const reasonOf = (code: string) => (code === 'others.answer.closed' ? 'closed' :
 const cookiePath = (code: string) => `/o/${code}`;
 const addressKey = (address: string) => address.slice(0, 64);
 
-export const load: PageServerLoad = async ({ params, cookies, getClientAddress, setHeaders }) => {
+/**
+ * Guessing codes is throttled per address (inviteCodeLimiter, like share codes per client): while an
+ * address is over the limit, no code is looked up, and the answer is 429 with Retry-After.
+ */
+async function codeGuessWait(db: ReturnType<typeof getDb>, key: string): Promise<{ seconds: number; minutes: number } | null> {
+	const ms = await inviteCodeLimiter.blockedForMs(db, key);
+	return ms > 0 ? { seconds: Math.ceil(ms / 1000), minutes: Math.ceil(ms / 60_000) } : null;
+}
+
+export const load: PageServerLoad = async ({ params, cookies, getClientAddress, setHeaders, locals, request }) => {
 	setHeaders({ 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' });
 	const db = getDb();
 	const key = addressKey(getClientAddress());
-	const blocked = await inviteCodeLimiter.blockedFor(db, key);
-	if (blocked > 0) return { status: 'throttled' as const, minutes: blocked };
+	const wait = await codeGuessWait(db, key);
+	if (wait) {
+		// After a refused answer the action has set it already (a header can be set once).
+		if (request.method !== 'POST') setHeaders({ 'retry-after': String(wait.seconds) });
+		error(429, translate(locals.locale, 'others.answer.throttled', { minutes: wait.minutes }));
+	}
 	const opened = await openInvite(db, getRegistry(), params.code);
 	if (opened.state === 'unknown') {
 		await inviteCodeLimiter.fail(db, key);
@@ -52,9 +66,14 @@ export const load: PageServerLoad = async ({ params, cookies, getClientAddress, 
 };
 
 export const actions: Actions = {
-	default: async ({ request, params, cookies, getClientAddress, url }) => {
+	default: async ({ request, params, cookies, getClientAddress, url, setHeaders }) => {
 		const db = getDb();
 		const key = addressKey(getClientAddress());
+		const wait = await codeGuessWait(db, key);
+		if (wait) {
+			setHeaders({ 'retry-after': String(wait.seconds) });
+			return fail(429, { reason: 'throttled' as const, minutes: wait.minutes });
+		}
 		const blocked = await inviteAnswerLimiter.blockedFor(db, key);
 		if (blocked > 0) return fail(429, { reason: 'throttled' as const, minutes: blocked });
 		await inviteAnswerLimiter.fail(db, key);
