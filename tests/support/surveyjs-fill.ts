@@ -61,6 +61,15 @@ function textValue(q: Q, variant: Variant): unknown {
 	return text();
 }
 
+/** A text the question's regex validators refuse is replaced by the first of these they accept (digits, a postal code, …). */
+const REGEX_CANDIDATES = ['123456789', '1234', '12345', '1234567890', 'ada@example.org', 'Ada', 'ABC123', '+4512345678', '2020-05-17'];
+function matchRegex(q: Q): void {
+	const regexes = (q.validators as Q[]).filter((v) => v.getType() === 'regexvalidator').map((v) => new RegExp(v.regex, v.caseInsensitive ? 'i' : ''));
+	if (regexes.every((r) => r.test(String(q.value)))) return;
+	const fits = REGEX_CANDIDATES.find((c) => regexes.every((r) => r.test(c)));
+	if (fits !== undefined) q.value = q.inputType === 'number' ? Number(fits) : fits;
+}
+
 function isSpecial(q: Q, item: Q): boolean {
 	return [q.selectAllItem, q.noneItem, q.otherItem, q.refuseItem, q.dontKnowItem].includes(item);
 }
@@ -95,6 +104,7 @@ export function fillQuestion(q: Q, variant: Variant): void {
 	switch (q.getType()) {
 		case 'text':
 			q.value = textValue(q, variant);
+			if (q.validators?.some((v: Q) => v.getType() === 'regexvalidator')) matchRegex(q);
 			break;
 		case 'comment':
 			q.value = text();
