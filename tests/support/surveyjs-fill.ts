@@ -39,7 +39,7 @@ function textValue(q: Q, variant: Variant): unknown {
 		case 'range': {
 			const min = typeof q.min === 'number' ? q.min : numeric?.minValue;
 			const max = typeof q.max === 'number' ? q.max : undefined;
-			return variant === 0 ? (min ?? max ?? 3) : (max ?? min ?? 42);
+			return variant === 0 ? (min ?? max ?? 3) : (max ?? min ?? 7);
 		}
 		case 'date':
 			return q.min || q.max || '2020-05-17';
