@@ -167,6 +167,20 @@ describe('a validator whose expression does not parse', () => {
 			{ name: 'later', at: 'later', code: 'expression' }
 		]);
 	});
+	it('an expression validator runs on an unanswered question of any kind, as in survey-core', () => {
+		const unanswered = {
+			elements: [
+				{ type: 'text', name: 'b' },
+				{ type: 'matrix', name: 'grid', rows: ['r'], columns: [1, 2], validators: [{ type: 'expression', expression: '{b} > 5' }] },
+				{ type: 'paneldynamic', name: 'pd', templateElements: [{ type: 'text', name: 'x' }], validators: [{ type: 'expression', expression: '{b} > 5' }] }
+			]
+		};
+		refusedAsSurveyJs(unanswered, { b: '1' }, [
+			{ name: 'grid', at: 'grid', code: 'expression' },
+			{ name: 'pd', at: 'pd', code: 'expression' }
+		]);
+		expect(storesAsSurveyJs(unanswered, { b: '6' })).toEqual({ b: '6' });
+	});
 	it('is a warning of the questionnaire check, which says the form can never be completed', () => {
 		const checked = check(form);
 		expect('problems' in checked).toBe(false);

@@ -128,7 +128,10 @@ function completeQuestion(run: Run, q: FormNode, value: unknown, required: boole
 		push(formError(ctx.top, at, 'required'));
 		return undefined;
 	}
-	if (value === undefined) return undefined;
+	if (value === undefined) {
+		failExpressionValidator(q, value, at, ctx, values);
+		return undefined;
+	}
 	const before = ctx.errors.length;
 	if (info.kind === 'text') {
 		const rule = checkTextRules(q.json, value);
