@@ -39,7 +39,7 @@ function textValue(q: Q, variant: Variant): unknown {
 		case 'range': {
 			const min = typeof q.min === 'number' ? q.min : numeric?.minValue;
 			const max = typeof q.max === 'number' ? q.max : undefined;
-			return variant === 0 ? (min ?? max ?? 3) : (max ?? min ?? 42);
+			return variant === 0 ? (min ?? max ?? 3) : (max ?? min ?? 7);
 		}
 		case 'date':
 			return q.min || q.max || '2020-05-17';
@@ -59,6 +59,15 @@ function textValue(q: Q, variant: Variant): unknown {
 	if (has('email')) return 'ada@example.org';
 	if (numeric) return String(numeric.minValue ?? numeric.maxValue ?? 10);
 	return text();
+}
+
+/** A text the question's regex validators refuse is replaced by the first of these they accept (digits, a postal code, …). */
+const REGEX_CANDIDATES = ['123456789', '1234', '12345', '1234567890', 'ada@example.org', 'Ada', 'ABC123', '+4512345678', '2020-05-17'];
+function matchRegex(q: Q): void {
+	const regexes = (q.validators as Q[]).filter((v) => v.getType() === 'regexvalidator').map((v) => new RegExp(v.regex, v.caseInsensitive ? 'i' : ''));
+	if (regexes.every((r) => r.test(String(q.value)))) return;
+	const fits = REGEX_CANDIDATES.find((c) => regexes.every((r) => r.test(c)));
+	if (fits !== undefined) q.value = q.inputType === 'number' ? Number(fits) : fits;
 }
 
 function isSpecial(q: Q, item: Q): boolean {
@@ -95,6 +104,7 @@ export function fillQuestion(q: Q, variant: Variant): void {
 	switch (q.getType()) {
 		case 'text':
 			q.value = textValue(q, variant);
+			if (q.validators?.some((v: Q) => v.getType() === 'regexvalidator')) matchRegex(q);
 			break;
 		case 'comment':
 			q.value = text();

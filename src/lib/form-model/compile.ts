@@ -29,8 +29,10 @@ export interface FormNode {
 	json: Json;
 	/** What the question accepts (values, kind); absent for pages and panels. */
 	info?: ElementInfo;
-	/** `visible: false`. */
+	/** `visible: false` (a `visibleIf` on the same element overrides it, as in survey-core). */
 	hidden: boolean;
+	/** `clearIfInvisible: "none"`: the answer is kept when the question ends up hidden. */
+	keepHidden?: boolean;
 	visibleIf?: Condition;
 	enableIf?: Condition;
 	requiredIf?: Condition;
@@ -176,6 +178,7 @@ class Compiler {
 			json: el,
 			info: inherited ?? describeElement(el, type, path, false),
 			hidden: el.visible === false || el.visible === 'false',
+			keepHidden: el.clearIfInvisible === 'none' || undefined,
 			visibleIf: this.condition(el, 'visibleIf', path),
 			enableIf: this.condition(el, 'enableIf', path),
 			requiredIf: this.condition(el, 'requiredIf', path),
@@ -308,6 +311,7 @@ export function compileForm(survey: Record<string, unknown>): FormModel {
 	const questions = topQuestions(pages);
 	const byKey = new Map<string, FormNode[]>();
 	for (const q of questions) if (q.key) byKey.set(q.key, [...(byKey.get(q.key) ?? []), q]);
+	warnSharedNames(questions, c.problems);
 	const calculatedValues: CalculatedValue[] = [];
 	(Array.isArray(survey.calculatedValues) ? survey.calculatedValues : []).forEach((cv, i) => {
 		if (!isObject(cv) || typeof cv.name !== 'string') return;
@@ -325,6 +329,20 @@ export function compileForm(survey: Record<string, unknown>): FormModel {
 	const clear = survey.clearInvisibleValues;
 	const clearInvisible = clear === 'none' || clear === 'onHidden' || clear === 'onHiddenContainer' ? clear : 'onComplete';
 	return { pages, questions, byKey, calculatedValues, clearInvisible, problems: c.problems, completeTriggers, skipTriggers, triggerKeys };
+}
+
+/**
+ * Questions that share a `name` (SurveyJS loads such a form: they share one value, answered by either
+ * and kept while either is shown). A warning, since it is usually a slip of copying a question.
+ */
+function warnSharedNames(questions: FormNode[], problems: Problem[]) {
+	const first = new Map<string, FormNode>();
+	for (const q of questions) {
+		if (!q.name) continue;
+		const seen = first.get(q.name);
+		if (!seen) first.set(q.name, q);
+		else problems.push({ path: `${q.path}.name`, message: `the name "${q.name}" is used before (${seen.path}): SurveyJS gives both questions one shared value` });
+	}
 }
 
 /** A legacy trigger's condition as survey-core builds it: `{name} operator value`, unless `expression` is set. */

@@ -45,7 +45,7 @@ function simpleFormOf(model: FormModel): SimpleForm | null {
 			if (!Array.isArray(raw) || raw.length !== el.choices.length) return null;
 			if (raw.some((c) => typeof c === 'object' && c !== null && !onlyKeys(c, CHOICE_KEYS))) return null;
 			if (el.choices.some((c) => c.visibleIf || c.enableIf || c.exclusive)) return null;
-			if (el.choices.some((c) => typeof c.value !== 'number' && typeof c.value !== 'string')) return null;
+			if (el.choices.some((c) => typeof c.value !== 'number' && (typeof c.value !== 'string' || c.value.trim() === ''))) return null;
 			choices.set(el.key, new Set(el.choices.map((c) => c.value)));
 			if (el.json.isRequired === true) required.push(el.key);
 			else if (el.json.isRequired !== undefined && el.json.isRequired !== false) return null;

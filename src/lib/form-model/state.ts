@@ -31,8 +31,10 @@ export function expressionNodes(nodes: FormNode[], into: FormNode[] = []): FormN
 
 /**
  * Visible / enabled / required for every node of a tree (pages, panels, questions; not descending into
- * dynamic questions). An element is visible when it and all its containers are (`visible: false` hides;
- * `visibleIf` must hold); enabled likewise (`readOnly`, `enableIf`); required by `isRequired` or `requiredIf`.
+ * dynamic questions). An element is visible when it and all its containers are: its `visibleIf` decides
+ * when it has one (survey-core sets `visible` from the condition, so an older SurveyJS Creator export's
+ * `"visible": false` beside a `visibleIf` does not hide it), else `visible: false` hides; enabled likewise
+ * (`readOnly`, `enableIf`); required by `isRequired` or `requiredIf`.
  */
 export function nodeStates(nodes: FormNode[], values: Values, into = new Map<FormNode, NodeState>(), visible = true, enabled = true) {
 	for (const n of nodes) {
@@ -51,9 +53,10 @@ export function nodeStates(nodes: FormNode[], values: Values, into = new Map<For
  * unanswered trigger leaves the element as the JSON says).
  */
 function hiddenByTriggers(n: FormNode, values: Values): boolean {
-	if (!n.shownBy) return n.hidden;
+	const hidden = n.hidden && !n.visibleIf;
+	if (!n.shownBy) return hidden;
 	if (n.shownBy.some((t) => t.condition.run(values))) return false;
-	return n.hidden || n.shownBy.some((t) => t.variables.some((v) => values[v] !== undefined && values[v] !== null && values[v] !== ''));
+	return hidden || n.shownBy.some((t) => t.variables.some((v) => values[v] !== undefined && values[v] !== null && values[v] !== ''));
 }
 
 /** The values a choice question offers given the answers: visible choices, or those of `choicesFromQuestion`. */

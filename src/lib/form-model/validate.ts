@@ -59,7 +59,8 @@ function finishScope(run: Run, scope: Scope, record: Answers, label: string, ext
 		states = nodeStates(scope.tree, values);
 		if (scope.tree === run.model.pages) skipUnreachedPages(run.model, states, values);
 		if (!run.clear) break;
-		const shown = new Set(scope.questions.filter((q) => states.get(q)?.visible).map((q) => q.key));
+		// A question with `clearIfInvisible: "none"` keeps its answer while hidden, as in survey-core.
+		const shown = new Set(scope.questions.filter((q) => states.get(q)?.visible || q.keepHidden).map((q) => q.key));
 		const kept = (k: string) => shown.has(k.endsWith(COMMENT) && !scope.questions.some((q) => q.key === k) ? k.slice(0, -COMMENT.length) : k);
 		// Values triggers store under names that are no question's are not answers that can be hidden.
 		const byTrigger = (k: string) => scope.tree === run.model.pages && run.model.triggerKeys.has(k);
@@ -109,7 +110,17 @@ function completeQuestion(run: Run, q: FormNode, value: unknown, required: boole
 	const nested = info.kind === 'dynamic' || info.kind === 'matrixdropdown' || info.kind === 'multipletext';
 	if (!nested && isEmptyAnswer(value)) {
 		if (required) push(formError(ctx.top, at, 'required'));
+		// survey-core runs expression validators on an empty question too (one it cannot parse always fails).
+		else failExpressionValidator(q, value, at, ctx, values);
 		return undefined;
+	}
+	if (isBlankText(value)) {
+		// Spaces only: survey-core trims a text before asking whether it is empty ("Response required"),
+		// keeps it as typed when the question is optional, and runs no validator but an expression on it.
+		if (required) push(formError(ctx.top, at, 'required'));
+		else if (info.kind === 'text' && !failTextRule(q, value, at, ctx)) failExpressionValidator(q, value, at, ctx, values);
+		else if (info.kind !== 'text') failExpressionValidator(q, value, at, ctx, values);
+		return value;
 	}
 	if (nested) value = completeNested(run, q, value, at, ctx, values);
 	if (info.kind === 'matrix' && run.clear) value = withoutHiddenRows(q, value as Answers, values);
@@ -117,7 +128,10 @@ function completeQuestion(run: Run, q: FormNode, value: unknown, required: boole
 		push(formError(ctx.top, at, 'required'));
 		return undefined;
 	}
-	if (value === undefined) return undefined;
+	if (value === undefined) {
+		failExpressionValidator(q, value, at, ctx, values);
+		return undefined;
+	}
 	const before = ctx.errors.length;
 	if (info.kind === 'text') {
 		const rule = checkTextRules(q.json, value);
@@ -144,6 +158,23 @@ function completeQuestion(run: Run, q: FormNode, value: unknown, required: boole
 		if (failure) push(formError(ctx.top, at, failure.code, { value: showValue(value), ...failure.params }, failure.text));
 	}
 	return value;
+}
+
+/** A text of spaces only (survey-core's `isValueEmpty` trims strings before it decides). */
+const isBlankText = (v: unknown): v is string => typeof v === 'string' && v.trim() === '';
+
+/** The first expression validator that fails (the others skip empty and blank values, as in survey-core). */
+function failExpressionValidator(q: FormNode, value: unknown, at: string, ctx: ShapeContext, values: Values): boolean {
+	const failure = runValidators(q.validators.filter((v) => v.type === 'expression'), value, values);
+	if (failure) ctx.errors.push(formError(ctx.top, at, failure.code, { value: showValue(value), ...failure.params }, failure.text));
+	return failure !== undefined;
+}
+
+/** A text question's own rules (inputType email, masks, …) on a value; true when one failed. */
+function failTextRule(q: FormNode, value: unknown, at: string, ctx: ShapeContext): boolean {
+	const rule = checkTextRules(q.json, value);
+	if (rule) ctx.errors.push(formError(ctx.top, at, rule.code, { value: showValue(value), ...rule.params }));
+	return rule !== undefined;
 }
 
 /** A Likert grid's answers without the rows hidden by their `visibleIf` (SurveyJS clears those at completion). */

@@ -39,10 +39,15 @@ export function compileValidators(list: unknown, path: string, problems: Problem
 			}
 		} else if (type === 'email') out.push({ type, text });
 		else if (type === 'expression') {
-			if (v.expression === undefined) return;
+			// survey-core skips a validator without an expression (or an empty one) …
+			if (v.expression === undefined || v.expression === null || (typeof v.expression === 'string' && v.expression.trim() === '')) return;
 			const condition = compileCondition(v.expression);
-			if (typeof condition === 'string') problems.push({ path: `${p}.expression`, message: condition });
-			else out.push({ type, condition, text });
+			if (typeof condition !== 'string') out.push({ type, condition, text });
+			else {
+				// … but fails one it cannot parse, on every visible question, so the page can never be completed.
+				problems.push({ path: `${p}.expression`, message: `${condition}; SurveyJS fails this validator whenever the question is shown, so the form can never be completed` });
+				out.push({ type, condition: { text: String(v.expression), run: () => false }, text });
+			}
 		} else if (type === 'answercount') out.push({ type, min: num(v.minCount) ?? 0, max: num(v.maxCount) ?? 0, text });
 		else problems.push({ path: `${p}.type`, message: `unknown validator type ${JSON.stringify(v.type)}` });
 	});

@@ -70,8 +70,8 @@ describe('collectElements', () => {
 });
 
 describe('walkSurvey problems', () => {
-	it('reports duplicate names, unnamed questions and unsupported types with their paths', () => {
-		const { problems } = walkSurvey({
+	it('reports unnamed questions and unsupported types with their paths, and lists shared names apart', () => {
+		const { problems, duplicates } = walkSurvey({
 			pages: [
 				{ elements: [{ type: 'rating', name: 'a' }, { type: 'text' }] },
 				{ elements: [{ type: 'panel', elements: [{ type: 'comment', name: 'a' }] }, { type: 'nouislider', name: 'm' }] }
@@ -79,9 +79,10 @@ describe('walkSurvey problems', () => {
 		});
 		expect(problems).toEqual([
 			{ path: '$.survey.pages[0].elements[1]', message: 'a question needs a "name"' },
-			{ path: '$.survey.pages[1].elements[1].type', message: 'question type "nouislider" is not a built-in SurveyJS type (a custom widget?); Spejl can only render built-in types' },
-			{ path: '$.survey.pages[1].elements[0].elements[0].name', message: 'duplicate name "a" (first at $.survey.pages[0].elements[0])' }
+			{ path: '$.survey.pages[1].elements[1].type', message: 'question type "nouislider" is not a built-in SurveyJS type (a custom widget?); Spejl can only render built-in types' }
 		]);
+		// SurveyJS accepts two questions named alike (they share one value): no problem by itself.
+		expect([...duplicates]).toEqual([['a', ['$.survey.pages[0].elements[0]', '$.survey.pages[1].elements[0].elements[0]']]]);
 	});
 
 	it('reads the legacy "questions" array like "elements", on the survey, a page and a panel', () => {

@@ -15,6 +15,12 @@ export interface WalkResult {
 	/** Every named question in document order, duplicates included. */
 	all: ElementInfo[];
 	problems: Problem[];
+	/**
+	 * Question names used more than once outside dynamic panels and matrices, with the JSON paths of
+	 * each use. SurveyJS loads such a form and gives the questions one shared value, so this is no
+	 * problem by itself (the form model warns); a scored item naming one is (validate.ts).
+	 */
+	duplicates: Map<string, string[]>;
 }
 
 /** `elements`, or the legacy `questions` array SurveyJS still reads (on the survey, a page or a panel). */
@@ -107,13 +113,14 @@ function indexByName(list: ElementInfo[], problems: Problem[]): Map<string, Elem
 
 /**
  * Walks a SurveyJS form (`pages[].elements[]`, nested panels, or top-level `elements`) and lists its
- * questions with the problems found on the way: duplicate names, unnamed questions, unsupported types.
+ * questions with the problems found on the way: duplicate names inside a matrix or dynamic panel, unnamed
+ * questions, unsupported types; names two questions share elsewhere are listed in `duplicates`.
  *
  * Reference: SurveyJS form library JSON schema (https://surveyjs.io/form-library/documentation/api-reference/survey-data-model).
  * @example walkSurvey({ elements: [{ type: 'rating', name: 'R1' }] }).all[0].values // → [1, 2, 3, 4, 5]
  */
 export function walkSurvey(survey: Record<string, unknown>): WalkResult {
-	const out: WalkResult = { all: [], problems: [] };
+	const out: WalkResult = { all: [], problems: [], duplicates: new Map() };
 	if (Array.isArray(survey.pages)) {
 		survey.pages.forEach((page, i) => {
 			const p = `$.survey.pages[${i}]`;
@@ -125,7 +132,9 @@ export function walkSurvey(survey: Record<string, unknown>): WalkResult {
 	}
 	const { list, key } = childElements(survey);
 	walk(list, `$.survey.${key}`, false, out, out.all);
-	indexByName(out.all, out.problems);
+	const paths = new Map<string, string[]>();
+	for (const info of out.all) paths.set(info.name, [...(paths.get(info.name) ?? []), info.path]);
+	for (const [name, at] of paths) if (at.length > 1) out.duplicates.set(name, at);
 	return out;
 }
 

@@ -69,10 +69,17 @@ describe('validateQuestionnaire', () => {
 		['ranking top 0', (q) => (q.scoring.rankings[0].top = 0), '$.scoring.rankings[0].top', 'at least 1'],
 		['list of a rating', (q) => q.scoring.lists[0].questions.push('R1'), '$.scoring.lists[0].questions[3]', 'holds no free text'],
 		['list of unknown question', (q) => q.scoring.lists[0].questions.push('zz'), '$.scoring.lists[0].questions[3]', 'unknown question'],
-		['duplicate element name', (q) => (q.survey.pages[1].elements[4].name = 'R1'), '$.survey.pages[1].elements[4].name', 'duplicate name "R1"']
+		['a scored item whose name two questions share', (q) => (q.survey.pages[1].elements[4].name = 'R1'), '$.scoring.scales[0].items[0]', '"R1" is scored, but 2 questions are named "R1" ($.survey.pages[0].elements[1], $.survey.pages[1].elements[4]): SurveyJS gives them one shared value']
 	])('%s', (_, mutate, path, message) => {
 		const problems = problemsAfter(mutate);
 		expect(problems).toContainEqual({ path, message: expect.stringContaining(message) });
+	});
+
+	it('accepts two questions sharing a name that no scale scores (SurveyJS gives them one value)', () => {
+		const q = fixture() as Q;
+		const pages = (q.survey as { pages: { elements: Record<string, unknown>[] }[] }).pages;
+		pages[1].elements.push({ ...pages[1].elements[4] });
+		expect(validateQuestionnaire(q)).toMatchObject({ ok: true, problems: [] });
 	});
 
 	it('requires the id to match the file name', () => {

@@ -62,7 +62,8 @@ function checkHeader(q: Json, fileName: string | undefined, out: Problem[]) {
 
 /**
  * Checks a parsed questionnaire file against format v1 and reports every problem with its JSON path
- * (not just the first): header fields, the SurveyJS form's structure (duplicate names, unsupported
+ * (not just the first): header fields, the SurveyJS form's structure (duplicate names inside a matrix or
+ * dynamic panel, a scored item whose name two questions share, unsupported
  * question types), and the scoring keys against the form. `surveyProblems` are merged in.
  *
  * Reference: docs/questionnaire-format.md (questionnaire file format, version 1).
@@ -76,11 +77,13 @@ export function validateQuestionnaire(json: unknown, options: ValidateQuestionna
 		checkHeader(json, options.fileName, out);
 		const survey = json.survey;
 		let elements = new Map<string, ElementInfo>();
+		let duplicates = new Map<string, string[]>();
 		if (!isObject(survey) || (!Array.isArray(survey.pages) && !Array.isArray(survey.elements) && !Array.isArray(survey.questions))) {
 			out.push({ path: '$.survey', message: survey === undefined ? 'is required' : 'must be a SurveyJS object with "pages", "elements" or "questions"' });
 		} else {
 			const walked = walkSurvey(survey);
 			out.push(...walked.problems);
+			duplicates = walked.duplicates;
 			// Reversed so that the first of duplicated names wins, as in collectElements.
 			elements = new Map(walked.all.map((e) => [e.name, e] as const).reverse());
 		}
@@ -89,6 +92,7 @@ export function validateQuestionnaire(json: unknown, options: ValidateQuestionna
 			else {
 				checkKnownKeys(json.scoring, SCORING_KEYS, '$.scoring', out);
 				const scaleIds = validateScales(json.scoring.scales, elements, out);
+				checkSharedNames(json.scoring.scales, elements, duplicates, out);
 				validateOutputs(json.scoring, scaleIds, elements, out);
 				validateOthersView(json.scoring.othersView, elements, out);
 			}
@@ -97,6 +101,28 @@ export function validateQuestionnaire(json: unknown, options: ValidateQuestionna
 	out.push(...(options.surveyProblems ?? []));
 	if (out.length > 0) return { ok: false, problems: out };
 	return { ok: true, questionnaire: json as unknown as Questionnaire, problems: [] };
+}
+
+/**
+ * A scale item must not name a question whose name another question uses too: SurveyJS gives such
+ * questions one shared value (the last one answered), so which question the score reads would be
+ * ambiguous. Elsewhere shared names are accepted, as SurveyJS accepts them (docs/surveyjs-forms.md).
+ */
+function checkSharedNames(scales: unknown, elements: Map<string, ElementInfo>, duplicates: Map<string, string[]>, out: Problem[]) {
+	if (duplicates.size === 0 || !Array.isArray(scales)) return;
+	scales.forEach((scale, i) => {
+		const items = isObject(scale) && Array.isArray(scale.items) ? scale.items : [];
+		items.forEach((item, j) => {
+			if (typeof item !== 'string') return;
+			const name = elements.has(item) ? item : item.split('.')[0];
+			const at = duplicates.get(name);
+			if (!at) return;
+			out.push({
+				path: `$.scoring.scales[${i}].items[${j}]`,
+				message: `"${item}" is scored, but ${at.length} questions are named "${name}" (${at.join(', ')}): SurveyJS gives them one shared value, so the score would be ambiguous; rename all but one`
+			});
+		});
+	});
 }
 
 /** An absolute http(s) URL: anything else (javascript:, data:, relative paths) is no source link. */

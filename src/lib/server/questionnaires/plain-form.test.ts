@@ -252,3 +252,26 @@ describe('questions that cannot be changed now (readOnly, enableIf) are shown di
 		expect(blind.values).toMatchObject({ why: undefined, fixed: undefined, inner: undefined, jobs: [{ title: 'Baker', since: '2018' }, { title: 'Cook' }] });
 	});
 });
+
+describe('"visible": false beside a visibleIf (older SurveyJS Creator exports): the condition decides, as in the SurveyJS page', () => {
+	const older = {
+		id: 'older',
+		version: '1.0.0',
+		kind: 'exercise',
+		title: 'Older export',
+		survey: {
+			elements: [
+				{ type: 'radiogroup', name: 'kids', choices: ['yes', 'no'] },
+				{ type: 'text', name: 'ages', visible: false, visibleIf: "{kids} = 'yes'", isRequired: true },
+				{ type: 'text', name: 'never', visible: false }
+			]
+		}
+	} as unknown as Questionnaire;
+	const names = (answers: Record<string, unknown>) =>
+		plainPage(older, { answers, index: 0, locale: 'en' }).elements.flatMap((e) => ('name' in e ? [`${e.name}${'required' in e && e.required ? '*' : ''}`] : []));
+	it('shown (and required) while the condition holds, hidden otherwise; plain visible: false stays hidden', () => {
+		expect(names({ kids: 'yes' })).toEqual(['kids', 'ages*']);
+		expect(names({ kids: 'no' })).toEqual(['kids']);
+		expect(names({})).toEqual(['kids']);
+	});
+});
