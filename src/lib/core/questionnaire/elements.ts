@@ -18,7 +18,7 @@ export interface WalkResult {
 }
 
 /** `elements`, or the legacy `questions` array SurveyJS still reads (on the survey, a page or a panel). */
-export function childElements(container: Json): { list: unknown; key: 'elements' | 'questions' } {
+function childElements(container: Json): { list: unknown; key: 'elements' | 'questions' } {
 	if (container.elements === undefined && Array.isArray(container.questions)) return { list: container.questions, key: 'questions' };
 	return { list: container.elements, key: 'elements' };
 }
