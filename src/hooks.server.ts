@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { getDb, getSessionPolicy, requireTotpForStaff, startApp } from '$lib/server/app';
 import { clearSessionCookie, readSessionToken, setSessionCookie, validateSessionToken } from '$lib/server/account/auth';
 import { isLocale, pickLocale } from '$lib/i18n';
-import { checkActionName, checkBodySize, checkFormPost, safeClientAddress, type Refusal } from '$lib/server/http/request-guard';
+import { checkActionName, checkBodySize, checkFormPost, safeClientAddress, type HttpRefusal } from '$lib/server/http/request-guard';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { compressResponse } from '$lib/server/http/compression';
 import { touchActivity } from '$lib/server/profile/activity';
@@ -15,7 +15,7 @@ export const init: ServerInit = async () => {
 	await startApp();
 };
 
-function refuse(request: Request, { status, message }: Refusal): Response {
+function refuse(request: Request, { status, message }: HttpRefusal): Response {
 	// `use:enhance` reads an action result; a plain form post or a script gets the message as text.
 	if ((request.headers.get('accept') ?? '').includes('application/json'))
 		return Response.json({ type: 'error', status, error: { message } }, { status });

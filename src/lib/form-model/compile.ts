@@ -2,7 +2,7 @@
 // parsed, so validating answers or laying out a page is a walk over plain objects (no survey-core Model).
 import { choiceValueOf, describeElement, isOn, itemValues, NO_ANSWER, type ChoiceValue, type ElementInfo } from '../core/questionnaire/describe-element';
 import { isObject, type Json } from '../core/questionnaire/checks';
-import type { Problem } from '../core/questionnaire/types';
+import type { QuestionnaireProblem } from '../core/questionnaire/types';
 import { compileCondition, compileExpression, type Condition, type Expression } from './expressions';
 import { compileValidators, type Validator } from './validators';
 import { compileValueTriggers, type ValueTrigger } from './value-triggers';
@@ -81,7 +81,7 @@ export interface FormModel {
 	/** SurveyJS `clearInvisibleValues`: 'onComplete' (default) and 'onHidden' drop hidden answers at completion. */
 	clearInvisible: 'onComplete' | 'onHidden' | 'onHiddenContainer' | 'none';
 	/** Conditions or expressions that do not parse, with their JSON paths. */
-	problems: Problem[];
+	problems: QuestionnaireProblem[];
 	/**
 	 * SurveyJS `complete` triggers: when one holds on leaving page `page` (the last page holding a
 	 * question it reads), the survey ends there and later pages are never shown or checked.
@@ -105,7 +105,7 @@ const SPECIAL: [string, string[], string][] = [
 ];
 
 class Compiler {
-	problems: Problem[] = [];
+	problems: QuestionnaireProblem[] = [];
 	/** The survey's `storeOthersAsComment: false`, which questions inherit unless they say otherwise. */
 	othersAsValue = false;
 
