@@ -8,6 +8,8 @@ export default defineConfig({
 		globalSetup: ['tests/support/global-server.ts'],
 		setupFiles: ['tests/support/e2e-setup.ts'],
 		environment: 'node',
+		// A test that asserts nothing fails.
+		expect: { requireAssertions: true },
 		fileParallelism: false,
 		testTimeout: 90000,
 		// Starting app servers (one or two a file) can take long on a loaded machine (tests/support/server.ts).

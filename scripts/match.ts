@@ -12,6 +12,7 @@ import Ajv from 'ajv';
 import { matchOpportunities } from '../src/lib/core/matching/match.ts';
 import { riasecFromDimensions } from '../src/lib/core/matching/profile-riasec.ts';
 import type { ProfileExport } from '../src/lib/core/profile/export.ts';
+import { DEFAULTS } from '../src/lib/server/config.ts';
 import { DEFAULT_SET_ID, formatSetProblems, loadOpportunitySets } from '../src/lib/server/profile/opportunities.ts';
 import { CliExit, parseCommandLine, run, write } from './lib/cli.ts';
 
@@ -48,7 +49,7 @@ async function main() {
 	const top = positiveInteger('top', values.top, 1) ?? 10;
 	const [file] = positionals;
 
-	const dir = process.env.OPPORTUNITIES_DIR || 'opportunities';
+	const dir = process.env.OPPORTUNITIES_DIR || DEFAULTS.opportunitiesDir;
 	const loaded = loadOpportunitySets(dir);
 	const set = loaded.sets.get(values.set);
 	if (!set) {

@@ -8,6 +8,18 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// First what the tests need besides npm packages (Chromium, pdftotext, fonts, PostgreSQL): installed
+// when this may (root or password-less sudo on Debian/Ubuntu), otherwise a stop at once with the
+// command to run, before ten minutes of unit tests (scripts/install-test-deps.sh, shared with .ci/run).
+{
+	const leaveOutPostgres = process.env.SPEJL_TEST_POSTGRES === 'skip' || !!process.env.TEST_DATABASE_URL;
+	const deps = spawnSync('bash', ['scripts/install-test-deps.sh', ...(leaveOutPostgres ? ['--no-postgres'] : [])], { stdio: 'inherit' });
+	if (deps.status !== 0) {
+		console.error('\nnpm test stopped before running any test: see above for what to install.');
+		process.exit(1);
+	}
+}
+
 mkdirSync('tmp', { recursive: true });
 const vitest = 'node_modules/.bin/vitest';
 let passed = 0;

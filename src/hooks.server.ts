@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { getDb, getSessionPolicy, requireTotpForStaff, startApp } from '$lib/server/app';
 import { clearSessionCookie, readSessionToken, setSessionCookie, validateSessionToken } from '$lib/server/account/auth';
 import { isLocale, pickLocale } from '$lib/i18n';
-import { checkActionName, checkBodySize, checkFormPost, safeClientAddress, type Refusal } from '$lib/server/http/request-guard';
+import { checkActionName, checkBodySize, checkFormPost, safeClientAddress, type HttpRefusal } from '$lib/server/http/request-guard';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { logFailedRequest } from '$lib/server/http/error-log';
 import { compressResponse } from '$lib/server/http/compression';
@@ -16,7 +16,7 @@ export const init: ServerInit = async () => {
 	await startApp();
 };
 
-function refuse(request: Request, { status, message }: Refusal): Response {
+function refuse(request: Request, { status, message }: HttpRefusal): Response {
 	// `use:enhance` reads an action result; a plain form post or a script gets the message as text.
 	if ((request.headers.get('accept') ?? '').includes('application/json'))
 		return Response.json({ type: 'error', status, error: { message } }, { status });
@@ -27,7 +27,7 @@ function refuse(request: Request, { status, message }: Refusal): Response {
 const guardRequest: Handle = async ({ event, resolve }) => {
 	event.getClientAddress = safeClientAddress(event.getClientAddress);
 	const { request } = event;
-	const refused = (refusal: Refusal) => {
+	const refused = (refusal: HttpRefusal) => {
 		logFailedRequest(request.method, event.route.id ?? event.url.pathname, refusal.status, refusal.message);
 		return refuse(request, refusal);
 	};

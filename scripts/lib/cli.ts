@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createCsvParser, CsvError, type CsvRow } from '../../src/lib/core/csv/parse.ts';
 import { validateQuestionnaire } from '../../src/lib/core/questionnaire/validate.ts';
-import type { Problem, Questionnaire } from '../../src/lib/core/questionnaire/types.ts';
+import type { QuestionnaireProblem, Questionnaire } from '../../src/lib/core/questionnaire/types.ts';
 import { BatchError, formatIssue, type BatchIssue } from '../../src/lib/core/batch/index.ts';
 
 /** Ends the command with an exit code: 1 for bad input, 2 for bad usage. */
@@ -54,12 +54,12 @@ const verdicts = join(root, 'node_modules/.cache/spejl-cli/surveyjs-verdicts');
  * the survey-core version: loading SurveyJS and building its model costs more start-up time than scoring
  * a large file, and the verdict on the same JSON by the same SurveyJS never changes.
  */
-async function surveyProblems(survey: unknown): Promise<Problem[]> {
+async function surveyProblems(survey: unknown): Promise<QuestionnaireProblem[]> {
 	let key: string | undefined;
 	try {
 		const { version } = JSON.parse(readFileSync(join(root, 'node_modules/survey-core/package.json'), 'utf8')) as { version: string };
 		key = createHash('sha256').update(`survey-core ${version}\n${JSON.stringify(survey)}`).digest('hex');
-		return JSON.parse(readFileSync(join(verdicts, `${key}.json`), 'utf8')) as Problem[];
+		return JSON.parse(readFileSync(join(verdicts, `${key}.json`), 'utf8')) as QuestionnaireProblem[];
 	} catch {
 		// not checked before (or no readable cache): ask SurveyJS
 	}

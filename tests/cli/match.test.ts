@@ -116,7 +116,7 @@ describe.concurrent('npm run match', CLI, () => {
 		['an unknown option', ['x.json', '--nope'], /Unknown option '--nope'/],
 		['a bad --top', ['x.json', '--top', '0'], /--top must be a whole number of at least 1 \(got "0"\)/],
 		['a bad --level', ['x.json', '--level', 'two'], /--level must be a whole number \(got "two"\)/],
-		['an unknown set', ['x.json', '--set', 'nope'], /--set: no opportunity set "nope" in opportunities \(sets: danish-education-examples, onet-29-3\)/]
+		['an unknown set', ['x.json', '--set', 'nope'], /--set: no opportunity set "nope" in \.\/opportunities \(sets: danish-education-examples, onet-29-3\)/]
 	])('exits 2 on %s', async (_, args, message) => {
 		const out = await runMatch(args as string[]);
 		expect(out.code).toBe(2);

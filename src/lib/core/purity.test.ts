@@ -1,29 +1,15 @@
 // Keeps src/lib/core pure (STYLE.md "Keeping the core pure"): core modules may only import each other.
-// This test may use node:* itself — it is a test, not core code.
+// This test may use node:* itself — it is a test, not core code. The import scanner is shared with
+// tests/unit/layering.test.ts (tests/support/imports.ts).
 import { describe, it, expect } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder, specifiers } from '../../../tests/support/imports.ts';
 
 const CORE = dirname(fileURLToPath(import.meta.url));
 
-function coreFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		const path = join(dir, entry.name);
-		if (entry.isDirectory()) return coreFiles(path);
-		return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
-	});
-}
-
-/** Module specifiers of static imports/exports, dynamic import() and require(). */
-function specifiers(source: string): string[] {
-	const patterns = [
-		/\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-		/\bimport\s*['"]([^'"]+)['"]/g,
-		/\b(?:import|require)\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g
-	];
-	return patterns.flatMap((re) => [...source.matchAll(re)].map((m) => m[1]));
-}
+const coreFiles = (dir: string) => filesUnder(dir, (name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
 
 /** Why a specifier is not allowed in `file`, or undefined when it is a relative path inside the core. */
 function violation(file: string, spec: string): string | undefined {

@@ -2,7 +2,7 @@
 // parsed, so validating answers or laying out a page is a walk over plain objects (no survey-core Model).
 import { choiceValueOf, describeElement, isOn, itemValues, NO_ANSWER, type ChoiceValue, type ElementInfo } from '../core/questionnaire/describe-element';
 import { isObject, type Json } from '../core/questionnaire/checks';
-import type { Problem } from '../core/questionnaire/types';
+import type { QuestionnaireProblem } from '../core/questionnaire/types';
 import { compileCondition, compileExpression, type Condition, type Expression } from './expressions';
 import { compileValidators, type Validator } from './validators';
 import { compileValueTriggers, type ValueTrigger } from './value-triggers';
@@ -83,7 +83,7 @@ export interface FormModel {
 	/** SurveyJS `clearInvisibleValues`: 'onComplete' (default) and 'onHidden' drop hidden answers at completion. */
 	clearInvisible: 'onComplete' | 'onHidden' | 'onHiddenContainer' | 'none';
 	/** Conditions or expressions that do not parse, with their JSON paths. */
-	problems: Problem[];
+	problems: QuestionnaireProblem[];
 	/**
 	 * SurveyJS `complete` triggers: when one holds on leaving page `page` (the last page holding a
 	 * question it reads), the survey ends there and later pages are never shown or checked.
@@ -107,7 +107,7 @@ const SPECIAL: [string, string[], string][] = [
 ];
 
 class Compiler {
-	problems: Problem[] = [];
+	problems: QuestionnaireProblem[] = [];
 	/** The survey's `storeOthersAsComment: false`, which questions inherit unless they say otherwise. */
 	othersAsValue = false;
 
@@ -335,7 +335,7 @@ export function compileForm(survey: Record<string, unknown>): FormModel {
  * Questions that share a `name` (SurveyJS loads such a form: they share one value, answered by either
  * and kept while either is shown). A warning, since it is usually a slip of copying a question.
  */
-function warnSharedNames(questions: FormNode[], problems: Problem[]) {
+function warnSharedNames(questions: FormNode[], problems: QuestionnaireProblem[]) {
 	const first = new Map<string, FormNode>();
 	for (const q of questions) {
 		if (!q.name) continue;

@@ -1,7 +1,7 @@
 // SurveyJS's validators (numeric, text, regex, email, expression, answercount) and the checks a text
 // question makes by itself (inputType min/max, email, masks), run on the server as SurveyJS runs them.
 import { isObject, type Json } from '../core/questionnaire/checks';
-import type { Problem } from '../core/questionnaire/types';
+import type { QuestionnaireProblem } from '../core/questionnaire/types';
 import { compileCondition, type Condition, type Values } from './expressions';
 import type { FormErrorCode } from './errors';
 
@@ -19,7 +19,7 @@ export const EMAIL = /^(([^<>()[\]\.,;:\s@"]+(\.[^<>()[\]\.,;:\s@"]+)*)|(".+"))@
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** Parses a question's `validators` array; unknown validator types and bad expressions become problems. */
-export function compileValidators(list: unknown, path: string, problems: Problem[]): Validator[] {
+export function compileValidators(list: unknown, path: string, problems: QuestionnaireProblem[]): Validator[] {
 	if (!Array.isArray(list)) return [];
 	const out: Validator[] = [];
 	list.forEach((v: unknown, i) => {

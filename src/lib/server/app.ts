@@ -62,6 +62,8 @@ export const anonymousRetentionDays = (): number => current().config.anonymousRe
 export const getSessionPolicy = (): SessionPolicy => current().config.session;
 
 export const getTimeZone = (): string => current().config.timeZone;
+/** What the profile export reads besides the database (profile/export.ts). */
+export const getExportSources = () => ({ registry: getRegistry(), opportunities: getOpportunitySets(), timeZone: getTimeZone() });
 
 /** RESET_LINK_HOURS: how long an administrator's password reset link works. */
 export const resetLinkHours = (): number => current().config.resetLinkHours;

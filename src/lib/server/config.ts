@@ -2,7 +2,7 @@
 // (src/lib/server/app.ts) and by the scripts (npm start, questionnaires:check, match), so every
 // default is written here and nowhere else. Bad values stop the start with one line per problem
 // naming the variable, the value and what was expected.
-import { isTimeZone } from '../time';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../time';
 
 export interface Config {
 	/** HTTP port (PORT). */
@@ -59,10 +59,13 @@ export const DEFAULTS = Object.freeze({
 	databasePath: './data/spejl.db',
 	sqliteSynchronous: 'normal',
 	poolSize: 10,
+	/** PostgreSQL: idle connections are closed after this many ms. */
+	poolIdleMs: 10_000,
 	questionnairesDir: './questionnaires',
 	opportunitiesDir: './opportunities',
 	xffDepth: 1,
-	timeZone: 'Europe/Copenhagen',
+	// Written in $lib/time (the browser formats dates with it too), named here with the rest.
+	timeZone: DEFAULT_TIME_ZONE,
 	sessionIdleMinutes: 60,
 	sessionMaxHours: 12,
 	anonymousRetentionDays: 180,

@@ -1,8 +1,14 @@
 // Counts failed attempts (sign-in, share codes) per key in a fixed window. The counts live in the
 // database (table rate_limit), so every app server in front of the same database sees the same
 // count: a guesser spreading attempts over several servers is limited as if there were one.
-import { sql, type SqlBool } from 'kysely';
 import type { Db } from './db';
+import {
+	countRateLimitFailure,
+	deleteEndedRateLimitWindows,
+	deleteRateLimitWindow,
+	deleteRateLimitWindowsByPrefix,
+	findRateLimitWindow
+} from './repositories/rate-limits';
 import { ACCOUNT_SCOPE, accountKey, HOUR, PAIR_SCOPE, pairPrefix, throttlePolicy } from './throttle-policy';
 
 export interface RateLimiter {
@@ -36,12 +42,7 @@ export function createRateLimiter(options: { scope: string; limit: number | (() 
 			return Math.ceil((await limiter.blockedForMs(db, key, now)) / 60_000);
 		},
 		async blockedForMs(db, key, now = Date.now()) {
-			const row = await db
-				.selectFrom('rate_limit')
-				.select(['failures', 'resets_at'])
-				.where('scope', '=', scope)
-				.where('key', '=', key)
-				.executeTakeFirst();
+			const row = await findRateLimitWindow(db, scope, key);
 			if (!row || row.failures < limitNow()) return 0;
 			return Math.max(0, Date.parse(row.resets_at) - now);
 		},
@@ -52,35 +53,13 @@ export function createRateLimiter(options: { scope: string; limit: number | (() 
 			}
 			const at = new Date(now).toISOString();
 			const ends = new Date(now + windowMs).toISOString();
-			// One statement, so two servers counting the same key at once both count: a new window
-			// when the old one has ended, else one more failure in it.
-			const row = await db
-				.insertInto('rate_limit')
-				.values({ scope, key, failures: 1, resets_at: ends })
-				.onConflict((oc) =>
-					oc.columns(['scope', 'key']).doUpdateSet((eb) => ({
-						failures: eb
-							.case()
-							.when('rate_limit.resets_at', '<=', at)
-							.then(1)
-							.else(eb('rate_limit.failures', '+', 1))
-							.end(),
-						resets_at: eb.case().when('rate_limit.resets_at', '<=', at).then(ends).else(eb.ref('rate_limit.resets_at')).end()
-					}))
-				)
-				.returning('failures')
-				.executeTakeFirstOrThrow();
-			return Number(row.failures);
+			return countRateLimitFailure(db, scope, key, at, ends);
 		},
 		async reset(db, key) {
-			await db.deleteFrom('rate_limit').where('scope', '=', scope).where('key', '=', key).execute();
+			await deleteRateLimitWindow(db, scope, key);
 		},
 		async sweep(db, now = Date.now()) {
-			await db
-				.deleteFrom('rate_limit')
-				.where('scope', '=', scope)
-				.where('resets_at', '<=', new Date(now).toISOString())
-				.execute();
+			await deleteEndedRateLimitWindows(db, new Date(now).toISOString(), scope);
 		}
 	};
 	return limiter;
@@ -88,19 +67,13 @@ export function createRateLimiter(options: { scope: string; limit: number | (() 
 
 /** Deletes the sign-in failures counted against `email`, from every address (its account is being erased). */
 export async function forgetSignInFailuresOf(db: Db, email: string): Promise<void> {
-	await db.deleteFrom('rate_limit').where('scope', '=', ACCOUNT_SCOPE).where('key', '=', accountKey(email)).execute();
-	// Compared as a prefix by length, not with LIKE, so `_` and `%` in an email match only themselves.
-	const prefix = pairPrefix(email);
-	await db
-		.deleteFrom('rate_limit')
-		.where('scope', '=', PAIR_SCOPE)
-		.where(sql<SqlBool>`substr(${sql.ref('key')}, 1, ${sql.lit(prefix.length)}) = ${prefix}`)
-		.execute();
+	await deleteRateLimitWindow(db, ACCOUNT_SCOPE, accountKey(email));
+	await deleteRateLimitWindowsByPrefix(db, PAIR_SCOPE, pairPrefix(email));
 }
 
 /** Deletes every ended window of every limiter (the retention job; their keys hold addresses and emails). */
 export async function sweepEndedWindows(db: Db, now = Date.now()): Promise<void> {
-	await db.deleteFrom('rate_limit').where('resets_at', '<=', new Date(now).toISOString()).execute();
+	await deleteEndedRateLimitWindows(db, new Date(now).toISOString());
 }
 
 const FIFTEEN_MINUTES = 15 * 60_000;

@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const text = (q.get('q') ?? '').trim().slice(0, MAX_SEARCH);
 	const n = Number(q.get('n'));
 	const limit = Number.isInteger(n) && n > 0 ? Math.min(n, MAX_SHOWN) : STEP;
-	const view = await matchesViewFor(db, user.id, locals.locale, { setId: q.get('set'), level, text, limit });
+	const view = await matchesViewFor(db, getOpportunitySets(), user.id, locals.locale, { setId: q.get('set'), level, text, limit });
 	const shortlist = await loadShortlist(db, getOpportunitySets().sets, user.id, locals.locale);
 
 	const more = new URLSearchParams();

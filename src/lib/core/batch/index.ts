@@ -4,5 +4,6 @@ export type { ReadOptions, ResponseReader, ResponseRow } from './read-responses.
 export { BatchError, formatIssue } from './errors.ts';
 export type { BatchIssue } from './errors.ts';
 export { parseCell } from './cells.ts';
-export { batchCsvColumns, batchCsvRow, csvField, toBatchResult } from './output.ts';
+export { batchCsvColumns, batchCsvRow, toBatchResult } from './output.ts';
+export { csvField } from '../csv/write.ts';
 export type { BatchResult, BatchScale } from './output.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Questionnaire, ScoredResult } from '../questionnaire/types.ts';
-import { batchCsvColumns, batchCsvRow, csvField, toBatchResult } from './output.ts';
+import { batchCsvColumns, batchCsvRow, toBatchResult } from './output.ts';
 
 const q = {
 	id: 'o',
@@ -39,14 +39,5 @@ describe('batch output', () => {
 		expect(batchCsvRow(q, toBatchResult('p,1', scored))).toBe(
 			`"p,1",0.3333333333333333,1,-2.6666666666666665,${String(50 - 80 / 3)},0.38,1,,0`
 		);
-	});
-
-	it.each([
-		['plain', 'plain'],
-		['a,b', '"a,b"'],
-		['say "hi"', '"say ""hi"""'],
-		['two\nlines', '"two\nlines"']
-	])('csvField(%j) → %s', (value, expected) => {
-		expect(csvField(value)).toBe(expected);
 	});
 });

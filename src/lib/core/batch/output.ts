@@ -1,5 +1,6 @@
 /** Batch results in the `npm run score` formats (docs/batch-csv.md): JSON objects and CSV rows. */
 import type { Questionnaire, ScaleDefinition, ScaleResult, ScoredResult } from '../questionnaire/types.ts';
+import { csvField } from '../csv/write.ts';
 
 /** One scale of one respondent: score (null with a reason when not scored), answered, and norm values. */
 export interface BatchScale {
@@ -56,10 +57,6 @@ export function batchCsvColumns(q: Questionnaire): string[] {
 	return columns;
 }
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; quotes doubled. */
-export function csvField(value: string): string {
-	return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
 
 /**
  * One CSV line (no line break) for a respondent, in the order of `batchCsvColumns`; a missing value

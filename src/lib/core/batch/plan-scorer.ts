@@ -11,7 +11,8 @@ import type { Questionnaire } from '../questionnaire/types.ts';
 import { compileScoringPlan, planScaleResult, planScaleTotal, planTableIndex, type ScoringPlan } from '../scoring/plan.ts';
 import { parseCell } from './cells.ts';
 import { BatchError, type BatchIssue } from './errors.ts';
-import { batchCsvColumns, batchCsvScaleCells, csvField, toBatchScale } from './output.ts';
+import { batchCsvColumns, batchCsvScaleCells, toBatchScale } from './output.ts';
+import { csvField } from '../csv/write.ts';
 import { readHeader, type Column } from './read-responses.ts';
 
 export interface PlanScorerOptions {

@@ -17,7 +17,7 @@ import {
 	type MatchResult
 } from './match.ts';
 import { hollandCode, iachanM, RIASEC_LETTERS } from './holland.ts';
-import { pearson } from './pearson.ts';
+import { pearson } from '../analysis/correlation.ts';
 import { parseOpportunitySet } from '../opportunities/parse-set.ts';
 import type { Opportunity, OpportunitySet, Riasec } from '../opportunities/types.ts';
 

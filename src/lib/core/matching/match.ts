@@ -1,6 +1,6 @@
 import type { Opportunity, OpportunitySet } from '../opportunities/types.ts';
 import { hollandCode, IACHAN_WEIGHTS, RIASEC_LETTERS } from './holland.ts';
-import { CONSTANT_TOLERANCE, pearson } from './pearson.ts';
+import { centre, correlationFromSums, pearson } from '../analysis/correlation.ts';
 
 /**
  * A profile is flat when the population SD of its six scores is below this share of the scale's range:
@@ -101,21 +101,11 @@ function prepare(set: OpportunitySet): Prepared {
 			invalid[k] = k;
 			continue;
 		}
-		// as pearson()'s spread(): sum, largest |y|, mean, then the squared deviations
-		let sum = 0;
-		let scale = 1;
-		for (const v of y) {
-			sum += v;
-			scale = Math.max(scale, Math.abs(v));
-		}
-		const mean = sum / 6;
-		let s2 = 0;
-		for (let i = 0; i < 6; i++) {
-			dev[6 * k + i] = y[i] - mean;
-			s2 += (y[i] - mean) * (y[i] - mean);
-		}
-		ss[k] = s2;
-		constant[k] = Math.sqrt(s2 / 6) <= CONSTANT_TOLERANCE * scale ? 1 : 0;
+		// centred as pearson() centres it, so the fit is the same number
+		const c = centre(y);
+		for (let i = 0; i < 6; i++) dev[6 * k + i] = y[i] - c.mean;
+		ss[k] = c.ss;
+		constant[k] = c.constant ? 1 : 0;
 		const zo = standardize(y);
 		for (let i = 0; i < 6; i++) z[6 * k + i] = zo[i];
 		for (let pos = 0; pos < codes[k].length; pos++) letterPos[6 * k + LETTER_INDEX[codes[k][pos]]] = pos;
@@ -255,17 +245,8 @@ export function matchOpportunities(
 	const needle = (options.text ?? '').trim().toLowerCase();
 	const texts = needle === '' ? null : lowerTexts(set, p, options.locale);
 
-	// the client's side of pearson(): the same sums in the same order
-	let sum = 0;
-	let scale = 1;
-	for (const x of scores) {
-		sum += x;
-		scale = Math.max(scale, Math.abs(x));
-	}
-	const cMean = sum / 6;
-	let cSs = 0;
-	for (const x of scores) cSs += (x - cMean) * (x - cMean);
-	const clientConstant = Math.sqrt(cSs / 6) <= CONSTANT_TOLERANCE * scale;
+	// the client's side of pearson(), centred the same way
+	const { mean: cMean, ss: cSs, constant: clientConstant } = centre(scores);
 	const d0 = scores[0] - cMean, d1 = scores[1] - cMean, d2 = scores[2] - cMean;
 	const d3 = scores[3] - cMean, d4 = scores[4] - cMean, d5 = scores[5] - cMean;
 	// Iachan's weights of the client's three letters, by the letter's position in the opportunity's code
@@ -280,8 +261,7 @@ export function matchOpportunities(
 		if (clientConstant || constant[k] === 1) continue;
 		const a = 6 * k;
 		const sxy = 0 + d0 * dev[a] + d1 * dev[a + 1] + d2 * dev[a + 2] + d3 * dev[a + 3] + d4 * dev[a + 4] + d5 * dev[a + 5];
-		const r = sxy / Math.sqrt(cSs * ss[k]);
-		fit[k] = Math.max(-1, Math.min(1, r));
+		fit[k] = correlationFromSums(sxy, cSs, ss[k]);
 		let m = 0;
 		const p0 = letterPos[a + l0], p1 = letterPos[a + l1], p2 = letterPos[a + l2];
 		if (p0 >= 0) m += IACHAN_WEIGHTS[0][p0];

@@ -3,7 +3,7 @@ import { johariWindow, othersViewExport } from './window.ts';
 import { checkOthersAnswer, validateOthersView } from './validate.ts';
 import { othersViewThemes, selfPicks } from './qualities.ts';
 import { validateQuestionnaire } from '../questionnaire/validate.ts';
-import type { Problem, Questionnaire } from '../questionnaire/types.ts';
+import type { QuestionnaireProblem, Questionnaire } from '../questionnaire/types.ts';
 import { walkSurvey } from '../questionnaire/elements.ts';
 
 const survey = {
@@ -22,7 +22,7 @@ const def = { questions: ['social', 'order'], min: 2, max: 3, minRespondents: 3,
 const file = (othersView: unknown) => ({ id: 'ov', version: '1.0.0', kind: 'exercise', title: 'OV', survey, scoring: { othersView } });
 const elements = new Map(walkSurvey(survey).all.map((e) => [e.name, e] as const));
 const problemsOf = (d: unknown) => {
-	const out: Problem[] = [];
+	const out: QuestionnaireProblem[] = [];
 	validateOthersView(d, elements, out);
 	return out;
 };

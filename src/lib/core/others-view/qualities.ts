@@ -7,7 +7,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every element of a SurveyJS JSON with a name, depth first (pages and panels opened). */
-export function namedElements(survey: unknown): Map<string, Json> {
+function namedElements(survey: unknown): Map<string, Json> {
 	const found = new Map<string, Json>();
 	const visit = (list: unknown) => {
 		if (!Array.isArray(list)) return;

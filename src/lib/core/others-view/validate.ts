@@ -1,5 +1,5 @@
 /** Checks of `scoring.othersView` in a questionnaire file, and of an invitee's answer. */
-import type { Problem } from '../questionnaire/types.ts';
+import type { QuestionnaireProblem } from '../questionnaire/types.ts';
 import type { ElementInfo } from '../questionnaire/elements.ts';
 import { arrayAt, checkKnownKeys, isObject, isPositiveInteger, show, type Json } from '../questionnaire/checks.ts';
 import type { OthersViewDefinition, QualityTheme } from './types.ts';
@@ -14,7 +14,7 @@ const KEYS = ['questions', 'min', 'max', 'minRespondents', 'maxTextLength'];
  * @example validateOthersView({ questions: ['nope'], min: 5, max: 8, minRespondents: 3, maxTextLength: 500 }, new Map(), out)
  * // out → [{ path: '$.scoring.othersView.questions[0]', message: 'unknown question "nope": …' }]
  */
-export function validateOthersView(def: unknown, elements: ReadonlyMap<string, ElementInfo>, out: Problem[]) {
+export function validateOthersView(def: unknown, elements: ReadonlyMap<string, ElementInfo>, out: QuestionnaireProblem[]) {
 	const p = '$.scoring.othersView';
 	if (def === undefined) return;
 	if (!isObject(def)) {
@@ -57,7 +57,7 @@ export function validateOthersView(def: unknown, elements: ReadonlyMap<string, E
 
 /** What was wrong with an invitee's answer: `kind` and `params` let a page say it in the reader's language. */
 export type AnswerProblemKind = 'notQuality' | 'noQuality' | 'tooManyQualities' | 'notText' | 'textTooLong' | 'textControl';
-export interface AnswerProblem extends Problem {
+export interface AnswerProblem extends QuestionnaireProblem {
 	kind: AnswerProblemKind;
 	params?: Record<string, string | number>;
 }

@@ -1,4 +1,4 @@
-import { csvField } from '../batch/output.ts';
+import { csvCell } from '../csv/write.ts';
 import type { ProfileExport } from './export.ts';
 
 /** The columns of the CSV export, in order. */
@@ -18,12 +18,6 @@ export const PROFILE_CSV_COLUMNS = [
 	'ci90_high'
 ] as const;
 
-/** A text cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
-function textCell(value: string): string {
-	return csvField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-}
-
-const numberCell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
 /**
  * The CSV export of a profile (docs/profile-export.md): a header row, then one row per scale result of every
@@ -42,19 +36,19 @@ export function profileExportCsv(doc: ProfileExport): string {
 		for (const s of r.scales) {
 			lines.push(
 				[
-					textCell(r.instrument),
-					textCell(r.version),
-					textCell(r.completedAt),
-					textCell(s.id),
-					numberCell(s.score),
-					numberCell(s.answered),
-					numberCell(s.z),
-					numberCell(s.t),
-					numberCell(s.percentile),
-					numberCell(s.sten),
-					s.band === null ? '' : textCell(s.band),
-					numberCell(s.ci90?.score.low),
-					numberCell(s.ci90?.score.high)
+					csvCell(r.instrument),
+					csvCell(r.version),
+					csvCell(r.completedAt),
+					csvCell(s.id),
+					csvCell(s.score),
+					csvCell(s.answered),
+					csvCell(s.z),
+					csvCell(s.t),
+					csvCell(s.percentile),
+					csvCell(s.sten),
+					csvCell(s.band),
+					csvCell(s.ci90?.score.low),
+					csvCell(s.ci90?.score.high)
 				].join(',')
 			);
 		}

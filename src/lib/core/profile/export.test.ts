@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../csv/parse.ts';
-import { pearson } from '../matching/pearson.ts';
+import { pearson } from '../analysis/correlation.ts';
 import { parseOpportunitySet } from '../opportunities/parse-set.ts';
 import type { OpportunitySet } from '../opportunities/types.ts';
 import type { Answers, Questionnaire } from '../questionnaire/types.ts';

@@ -1,5 +1,5 @@
 /** Small checks shared by the questionnaire validators; each pushes a Problem with its JSON path. */
-import type { Problem } from './types.ts';
+import type { QuestionnaireProblem } from './types.ts';
 
 export type Json = Record<string, unknown>;
 
@@ -15,7 +15,7 @@ export function show(v: unknown): string {
 }
 
 /** Reports properties not in `allowed` (typos such as `reversed` would otherwise change scores silently). */
-export function checkKnownKeys(obj: Json, allowed: readonly string[], path: string, out: Problem[]) {
+export function checkKnownKeys(obj: Json, allowed: readonly string[], path: string, out: QuestionnaireProblem[]) {
 	for (const key of Object.keys(obj)) {
 		if (!allowed.includes(key)) out.push({ path: `${path}.${key}`, message: `unknown property "${key}"` });
 	}
@@ -25,7 +25,7 @@ export function checkKnownKeys(obj: Json, allowed: readonly string[], path: stri
 export function checkLocalized(
 	v: unknown,
 	path: string,
-	out: Problem[],
+	out: QuestionnaireProblem[],
 	{ required = false, nonEmpty = false } = {}
 ) {
 	if (v === undefined) {
@@ -49,7 +49,7 @@ export function checkLocalized(
 }
 
 /** `obj[key]` must be a non-empty string (when required or present). */
-export function checkString(obj: Json, key: string, path: string, out: Problem[], required = true) {
+export function checkString(obj: Json, key: string, path: string, out: QuestionnaireProblem[], required = true) {
 	const v = obj[key];
 	if (v === undefined && !required) return;
 	if (typeof v !== 'string' || v.trim() === '') {
@@ -58,7 +58,7 @@ export function checkString(obj: Json, key: string, path: string, out: Problem[]
 }
 
 /** `obj.id` must be a non-empty string, unique among `seen` (which it joins). */
-export function checkId(obj: Json, path: string, seen: Set<string>, out: Problem[], what: string) {
+export function checkId(obj: Json, path: string, seen: Set<string>, out: QuestionnaireProblem[], what: string) {
 	checkString(obj, 'id', path, out);
 	if (typeof obj.id !== 'string') return;
 	if (seen.has(obj.id)) out.push({ path: `${path}.id`, message: `duplicate ${what} id "${obj.id}"` });
@@ -66,7 +66,7 @@ export function checkId(obj: Json, path: string, seen: Set<string>, out: Problem
 }
 
 /** `v` must be an array (when present); returns it, or [] after reporting. */
-export function arrayAt(v: unknown, path: string, out: Problem[], required = false): unknown[] {
+export function arrayAt(v: unknown, path: string, out: QuestionnaireProblem[], required = false): unknown[] {
 	if (Array.isArray(v)) return v;
 	if (v !== undefined || required) out.push({ path, message: v === undefined ? 'is required' : 'must be an array' });
 	return [];
@@ -76,7 +76,7 @@ export function arrayAt(v: unknown, path: string, out: Problem[], required = fal
 export function eachObject(
 	list: unknown[],
 	path: string,
-	out: Problem[],
+	out: QuestionnaireProblem[],
 	check: (obj: Json, path: string) => void
 ) {
 	list.forEach((entry, i) => {

@@ -3,7 +3,7 @@
  * are allowed. The answer validator, the questionnaire validator and the scorer all work from this, so
  * SurveyJS's defaults (rating 1..5, `other`, boolean true/false, …) are encoded in one place.
  */
-import type { Problem } from './types.ts';
+import type { QuestionnaireProblem } from './types.ts';
 import { isObject, type Json } from './checks.ts';
 import { BUILT_IN_TYPES, describeElement, NO_ANSWER, type ElementInfo } from './describe-element.ts';
 
@@ -14,7 +14,7 @@ const CONTAINERS = new Set(['panel', 'page', 'flowpanel']);
 export interface WalkResult {
 	/** Every named question in document order, duplicates included. */
 	all: ElementInfo[];
-	problems: Problem[];
+	problems: QuestionnaireProblem[];
 	/**
 	 * Question names used more than once outside dynamic panels and matrices, with the JSON paths of
 	 * each use. SurveyJS loads such a form and gives the questions one shared value, so this is no
@@ -24,7 +24,7 @@ export interface WalkResult {
 }
 
 /** `elements`, or the legacy `questions` array SurveyJS still reads (on the survey, a page or a panel). */
-export function childElements(container: Json): { list: unknown; key: 'elements' | 'questions' } {
+function childElements(container: Json): { list: unknown; key: 'elements' | 'questions' } {
 	if (container.elements === undefined && Array.isArray(container.questions)) return { list: container.questions, key: 'questions' };
 	return { list: container.elements, key: 'elements' };
 }
@@ -101,7 +101,7 @@ function walk(list: unknown, path: string, conditional: boolean, out: WalkResult
 }
 
 /** First occurrence wins; later ones are reported. */
-function indexByName(list: ElementInfo[], problems: Problem[]): Map<string, ElementInfo> {
+function indexByName(list: ElementInfo[], problems: QuestionnaireProblem[]): Map<string, ElementInfo> {
 	const map = new Map<string, ElementInfo>();
 	for (const info of list) {
 		const first = map.get(info.name);

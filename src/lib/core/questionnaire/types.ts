@@ -104,7 +104,7 @@ export interface Questionnaire {
 }
 
 /** One problem found in a questionnaire file: `path` is a JSON path such as `$.scoring.scales[2].reverse[0]`. */
-export interface Problem {
+export interface QuestionnaireProblem {
 	path: string;
 	message: string;
 }

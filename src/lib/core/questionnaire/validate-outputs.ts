@@ -1,5 +1,5 @@
 /** Validation of `scoring.codes`, `tallies`, `rankings` and `lists` (docs/questionnaire-format.md). */
-import type { Problem } from './types.ts';
+import type { QuestionnaireProblem } from './types.ts';
 import type { ElementInfo, ElementKind } from './elements.ts';
 import { arrayAt, checkId, checkKnownKeys, checkString, eachObject, isPositiveInteger, show, type Json } from './checks.ts';
 
@@ -8,7 +8,7 @@ type Elements = Map<string, ElementInfo>;
 const TALLY_TYPES = ['checkbox', 'tagbox', 'radiogroup', 'dropdown'];
 const CHOICE_KINDS: ElementKind[] = ['number-choice', 'text-choice', 'multi-choice'];
 
-function checkCode(code: Json, p: string, seen: Set<string>, scaleIds: Set<string>, out: Problem[]) {
+function checkCode(code: Json, p: string, seen: Set<string>, scaleIds: Set<string>, out: QuestionnaireProblem[]) {
 	checkKnownKeys(code, ['id', 'scales', 'letters', 'length'], p, out);
 	checkId(code, p, seen, out, 'code');
 	const scales = arrayAt(code.scales, `${p}.scales`, out, true);
@@ -30,7 +30,7 @@ function checkCode(code: Json, p: string, seen: Set<string>, scaleIds: Set<strin
 }
 
 /** The question (or row cell) whose answers are counted, or undefined after reporting. */
-function checkTally(tally: Json, p: string, seen: Set<string>, elements: Elements, out: Problem[]) {
+function checkTally(tally: Json, p: string, seen: Set<string>, elements: Elements, out: QuestionnaireProblem[]) {
 	checkKnownKeys(tally, ['id', 'question', 'column', 'dimension'], p, out);
 	checkId(tally, p, seen, out, 'tally');
 	checkString(tally, 'dimension', p, out, false);
@@ -48,7 +48,7 @@ function checkTally(tally: Json, p: string, seen: Set<string>, elements: Element
 	}
 }
 
-function checkRanking(ranking: Json, p: string, seen: Set<string>, elements: Elements, out: Problem[]) {
+function checkRanking(ranking: Json, p: string, seen: Set<string>, elements: Elements, out: QuestionnaireProblem[]) {
 	checkKnownKeys(ranking, ['id', 'question', 'top'], p, out);
 	checkId(ranking, p, seen, out, 'ranking');
 	const el = questionAt(ranking.question, `${p}.question`, elements, out);
@@ -56,7 +56,7 @@ function checkRanking(ranking: Json, p: string, seen: Set<string>, elements: Ele
 	if (!isPositiveInteger(ranking.top)) out.push({ path: `${p}.top`, message: `must be a whole number of at least 1 (got ${show(ranking.top)})` });
 }
 
-function checkList(list: Json, p: string, seen: Set<string>, elements: Elements, out: Problem[]) {
+function checkList(list: Json, p: string, seen: Set<string>, elements: Elements, out: QuestionnaireProblem[]) {
 	checkKnownKeys(list, ['id', 'questions'], p, out);
 	checkId(list, p, seen, out, 'list');
 	const questions = arrayAt(list.questions, `${p}.questions`, out, true);
@@ -69,7 +69,7 @@ function checkList(list: Json, p: string, seen: Set<string>, elements: Elements,
 	});
 }
 
-function questionAt(name: unknown, path: string, elements: Elements, out: Problem[]): ElementInfo | undefined {
+function questionAt(name: unknown, path: string, elements: Elements, out: QuestionnaireProblem[]): ElementInfo | undefined {
 	const el = typeof name === 'string' ? elements.get(name) : undefined;
 	if (!el) out.push({ path, message: `unknown question ${show(name)}: no question with this name in survey` });
 	return el;
@@ -83,7 +83,7 @@ function questionAt(name: unknown, path: string, elements: Elements, out: Proble
  * @example validateOutputs({ rankings: [{ id: 'v', question: 'nope', top: 5 }] }, new Set(), new Map(), out)
  * // out → [{ path: '$.scoring.rankings[0].question', message: 'unknown question "nope": …' }]
  */
-export function validateOutputs(scoring: Json, scaleIds: Set<string>, elements: Elements, out: Problem[]) {
+export function validateOutputs(scoring: Json, scaleIds: Set<string>, elements: Elements, out: QuestionnaireProblem[]) {
 	const at = (key: string) => `$.scoring.${key}`;
 	const ids = () => new Set<string>();
 	const [codes, tallies, rankings, lists] = [ids(), ids(), ids(), ids()];

@@ -1,5 +1,5 @@
 /** Validation of `scoring.scales` (docs/questionnaire-format.md, "scales"). */
-import type { Problem } from './types.ts';
+import type { QuestionnaireProblem } from './types.ts';
 import type { ElementInfo } from './elements.ts';
 import { resolveItem, valueMap } from '../scoring/items.ts';
 import {
@@ -21,7 +21,7 @@ const NORM_KEYS = ['id', 'title', 'population', 'n', 'mean', 'sd', 'source'];
 const BAND_KEYS = ['upTo', 'label', 'text'];
 
 /** `[lo, hi]` with finite lo < hi, or undefined after reporting. */
-function checkRange(v: unknown, path: string, out: Problem[]): [number, number] | undefined {
+function checkRange(v: unknown, path: string, out: QuestionnaireProblem[]): [number, number] | undefined {
 	if (Array.isArray(v) && v.length === 2 && isFiniteNumber(v[0]) && isFiniteNumber(v[1]) && v[0] < v[1]) {
 		return [v[0], v[1]];
 	}
@@ -35,7 +35,7 @@ const SINGLE_VALUE = new Set(['number-choice', 'text-choice']);
  * Each item must name a single-value question (or a matrix row / matrixdropdown cell, see
  * scoring/items.ts) whose values — or with `valueFrom` the choices' property — are numbers within `range`.
  */
-function checkItems(items: unknown[], range: [number, number] | undefined, valueFrom: string | undefined, path: string, elements: Map<string, ElementInfo>, out: Problem[]) {
+function checkItems(items: unknown[], range: [number, number] | undefined, valueFrom: string | undefined, path: string, elements: Map<string, ElementInfo>, out: QuestionnaireProblem[]) {
 	const seen = new Set<string>();
 	items.forEach((name, i) => {
 		const p = `${path}[${i}]`;
@@ -71,7 +71,7 @@ function checkItems(items: unknown[], range: [number, number] | undefined, value
 	});
 }
 
-function checkNorm(norm: Json, p: string, seen: Set<string>, out: Problem[]) {
+function checkNorm(norm: Json, p: string, seen: Set<string>, out: QuestionnaireProblem[]) {
 	checkKnownKeys(norm, NORM_KEYS, p, out);
 	checkId(norm, p, seen, out, 'norm');
 	checkLocalized(norm.title, `${p}.title`, out);
@@ -82,7 +82,7 @@ function checkNorm(norm: Json, p: string, seen: Set<string>, out: Problem[]) {
 	if (!isFiniteNumber(norm.sd) || norm.sd <= 0) out.push({ path: `${p}.sd`, message: `must be a number > 0 (got ${show(norm.sd)})` });
 }
 
-function checkBands(bands: unknown[], p: string, out: Problem[]) {
+function checkBands(bands: unknown[], p: string, out: QuestionnaireProblem[]) {
 	let previous = -Infinity;
 	eachObject(bands, p, out, (band, bp) => {
 		checkKnownKeys(band, BAND_KEYS, bp, out);
@@ -97,7 +97,7 @@ function checkBands(bands: unknown[], p: string, out: Problem[]) {
 	});
 }
 
-function checkScale(scale: Json, p: string, seen: Set<string>, elements: Map<string, ElementInfo>, out: Problem[]) {
+function checkScale(scale: Json, p: string, seen: Set<string>, elements: Map<string, ElementInfo>, out: QuestionnaireProblem[]) {
 	checkKnownKeys(scale, SCALE_KEYS, p, out);
 	checkId(scale, p, seen, out, 'scale');
 	checkLocalized(scale.title, `${p}.title`, out, { required: true, nonEmpty: true });
@@ -137,7 +137,7 @@ function checkScale(scale: Json, p: string, seen: Set<string>, elements: Map<str
  * Reference: docs/questionnaire-format.md.
  * @example validateScales([], new Map(), []) // → Set {}
  */
-export function validateScales(scales: unknown, elements: Map<string, ElementInfo>, out: Problem[]): Set<string> {
+export function validateScales(scales: unknown, elements: Map<string, ElementInfo>, out: QuestionnaireProblem[]): Set<string> {
 	const seen = new Set<string>();
 	const path = '$.scoring.scales';
 	eachObject(arrayAt(scales, path, out), path, out, (s, p) => checkScale(s, p, seen, elements, out));

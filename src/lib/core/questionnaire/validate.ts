@@ -1,5 +1,5 @@
 /** Validation of a questionnaire file, format version 1 (docs/questionnaire-format.md). */
-import type { Problem, Questionnaire } from './types.ts';
+import type { QuestionnaireProblem, Questionnaire } from './types.ts';
 import { walkSurvey, type ElementInfo } from './elements.ts';
 import { checkKnownKeys, checkLocalized, checkString, isFiniteNumber, isObject, type Json } from './checks.ts';
 import { validateScales } from './validate-scales.ts';
@@ -18,14 +18,14 @@ export interface ValidateQuestionnaireOptions {
 	/** The file's name (`<id>.json`, a path is fine): the id must match it. */
 	fileName?: string;
 	/** Problems SurveyJS itself found (`jsonErrors`), converted by the caller. */
-	surveyProblems?: Problem[];
+	surveyProblems?: QuestionnaireProblem[];
 }
 
 export type QuestionnaireValidation =
 	| { ok: true; questionnaire: Questionnaire; problems: [] }
-	| { ok: false; problems: Problem[] };
+	| { ok: false; problems: QuestionnaireProblem[] };
 
-function checkHeader(q: Json, fileName: string | undefined, out: Problem[]) {
+function checkHeader(q: Json, fileName: string | undefined, out: QuestionnaireProblem[]) {
 	checkKnownKeys(q, TOP_KEYS, '$', out);
 	if (q.$schema !== undefined && typeof q.$schema !== 'string') out.push({ path: '$.$schema', message: 'must be a string' });
 	if (typeof q.id !== 'string' || !KEBAB.test(q.id)) {
@@ -70,7 +70,7 @@ function checkHeader(q: Json, fileName: string | undefined, out: Problem[]) {
  * @example validateQuestionnaire({ id: 'x' }).ok // → false (version, kind, title, survey missing)
  */
 export function validateQuestionnaire(json: unknown, options: ValidateQuestionnaireOptions = {}): QuestionnaireValidation {
-	const out: Problem[] = [];
+	const out: QuestionnaireProblem[] = [];
 	if (!isObject(json)) {
 		out.push({ path: '$', message: 'a questionnaire must be a JSON object' });
 	} else {
@@ -108,7 +108,7 @@ export function validateQuestionnaire(json: unknown, options: ValidateQuestionna
  * questions one shared value (the last one answered), so which question the score reads would be
  * ambiguous. Elsewhere shared names are accepted, as SurveyJS accepts them (docs/surveyjs-forms.md).
  */
-function checkSharedNames(scales: unknown, elements: Map<string, ElementInfo>, duplicates: Map<string, string[]>, out: Problem[]) {
+function checkSharedNames(scales: unknown, elements: Map<string, ElementInfo>, duplicates: Map<string, string[]>, out: QuestionnaireProblem[]) {
 	if (duplicates.size === 0 || !Array.isArray(scales)) return;
 	scales.forEach((scale, i) => {
 		const items = isObject(scale) && Array.isArray(scale.items) ? scale.items : [];

@@ -26,7 +26,7 @@ function pickNorm(def: ScaleDefinition, id: string | undefined): Norm | undefine
  * Reference: docs/questionnaire-format.md, "scales" (normative).
  * @example scoreScaleResult(def, { a: 4, b: 2 }) // → { id, score: 4, answered: 2, norm: 'n', z: 1, t: 60, … }
  */
-export function scoreScaleResult(def: ScaleDefinition, answers: Answers, normId?: string): ScaleResult {
+function scoreScaleResult(def: ScaleDefinition, answers: Answers, normId?: string): ScaleResult {
 	return scaleResultFromRaw(def, scoreScale(def, answers), normId);
 }
 

@@ -3,10 +3,10 @@
 // counters naming their email go, and on SQLite the freed pages are overwritten (`secure_delete`,
 // set when the database is opened) and the write-ahead log is emptied, so that the raw files no
 // longer hold the deleted text. See docs/privacy.md.
-import { sql } from 'kysely';
 import { dialectOf, type Db } from '../db';
 import type { Role } from '../db/schema';
-import { insertAuditEvent } from '../repositories/audit';
+import { insertAuditEvent, pseudonymiseAuditEventsOf } from '../repositories/audit';
+import { truncateWriteAheadLog } from '../repositories/maintenance';
 import { countUsersWithRole, deleteUser, findUserById } from '../repositories/users';
 import { forgetSignInFailuresOf } from '../rate-limit';
 import { err, ok, type Result } from '../../result';
@@ -24,19 +24,11 @@ export type DeleteAccountResult = Result;
  * Replaces `userId` everywhere in the audit log (actor, subject, and the detail of share events,
  * which names the counsellor) by one fresh random pseudonym, and drops the text the person wrote.
  * A counsellor's "viewed the report" events stay, so their accountability does, but point at
- * "a deleted person" that no row, backup key or hash leads back to.
+ * "a deleted person" that no row, backup key or hash leads back to. Every look-up is by index, so
+ * the transaction (and on SQLite the write lock) lasts as long as the person's own events take.
  */
 async function pseudonymiseAuditEvents(db: Db, userId: string): Promise<void> {
-	const pseudonym = `${PSEUDONYM_PREFIX}${crypto.randomUUID()}`;
-	await db
-		.updateTable('audit_event')
-		.set({ detail: null })
-		.where('subject_id', '=', userId)
-		.where('action', 'in', PERSONAL_DETAIL_ACTIONS)
-		.execute();
-	await db.updateTable('audit_event').set({ actor_id: pseudonym }).where('actor_id', '=', userId).execute();
-	await db.updateTable('audit_event').set({ subject_id: pseudonym }).where('subject_id', '=', userId).execute();
-	await db.updateTable('audit_event').set({ detail: pseudonym }).where('detail', '=', userId).execute();
+	await pseudonymiseAuditEventsOf(db, userId, `${PSEUDONYM_PREFIX}${crypto.randomUUID()}`, PERSONAL_DETAIL_ACTIONS);
 }
 
 /**
@@ -70,8 +62,7 @@ export async function deleteAccount(db: Db, user: { id: string; role: Role }, no
  */
 export async function compactAfterErasure(db: Db): Promise<boolean> {
 	if (dialectOf(db) !== 'sqlite') return true;
-	const { rows } = await sql<{ busy: number; log: number; checkpointed: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
-	const done = rows[0]?.busy === 0;
+	const done = await truncateWriteAheadLog(db);
 	if (!done) console.error('[spejl] the write-ahead log could not be emptied after a deletion (a reader was busy); retrying later');
 	return done;
 }

@@ -2,8 +2,11 @@
 // start and then daily (app.ts); periods come from the configuration (config.ts) and are described
 // in docs/privacy.md:
 // - anonymous clients unused for ANONYMOUS_RETENTION_DAYS, client accounts unused for
-//   CLIENT_RETENTION_DAYS: deleted as if they had deleted themselves (erasure.ts);
-// - audit events (and so access-log entries) older than AUDIT_RETENTION_DAYS;
+//   CLIENT_RETENTION_DAYS: deleted as if they had deleted themselves (erasure.ts), one account per
+//   transaction;
+// - audit events (and so access-log entries) older than AUDIT_RETENTION_DAYS, RETENTION_BATCH per
+//   statement;
+// so that the job never holds SQLite's only write lock for long while people complete questionnaires.
 // - ended sessions (with their browser and address) and ended failed-attempt windows.
 // Staff accounts are never deleted by the job: an administrator removes them.
 import type { Db } from '../db';
@@ -11,7 +14,9 @@ import { forgetActivity } from '../profile/activity';
 import { deleteInactiveAnonymous } from './anonymous';
 import { compactAfterErasure, deleteAccount } from './erasure';
 import { sweepEndedWindows } from '../rate-limit';
+import { deleteAuditEventsBefore } from '../repositories/audit';
 import { deleteEndedResetLinks } from '../repositories/password-resets';
+import { deleteEndedSessions as deleteEndedSessionRows } from '../repositories/sessions';
 import { deleteEndedPendingSignIns } from '../repositories/two-factor';
 import { listInactiveClientIds } from '../repositories/users';
 
@@ -44,24 +49,23 @@ export async function deleteInactiveClients(db: Db, days: number, now = new Date
 	return ids.length;
 }
 
-/** Audit events older than `days` days. Returns how many. */
-export async function deleteOldAuditEvents(db: Db, days: number, now = new Date()): Promise<number> {
-	const r = await db.deleteFrom('audit_event').where('at', '<', before(now, days * DAY)).executeTakeFirst();
-	return Number(r.numDeletedRows);
+/** How many rows one statement of the job deletes at most: each is a short write transaction. */
+export const RETENTION_BATCH = 500;
+
+/** Audit events older than `days` days, RETENTION_BATCH at a time. Returns how many. */
+export async function deleteOldAuditEvents(db: Db, days: number, now = new Date(), batch = RETENTION_BATCH): Promise<number> {
+	const cutoff = before(now, days * DAY);
+	let total = 0;
+	for (;;) {
+		const n = await deleteAuditEventsBefore(db, cutoff, batch);
+		total += n;
+		if (n < batch) return total;
+	}
 }
 
 /** Sessions past their absolute end or unused for longer than the idle timeout. Returns how many. */
-export async function deleteEndedSessions(db: Db, idleMs: number, now = new Date()): Promise<number> {
-	const r = await db
-		.deleteFrom('session')
-		.where((eb) =>
-			eb.or([
-				eb('expires_at', '<=', now.toISOString()),
-				eb(eb.fn.coalesce('last_used_at', 'created_at'), '<=', before(now, idleMs))
-			])
-		)
-		.executeTakeFirst();
-	return Number(r.numDeletedRows);
+export function deleteEndedSessions(db: Db, idleMs: number, now = new Date()): Promise<number> {
+	return deleteEndedSessionRows(db, now.toISOString(), before(now, idleMs));
 }
 
 /** One run of the job. */

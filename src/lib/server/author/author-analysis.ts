@@ -4,6 +4,7 @@
 import { analyzeItems } from '$lib/core/analysis/analyze-items';
 import { longestRun } from '$lib/core/analysis/careless';
 import { answerDistribution } from '$lib/core/analysis/distribution';
+import { csvLine } from '$lib/core/csv/write';
 import { collectElements } from '$lib/core/questionnaire/elements';
 import type { Answers, LocalizedString, Questionnaire } from '$lib/core/questionnaire/types';
 import type { Db } from '../db';
@@ -163,10 +164,6 @@ export async function exportVersion(db: Db, instrumentId: string, version: strin
 	return ok(a.stats);
 }
 
-const csvCell = (v: string | number | boolean | null): string => {
-	const s = v === null ? '' : String(v);
-	return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /**
  * One row per item: the scale's n and alpha, the item's statistics and flags, and its raw-answer
@@ -178,12 +175,10 @@ export function statsCsv(stats: VersionStats): string {
 	for (const s of stats.scales) {
 		for (const i of s.items) {
 			lines.push(
-				[
+				csvLine([
 					stats.questionnaire, stats.version, stats.respondents, s.id, s.n, s.alpha, s.flagged, i.name, i.reversed,
 					i.n, i.mean, i.sd, i.rDrop, i.flagged, i.missing, i.distribution.map((d) => `${d.value}=${d.count}`).join(';')
-				]
-					.map(csvCell)
-					.join(',')
+				])
 			);
 		}
 	}

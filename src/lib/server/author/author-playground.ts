@@ -3,7 +3,7 @@
 import { formModelOf, validateForm, type FormError } from '$lib/form-model';
 import { localize } from '$lib/core/localize';
 import { choiceLabels } from '$lib/core/questionnaire/labels';
-import type { Problem, Questionnaire } from '$lib/core/questionnaire/types';
+import type { QuestionnaireProblem, Questionnaire } from '$lib/core/questionnaire/types';
 import { keyedValue } from '$lib/core/scoring/scale';
 import { scoreResponse } from '$lib/core/scoring/score';
 import { scaleItemReader } from '$lib/core/scoring/items';
@@ -26,8 +26,8 @@ export const PLAYGROUND_MAX_BYTES = 400 * 1024;
  * same words `npm run questionnaires:check` prints).
  */
 export type PlaygroundCheck =
-	| { ok: true; fileName: string; questionnaire: Questionnaire; locales: string[]; warnings: Problem[] }
-	| (Failure & { fileName: string; findings: Problem[]; warnings?: Problem[] });
+	| { ok: true; fileName: string; questionnaire: Questionnaire; locales: string[]; warnings: QuestionnaireProblem[] }
+	| (Failure & { fileName: string; findings: QuestionnaireProblem[]; warnings?: QuestionnaireProblem[] });
 
 /** The file name the text would be saved as: the one given, else `<id>.json` from the text, else a placeholder. */
 function fileNameFor(text: string, given: string | undefined): string {
@@ -62,7 +62,7 @@ export function checkPlaygroundText(text: string, fileName?: string): Playground
 }
 
 /** The score report, or why not: the questionnaire's `findings` or the answers' `errors` come with the code. */
-export type PlaygroundScore = { ok: true; value: ScoreReport } | (Failure & { findings?: Problem[]; errors?: FormError[] });
+export type PlaygroundScore = { ok: true; value: ScoreReport } | (Failure & { findings?: QuestionnaireProblem[]; errors?: FormError[] });
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 

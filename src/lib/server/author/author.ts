@@ -1,6 +1,6 @@
 // The author workspace's overview: every questionnaire file found on disk (served or refused), the
 // languages it speaks and how many completed responses each stored version has.
-import type { LocalizedString, Problem, Questionnaire } from '$lib/core/questionnaire/types';
+import type { LocalizedString, QuestionnaireProblem, Questionnaire } from '$lib/core/questionnaire/types';
 import type { Db } from '../db';
 import type { Registry } from '../questionnaires/registry';
 import { listInstrumentVersionSummaries } from '../repositories/instrument-versions';
@@ -26,7 +26,7 @@ export interface InstrumentOverview {
 
 export interface RefusedOverview {
 	file: string;
-	problems: Problem[];
+	problems: QuestionnaireProblem[];
 }
 
 /** A SurveyJS localisable string object: `default` plus locale keys, every value a string. */

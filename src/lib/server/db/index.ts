@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import type { DB } from './schema';
 import { withStatementCache } from './statement-cache';
+import { DEFAULTS } from '../config';
 
 export type Db = Kysely<DB>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -24,9 +25,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 export const isPostgresUrl = (target: string): boolean => /^postgres(ql)?:\/\//i.test(target);
 
 export interface DbOptions {
-	/** PostgreSQL: connections in the pool (default 10). */
+	/** PostgreSQL: connections in the pool (default: DEFAULTS.poolSize in config.ts). */
 	poolSize?: number;
-	/** PostgreSQL: close idle connections after this many ms (default 10 s). */
+	/** PostgreSQL: close idle connections after this many ms (default: DEFAULTS.poolIdleMs). */
 	idleTimeoutMs?: number;
 	/**
 	 * SQLite: how hard each commit is pushed to disk (the config's SQLITE_SYNCHRONOUS). `normal` (the
@@ -46,8 +47,8 @@ export function createDb(target: string, options: DbOptions = {}): Db {
 	if (isPostgresUrl(target)) {
 		const pool = new pg.Pool({
 			connectionString: target,
-			max: options.poolSize ?? 10,
-			idleTimeoutMillis: options.idleTimeoutMs ?? 10_000
+			max: options.poolSize ?? DEFAULTS.poolSize,
+			idleTimeoutMillis: options.idleTimeoutMs ?? DEFAULTS.poolIdleMs
 		});
 		// An idle connection that the server closed must not crash the process; the pool replaces it.
 		pool.on('error', (e) => console.error(`[db] idle connection error: ${e.message}`));
@@ -58,7 +59,7 @@ export function createDb(target: string, options: DbOptions = {}): Db {
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	sqlite.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+	sqlite.pragma(`synchronous = ${(options.synchronous ?? DEFAULTS.sqliteSynchronous) === 'full' ? 'FULL' : 'NORMAL'}`);
 	// Deleted content is overwritten with zeros, so an erased person's text is not left in free
 	// space of the file (see erasure.ts).
 	sqlite.pragma('secure_delete = ON');

@@ -19,6 +19,13 @@ import type { Db } from './index';
  * it is rolled back as a whole and every job is run again alone, so each caller gets its own outcome
  * and one bad write never fails the others.
  */
+/**
+ * At most this many writes go into one batch; more waiting start the next one at once. A bound on how
+ * long one transaction (and on SQLite the write lock) lasts, and on what one failure makes run again
+ * alone, whatever the load.
+ */
+export const MAX_WRITE_BATCH = 64;
+
 export function inWriteBatch<T>(db: Db, job: (runner: Db) => Promise<T>): Promise<T> {
 	return new Promise<T>((resolve, reject) => {
 		let queue = queues.get(db);
@@ -43,8 +50,7 @@ interface Queue {
 const queues = new WeakMap<Db, Queue>();
 
 async function flush(db: Db, queue: Queue): Promise<void> {
-	const jobs = queue.pending;
-	queue.pending = [];
+	const jobs = queue.pending.splice(0, MAX_WRITE_BATCH);
 	queue.writing = true;
 	try {
 		if (jobs.length === 1) await runAlone(db, jobs[0]);

@@ -8,7 +8,7 @@
 /** Largest request body accepted anywhere (questionnaire answers and playground files included). */
 export const MAX_BODY_BYTES = 512 * 1024;
 
-export interface Refusal {
+export interface HttpRefusal {
 	status: 400 | 403 | 404 | 413 | 415;
 	message: string;
 }
@@ -37,10 +37,10 @@ const shownName = (name: string) =>
 	JSON.stringify(name.length > MAX_FIELD_NAME_SHOWN ? `${name.slice(0, MAX_FIELD_NAME_SHOWN)}…` : name);
 
 /** What `checkFormPost` found: the request to hand on (its body still readable), or why it is refused. */
-export type FormPostCheck = { ok: true; request: Request } | { ok: false; refusal: Refusal };
+export type FormPostCheck = { ok: true; request: Request } | { ok: false; refusal: HttpRefusal };
 
 /** Why a form's fields cannot be handled, or null when they can. */
-function checkFields(fields: Iterable<[string, FormDataEntryValue]>): Refusal | null {
+function checkFields(fields: Iterable<[string, FormDataEntryValue]>): HttpRefusal | null {
 	for (const [name, value] of fields) {
 		if (hasControlCharacter(name))
 			return { status: 400, message: 'A form field name contains a control character.' };
@@ -98,7 +98,7 @@ export async function checkFormPost(request: Request): Promise<FormPostCheck> {
  * SvelteKit looks the action named by `?/name` up in a plain object, so `?/__proto__` finds
  * Object.prototype and `?/default` is refused with an exception: both would be a 500.
  */
-export function checkActionName(url: URL): Refusal | null {
+export function checkActionName(url: URL): HttpRefusal | null {
 	for (const [key] of url.searchParams) {
 		if (!key.startsWith('/')) continue;
 		const name = key.slice(1);
@@ -110,7 +110,7 @@ export function checkActionName(url: URL): Refusal | null {
 }
 
 /** A declared body over the limit, or null. Bodies without a length are cut off by the server itself. */
-export function checkBodySize(request: Request): Refusal | null {
+export function checkBodySize(request: Request): HttpRefusal | null {
 	const length = Number(request.headers.get('content-length') ?? 0);
 	if (length > MAX_BODY_BYTES)
 		return { status: 413, message: `Request too large: at most ${MAX_BODY_BYTES} bytes are accepted.` };

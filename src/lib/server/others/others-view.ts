@@ -9,7 +9,7 @@ import type { OthersInvite } from '../db/schema';
 import type { Instrument, Registry } from '../questionnaires/registry';
 import { listCompletedResponses } from '../repositories/responses';
 import { loadDefinition } from '../questionnaires/definitions';
-import { deleteInvites, insertInvite, listAnswersFor, listInvites, revokeInvite } from '../repositories/others-view';
+import { deleteInvites, deleteResponsesTo, insertInvite, listAnswersFor, listInvites, revokeInvite } from '../repositories/others-view';
 
 export const MAX_NAME = 40;
 export const MAX_OPEN_INVITES = 20;
@@ -156,6 +156,6 @@ export const listOthersInvites = (db: Db, userId: string, instrumentId: string) 
 export async function deleteOthersExercise(db: Db, userId: string, instrumentId: string): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		await deleteInvites(trx, userId, instrumentId);
-		await trx.deleteFrom('response').where('user_id', '=', userId).where('instrument_id', '=', instrumentId).execute();
+		await deleteResponsesTo(trx, userId, instrumentId);
 	});
 }

@@ -1,11 +1,14 @@
 // The profile export (docs/profile-export.md) and the matches (docs/opportunity-sets.md) of one person, for their own pages and download,
 // a counsellor's report and export of a client who shares, and the API. Callers check access first.
+// What the process loaded (questionnaires, opportunity sets) and the service's time zone come in as
+// `ExportSources` from the route: services never read the app's state (app.ts) themselves.
 import { buildProfileExport, type ProfileExport } from '$lib/core/profile/export';
 import { profileExportCsv } from '$lib/core/profile/export-csv';
 import type { OpportunitySet } from '$lib/core/opportunities/types';
 import { buildMatchesView, type MatchesView } from '$lib/core/matching/matches-view';
 import type { Db } from '../db';
-import { getOpportunitySets, getRegistry, getTimeZone } from '../app';
+import type { Registry } from '../questionnaires/registry';
+import type { OpportunitySets } from './opportunities';
 import { isoDay } from '$lib/time';
 import { othersViewForExport } from '../others/others-summary';
 import { loadProfile } from './profile';
@@ -15,29 +18,36 @@ import { insertAuditEvent } from '../repositories/audit';
 export { profileExportCsv };
 export type { ProfileExport, MatchesView };
 
+/** What an export reads besides the database: the loaded questionnaires and opportunity sets, and the time zone. */
+export interface ExportSources {
+	registry: Registry;
+	opportunities: OpportunitySets;
+	timeZone: string;
+}
+
 /** The default opportunity set (O*NET when it loaded), or null when no set loaded. */
-export function defaultOpportunitySet(): OpportunitySet | null {
-	const { sets, defaultId } = getOpportunitySets();
+function defaultOpportunitySet({ sets, defaultId }: OpportunitySets): OpportunitySet | null {
 	return defaultId ? (sets.get(defaultId) ?? null) : null;
 }
 
 /** The v1 export document of `userId`, band labels in `locale`, matches from the default set. */
 export async function profileExportFor(
 	db: Db,
+	src: ExportSources,
 	userId: string,
 	locale: string,
 	now = new Date(),
-	opportunities: OpportunitySet | null = defaultOpportunitySet()
+	opportunities: OpportunitySet | null = defaultOpportunitySet(src.opportunities)
 ): Promise<ProfileExport> {
 	const profile = await loadProfile(db, userId);
-	const shortlist = exportShortlist(await loadShortlist(db, getOpportunitySets().sets, userId, locale));
+	const shortlist = exportShortlist(await loadShortlist(db, src.opportunities.sets, userId, locale));
 	const doc = buildProfileExport({ subjectId: userId, locale, profile, generatedAt: now, opportunities, shortlist });
-	const othersView = await othersViewForExport(db, getRegistry(), userId);
+	const othersView = await othersViewForExport(db, src.registry, userId);
 	return othersView ? { ...doc, othersView } : doc;
 }
 
 /** `spejl-profile-2026-11-26.json`: a file name for a download (ASCII only), dated in the service's time zone. */
-export function exportFileName(kind: 'json' | 'csv', now = new Date(), who = 'profile', timeZone = getTimeZone()): string {
+export function exportFileName(kind: 'json' | 'csv', now: Date, who: string, timeZone: string): string {
 	const safe = who.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'profile';
 	return `spejl-${safe}-${isoDay(now, timeZone)}.${kind}`;
 }
@@ -59,12 +69,13 @@ export function exportBody(doc: ProfileExport, kind: 'json' | 'csv'): string {
 /** The matches of `userId` as a page or a counsellor's report shows them (see `buildMatchesView`). */
 export async function matchesViewFor(
 	db: Db,
+	opportunities: OpportunitySets,
 	userId: string,
 	locale: string,
 	options: { setId?: string | null; level?: number | null; text?: string; limit: number }
 ): Promise<MatchesView> {
 	const profile = await loadProfile(db, userId);
-	const { sets, defaultId } = getOpportunitySets();
+	const { sets, defaultId } = opportunities;
 	return buildMatchesView({ dimensions: profile.dimensions, sets: [...sets.values()], defaultId, locale, ...options });
 }
 
@@ -74,11 +85,12 @@ export async function matchesViewFor(
  */
 export async function profileExportForApi(
 	db: Db,
+	src: ExportSources,
 	user: { id: string; locale: string | null },
 	tokenName: string,
 	now = new Date()
 ): Promise<ProfileExport> {
-	const doc = await profileExportFor(db, user.id, user.locale ?? 'en', now);
+	const doc = await profileExportFor(db, src, user.id, user.locale ?? 'en', now);
 	await insertAuditEvent(db, { actorId: null, action: 'profile.api.read', subjectId: user.id, detail: tokenName, at: now });
 	return doc;
 }
@@ -89,12 +101,13 @@ export async function profileExportForApi(
  */
 export async function clientExportDownload(
 	db: Db,
+	src: ExportSources,
 	counsellorId: string,
 	client: { id: string; locale: string | null },
 	kind: 'json' | 'csv',
 	now = new Date()
 ): Promise<{ body: string; fileName: string }> {
-	const doc = await profileExportFor(db, client.id, client.locale ?? 'en', now, kind === 'csv' ? null : defaultOpportunitySet());
+	const doc = await profileExportFor(db, src, client.id, client.locale ?? 'en', now, kind === 'csv' ? null : defaultOpportunitySet(src.opportunities));
 	await insertAuditEvent(db, { actorId: counsellorId, action: 'client.export.downloaded', subjectId: client.id, detail: kind, at: now });
-	return { body: exportBody(doc, kind), fileName: exportFileName(kind, now, `client-${client.id.slice(0, 8)}`) };
+	return { body: exportBody(doc, kind), fileName: exportFileName(kind, now, `client-${client.id.slice(0, 8)}`, src.timeZone) };
 }

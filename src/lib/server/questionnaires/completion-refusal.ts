@@ -10,13 +10,13 @@ import { shortfallMessage } from '$lib/shortfalls-text';
 import type { Problem } from '$lib/result';
 import { plainErrorMessage } from './plain-messages';
 
-export interface Refusal {
+export interface CompletionRefusal {
 	error: Problem;
 	errors?: FormError[];
 	shortfalls?: Shortfall[];
 }
 
-export function refusalMessage(q: Questionnaire, r: Refusal, locale: string, t: Translate): string {
+export function refusalMessage(q: Questionnaire, r: CompletionRefusal, locale: string, t: Translate): string {
 	if (r.shortfalls?.length) return shortfallMessage(t, r.shortfalls, locale);
 	if (r.errors?.length) {
 		const model = formModelOf(q.survey);

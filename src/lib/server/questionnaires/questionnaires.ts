@@ -4,22 +4,22 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateQuestionnaire } from '../../core/questionnaire/validate';
-import type { Problem, Questionnaire } from '../../core/questionnaire/types';
+import type { QuestionnaireProblem, Questionnaire } from '../../core/questionnaire/types';
 import { checkSurveyJson, summariseProblems } from './survey-errors';
 import { compileForm } from '../../form-model/compile';
 
 export interface LoadedFile {
 	file: string;
 	/** What SurveyJS ignores (unknown properties, conditions it cannot parse): the file is served. */
-	warnings: Problem[];
+	warnings: QuestionnaireProblem[];
 	sha256: string;
 	questionnaire: Questionnaire;
 }
 
 export interface RefusedFile {
 	file: string;
-	problems: Problem[];
-	warnings?: Problem[];
+	problems: QuestionnaireProblem[];
+	warnings?: QuestionnaireProblem[];
 }
 
 export interface ScanResult {
@@ -85,11 +85,11 @@ export function scanQuestionnaireDir(dir: string): ScanResult {
 }
 
 /** One line per problem (`file path: message`); repeats of one message are summarised. */
-export function formatProblems(refused: { file: string; problems: Problem[] }[]): string[] {
+export function formatProblems(refused: { file: string; problems: QuestionnaireProblem[] }[]): string[] {
 	return refused.flatMap((r) => summariseProblems(r.problems).map((p) => `${r.file} ${p.path}: ${p.message}`));
 }
 
 /** One line per warning of each file, loaded or refused. */
-export function formatWarnings(files: { file: string; warnings?: Problem[] }[]): string[] {
+export function formatWarnings(files: { file: string; warnings?: QuestionnaireProblem[] }[]): string[] {
 	return files.flatMap((f) => (f.warnings ?? []).map((p) => `${f.file} ${p.path}: ${p.message}`));
 }

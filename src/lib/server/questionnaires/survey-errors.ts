@@ -1,5 +1,5 @@
 import { Model, Serializer } from 'survey-core';
-import type { Problem } from '../../core/questionnaire/types';
+import type { QuestionnaireProblem } from '../../core/questionnaire/types';
 import { BUILT_IN_TYPES } from '../../core/questionnaire/describe-element';
 import { didYouMean } from '../../core/questionnaire/did-you-mean';
 
@@ -13,9 +13,9 @@ function indexPaths(value: unknown, path: string, into: Map<object, string>) {
 
 export interface SurveyCheck {
 	/** What SurveyJS cannot load. */
-	errors: Problem[];
+	errors: QuestionnaireProblem[];
 	/** What SurveyJS loads but ignores: properties it does not know (with a "did you mean" hint). */
-	warnings: Problem[];
+	warnings: QuestionnaireProblem[];
 }
 
 const propertyNames = new Map<string, string[]>();
@@ -63,7 +63,7 @@ export function checkSurveyJson(survey: unknown, basePath = '$.survey'): SurveyC
 }
 
 /** SurveyJS's errors on a survey JSON (what it cannot load), as problems with JSON paths. */
-export function surveyJsonProblems(survey: unknown, basePath = '$.survey'): Problem[] {
+export function surveyJsonProblems(survey: unknown, basePath = '$.survey'): QuestionnaireProblem[] {
 	return checkSurveyJson(survey, basePath).errors;
 }
 
@@ -71,8 +71,8 @@ export function surveyJsonProblems(survey: unknown, basePath = '$.survey'): Prob
  * Problems with the same message, summarised: the first keeps its path, with a count and a few of the
  * other paths ("and 41 more like it: …"), so one repeated slip never prints thousands of lines.
  */
-export function summariseProblems(problems: Problem[], shown = 3): Problem[] {
-	const groups = new Map<string, Problem[]>();
+export function summariseProblems(problems: QuestionnaireProblem[], shown = 3): QuestionnaireProblem[] {
+	const groups = new Map<string, QuestionnaireProblem[]>();
 	for (const p of problems) groups.set(p.message, [...(groups.get(p.message) ?? []), p]);
 	return [...groups.values()].map(([first, ...rest]) => {
 		if (rest.length === 0) return first;

@@ -136,3 +136,42 @@ export const summariseActionsAbout = (db: Db, subjectId: string, actorIds: strin
 				.groupBy(['actor_id', 'action'])
 				.orderBy('last_at', 'desc')
 				.execute();
+
+/**
+ * Replaces a deleted person's id in the audit log by `pseudonym` — as actor, as subject, and as the
+ * detail (the counsellor of share events) — and drops the detail of `personalDetailActions` about
+ * them (text they wrote). Each statement finds its rows by index (audit_subject, audit_actor,
+ * audit_detail), so its cost follows the person's events, not the size of the log.
+ */
+export async function pseudonymiseAuditEventsOf(db: Db, userId: string, pseudonym: string, personalDetailActions: readonly string[]): Promise<void> {
+	await db
+		.updateTable('audit_event')
+		.set({ detail: null })
+		.where('subject_id', '=', userId)
+		.where('action', 'in', [...personalDetailActions])
+		.execute();
+	await db.updateTable('audit_event').set({ actor_id: pseudonym }).where('actor_id', '=', userId).execute();
+	await db.updateTable('audit_event').set({ subject_id: pseudonym }).where('subject_id', '=', userId).execute();
+	await db.updateTable('audit_event').set({ detail: pseudonym }).where('detail', '=', userId).execute();
+}
+
+/**
+ * Deletes the oldest audit events before `before` (ISO time), about `batch` of them: those up to the
+ * time of the `batch`-th oldest (a few more when several share that time), or all that are left when
+ * fewer remain. Both statements read a range of the index audit_at. Returns how many went; the caller
+ * repeats until fewer than `batch` did, so that no one statement holds SQLite's write lock for long.
+ */
+export async function deleteAuditEventsBefore(db: Db, before: string, batch: number): Promise<number> {
+	const bound = await db
+		.selectFrom('audit_event')
+		.select('at')
+		.where('at', '<', before)
+		.orderBy('at')
+		.offset(batch - 1)
+		.limit(1)
+		.executeTakeFirst();
+	let q = db.deleteFrom('audit_event').where('at', '<', before);
+	if (bound) q = q.where('at', '<=', bound.at);
+	const r = await q.executeTakeFirst();
+	return Number(r.numDeletedRows);
+}

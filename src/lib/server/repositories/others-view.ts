@@ -82,3 +82,8 @@ export async function deleteInvites(db: Db, userId: string, instrumentId: string
 /** Every invitation of a person, for their "download all my data" (without the answers). */
 export const listAllOthersInvitesOf = (db: Db, userId: string) =>
 	db.selectFrom('others_invite').selectAll().where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute();
+
+/** Deletes every response of `userId` to `instrumentId` (the client's own picks in the exercise). */
+export async function deleteResponsesTo(db: Db, userId: string, instrumentId: string): Promise<void> {
+	await db.deleteFrom('response').where('user_id', '=', userId).where('instrument_id', '=', instrumentId).execute();
+}

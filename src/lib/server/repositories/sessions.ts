@@ -80,3 +80,12 @@ export async function deleteSessionsOf(db: Db, userId: string, keepId?: string):
 	const r = await q.executeTakeFirst();
 	return Number(r.numDeletedRows);
 }
+
+/** Deletes the sessions past their absolute end (`now`) or unused since `idleSince` (ISO times). Returns how many. */
+export async function deleteEndedSessions(db: Db, now: string, idleSince: string): Promise<number> {
+	const r = await db
+		.deleteFrom('session')
+		.where((eb) => eb.or([eb('expires_at', '<=', now), eb(eb.fn.coalesce('last_used_at', 'created_at'), '<=', idleSince)]))
+		.executeTakeFirst();
+	return Number(r.numDeletedRows);
+}

@@ -2,24 +2,40 @@
 // (src/lib/server/counsellor/counsellor-clients.ts). Aggregates are computed only for the rows of the page, each by
 // index (response_user_updated, response_user_instrument, assignment_counsellor_client_open).
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { Db } from '../db';
+import { dialectOf, type Db } from '../db';
 import { containsText } from '../db/text';
 import type { DB } from '../db/schema';
 import { isOpenAssignment } from './assignments';
 
-/** The shares of `counsellorId` that are active, joined to the client, filtered by the search. */
+/**
+ * The shares of `counsellorId` that are active, joined to the client (as `u`), filtered by the search.
+ * The client is looked up by primary key for each of the counsellor's shares (index share_counsellor),
+ * so the cost follows the caseload, never the number of accounts: on PostgreSQL through a LATERAL
+ * subquery that `OFFSET 0` keeps from being flattened into a join the planner would answer by reading
+ * the whole `user` table; SQLite joins that way by itself.
+ */
 function sharingClients(db: Db, counsellorId: string, search: string) {
-	let q = db
-		.selectFrom('share')
-		.innerJoin('user', 'user.id', 'share.client_id')
-		.where('share.counsellor_id', '=', counsellorId)
-		.where('share.revoked_at', 'is', null)
-		// Only clients who agreed to a privacy notice (privacy.ts).
-		.where('user.privacy_agreed_at', 'is not', null);
+	const shares = db.selectFrom('share').where('share.counsellor_id', '=', counsellorId).where('share.revoked_at', 'is', null);
+	const joined = shares.innerJoin('user as u', 'u.id', 'share.client_id');
+	let q =
+		dialectOf(db) === 'postgres'
+			? (shares.innerJoinLateral(
+					(eb) =>
+						eb
+							.selectFrom('user')
+							.select(['user.id', 'user.email', 'user.display_name', 'user.privacy_agreed_at'])
+							.whereRef('user.id', '=', 'share.client_id')
+							.offset(0)
+							.as('u'),
+					(join) => join.onTrue()
+				) as unknown as typeof joined)
+			: joined;
+	// Only clients who agreed to a privacy notice (privacy.ts).
+	q = q.where('u.privacy_agreed_at', 'is not', null);
 	// `%`, `_` and `\` match themselves; case is ignored.
 	if (search) {
-		q = q.where((eb: ExpressionBuilder<DB, 'share' | 'user'>) =>
-			eb.or([containsText(eb.ref('user.email'), search), containsText(eb.ref('user.display_name'), search)])
+		q = q.where((eb: ExpressionBuilder<DB & { u: DB['user'] }, 'share' | 'u'>) =>
+			eb.or([containsText(eb.ref('u.email'), search), containsText(eb.ref('u.display_name'), search)])
 		);
 	}
 	return q;
@@ -42,14 +58,14 @@ export function listSharingClientRows(db: Db, counsellorId: string, search: stri
 		.with('page', () =>
 			sharingClients(db, counsellorId, search)
 				.select([
-					'user.id',
-					'user.email',
-					'user.display_name',
+					'u.id',
+					'u.email',
+					'u.display_name',
 					'share.granted_at',
-					sql<string>`lower(coalesce(${sql.ref('user.display_name')}, ${sql.ref('user.email')}))`.as('sort_key')
+					sql<string>`lower(coalesce(${sql.ref('u.display_name')}, ${sql.ref('u.email')}))`.as('sort_key')
 				])
 				.orderBy('sort_key')
-				.orderBy('user.id')
+				.orderBy('u.id')
 				.limit(q.limit)
 				.offset(q.offset)
 		)

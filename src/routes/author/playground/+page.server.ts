@@ -1,7 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { env } from '$env/dynamic/private';
 import { localize } from '$lib/core/localize';
-import { getRegistry } from '$lib/server/app';
+import { getConfig, getRegistry } from '$lib/server/app';
 import { exampleFiles, readExample } from '$lib/server/author/author-files';
 import { checkPlaygroundText, PLAYGROUND_MAX_BYTES, scorePlayground } from '$lib/server/author/author-playground';
 import { requireRole } from '$lib/server/http/guards';
@@ -13,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals, url, ['author', 'admin']);
 	const registry = getRegistry();
 	const example = url.searchParams.get('example');
-	const text = example ? readExample(registry, env.QUESTIONNAIRES_DIR || './questionnaires', example) : null;
+	const text = example ? readExample(registry, getConfig().questionnairesDir, example) : null;
 	return {
 		examples: exampleFiles(registry),
 		example: text === null ? null : example,

@@ -1,4 +1,4 @@
-import { getDb } from '$lib/server/app';
+import { getDb, getExportSources } from '$lib/server/app';
 import { downloadHeaders, exportBody, exportFileName, profileExportFor } from '$lib/server/profile/export';
 import { requireUser } from '$lib/server/http/guards';
 import type { RequestHandler } from './$types';
@@ -8,6 +8,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const now = new Date();
 	// The CSV has no matches: skip computing them.
-	const doc = await profileExportFor(getDb(), user.id, locals.locale, now, null);
-	return new Response(exportBody(doc, 'csv'), { headers: downloadHeaders('csv', exportFileName('csv', now)) });
+	const src = getExportSources();
+	const doc = await profileExportFor(getDb(), src, user.id, locals.locale, now, null);
+	return new Response(exportBody(doc, 'csv'), { headers: downloadHeaders('csv', exportFileName('csv', now, 'profile', src.timeZone)) });
 };

@@ -1,4 +1,4 @@
-import { getDb } from '$lib/server/app';
+import { getDb, getExportSources } from '$lib/server/app';
 import { downloadHeaders, exportBody, exportFileName, profileExportFor } from '$lib/server/profile/export';
 import { requireUser } from '$lib/server/http/guards';
 import type { RequestHandler } from './$types';
@@ -7,6 +7,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const now = new Date();
-	const doc = await profileExportFor(getDb(), user.id, locals.locale, now);
-	return new Response(exportBody(doc, 'json'), { headers: downloadHeaders('json', exportFileName('json', now)) });
+	const src = getExportSources();
+	const doc = await profileExportFor(getDb(), src, user.id, locals.locale, now);
+	return new Response(exportBody(doc, 'json'), { headers: downloadHeaders('json', exportFileName('json', now, 'profile', src.timeZone)) });
 };

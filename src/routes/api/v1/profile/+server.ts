@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { getDb } from '$lib/server/app';
+import { getDb, getExportSources } from '$lib/server/app';
 import { profileExportForApi } from '$lib/server/profile/export';
 import { authenticateBearer } from '$lib/server/account/tokens';
 import { problemText } from '$lib/server/http/results';
@@ -29,6 +29,6 @@ export const GET: RequestHandler = async ({ request }) => {
 			}
 		);
 	}
-	const doc = await profileExportForApi(db, auth.value.user, auth.value.token.name, now);
+	const doc = await profileExportForApi(db, getExportSources(), auth.value.user, auth.value.token.name, now);
 	return json(doc, { headers: NO_STORE });
 };

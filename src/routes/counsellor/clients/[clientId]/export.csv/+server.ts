@@ -1,4 +1,4 @@
-import { getDb } from '$lib/server/app';
+import { getDb, getExportSources } from '$lib/server/app';
 import { clientExportDownload, downloadHeaders } from '$lib/server/profile/export';
 import { requireRole } from '$lib/server/http/guards';
 import { findSharedClient } from '$lib/server/counsellor/sharing';
@@ -11,6 +11,6 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requireRole(locals, url, ['counsellor']);
 	const db = getDb();
 	const client = valueOr(await findSharedClient(db, user, params.clientId), 403, locals.locale);
-	const file = await clientExportDownload(db, user.id, client, 'csv');
+	const file = await clientExportDownload(db, getExportSources(), user.id, client, 'csv');
 	return new Response(file.body, { headers: downloadHeaders('csv', file.fileName) });
 };

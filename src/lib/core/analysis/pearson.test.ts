@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { pearson } from './pearson.ts';
+import { centre, pearson } from './correlation.ts';
 
 describe('pearson', () => {
 	it('is 1 for a perfect positive linear relation: y = 2x', () => {
@@ -46,6 +46,17 @@ describe('pearson', () => {
 		expect(pearson(x, y)).toBeNull();
 	});
 
+	it('is null with fewer than two pairs', () => {
+		expect(pearson([1], [2])).toBeNull();
+		expect(pearson([], [])).toBeNull();
+	});
+
+	it('centres in two passes: mean, Σ(x − x̄)² and constancy, hand-worked', () => {
+		// [1, 2, 6]: x̄ = 3; deviations −2, −1, 3; Σ = 4 + 1 + 9 = 14
+		expect(centre([1, 2, 6])).toEqual({ mean: 3, ss: 14, constant: false });
+		expect(centre(new Float64Array([5, 5]))).toEqual({ mean: 5, ss: 0, constant: true });
+	});
+
 	it('stays within [−1, 1]', () => {
 		const x = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
 		const r = pearson(x, x.map((v) => v * 3 + 0.7))!;
@@ -54,8 +65,7 @@ describe('pearson', () => {
 	});
 
 	it.each([
-		['unequal lengths', [1, 2, 3], [1, 2], /differ in length/],
-		['fewer than two values', [1], [2], /at least two/],
+		['unequal lengths', [1, 2, 3], [1, 2], /x has 3 values, y has 2/],
 		['NaN', [1, NaN, 3], [1, 2, 3], /finite/],
 		['Infinity', [1, 2, 3], [1, Infinity, 3], /finite/]
 	])('throws on %s', (_, x, y, message) => {
