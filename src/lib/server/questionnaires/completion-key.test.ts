@@ -3,7 +3,7 @@
 // servers) and after an open response was saved, always leaves exactly one row, and every request
 // gets that row's id. Real SQLite, or PostgreSQL with TEST_DATABASE_URL.
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { closeTestDb, createTestDb, openAgain } from '../../../../tests/support/db';
 import { loadRegistry, type Registry } from './registry';
@@ -20,23 +20,25 @@ let registry: Registry;
 let alice: string;
 
 describe('the same first completion sent twice with one key', () => {
-	beforeEach(async () => {
+	// One database for the file (each test a new person), so the PostgreSQL run makes one database, not one per test.
+	beforeAll(async () => {
 		db = await createTestDb({ file: true });
 		registry = await loadRegistry(db, QUESTIONNAIRES);
+	});
+	afterAll(async () => {
+		await closeTestDb(db);
+	});
+	beforeEach(async () => {
 		alice = crypto.randomUUID();
 		await insertUser(db, {
 			id: alice,
-			email: 'alice@example.org',
+			email: `alice-${alice}@example.org`,
 			password_hash: 'not-used-here',
 			role: 'client',
 			display_name: null,
 			locale: null,
 			created_at: new Date().toISOString()
 		});
-	});
-
-	afterEach(async () => {
-		await closeTestDb(db);
 	});
 
 	const riasec = () => registry.instruments.get('riasec-48')!;
