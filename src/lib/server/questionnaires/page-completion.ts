@@ -29,5 +29,5 @@ export async function completeFromPage(
 		return r.ok ? ok({ responseId: r.value.responseId, repeated: r.value.repeated }) : r;
 	}
 	const r = await complete(db, userId, { responseId: input.responseId, instrumentId, answers: input.answers, completionKey: key });
-	return r.ok ? ok({ responseId: input.responseId, repeated: r.value.repeated }) : r;
+	return r.ok ? ok({ responseId: r.value.responseId, repeated: r.value.repeated }) : r;
 }

@@ -153,7 +153,7 @@ export async function complete(
 	userId: string,
 	input: ResponseRef & { instrumentId: string; answers: string; completionKey?: string | null },
 	now = new Date()
-): Promise<Outcome<{ result: ScoredResult; repeated: boolean }>> {
+): Promise<Outcome<{ responseId: string; result: ScoredResult; repeated: boolean }>> {
 	const own = await ownResponse(db, userId, input.instrumentId, input);
 	if (!own.ok) return own;
 	const q = await loadDefinition(db, own.value.instrument_version_id);
@@ -181,7 +181,7 @@ export async function complete(
 		const again = await findResponse(db, own.value.id);
 		return again ? repeatedCompletion(again, answers) : err('response.error.missing');
 	}
-	return ok({ result, repeated: false });
+	return ok({ responseId: own.value.id, result, repeated: false });
 }
 
 /**
@@ -233,7 +233,10 @@ export async function completeOpenOrNew(
 		if (prior) return prior;
 	}
 	// An open response exists after all (the page saved one): that one is completed.
-	return (await completeOpen(db, userId, instrument, answersText, now, completionKey)) ?? err('response.error.missing');
+	const viaOpen = await completeOpen(db, userId, instrument, answersText, now, completionKey);
+	if (viaOpen) return viaOpen;
+	// None any more: a request with the same key completed it a moment ago, and that one answers.
+	return (completionKey && (await completedWithKey(db, userId, instrument, answersText, completionKey))) || err('response.error.missing');
 }
 
 /**
@@ -252,16 +255,14 @@ export async function completedWithKey(
 	const prior = await findResponseByCompletionKey(db, userId, completionKey);
 	if (!prior) return undefined;
 	if (prior.instrument_id !== instrument.questionnaire.id) return err('response.error.keyUsed', undefined, 'completionKey');
-	const r = await complete(db, userId, { response: prior, instrumentId: prior.instrument_id, answers: answersText });
-	return r.ok ? ok({ responseId: prior.id, ...r.value }) : r;
+	return complete(db, userId, { response: prior, instrumentId: prior.instrument_id, answers: answersText });
 }
 
 /** Completes the client's open response to the instrument; undefined when there is none. */
 async function completeOpen(db: Db, userId: string, instrument: Instrument, answersText: string, now: Date, completionKey: string | null) {
 	const open = await findInProgressResponse(db, userId, instrument.questionnaire.id);
 	if (!open) return undefined;
-	const r = await complete(db, userId, { response: open, instrumentId: instrument.questionnaire.id, answers: answersText, completionKey }, now);
-	return r.ok ? ok({ responseId: open.id, ...r.value }) : r;
+	return complete(db, userId, { response: open, instrumentId: instrument.questionnaire.id, answers: answersText, completionKey }, now);
 }
 
 /** The answers parsed and validated for completing, with their canonical JSON. */
@@ -287,8 +288,9 @@ function invalid(errors: FormError[]): Refusal {
 }
 
 /** The same answers submitted again (double click, retry) get the stored result; different ones are refused. */
-function repeatedCompletion(response: Response, answers: string): Outcome<{ result: ScoredResult; repeated: boolean }> {
-	if (response.answers === answers && response.result) return ok({ result: JSON.parse(response.result) as ScoredResult, repeated: true });
+function repeatedCompletion(response: Response, answers: string): Outcome<{ responseId: string; result: ScoredResult; repeated: boolean }> {
+	if (response.answers === answers && response.result)
+		return ok({ responseId: response.id, result: JSON.parse(response.result) as ScoredResult, repeated: true });
 	return err('response.error.completedOn', { date: response.completed_at?.slice(0, 10) ?? '' });
 }
 
