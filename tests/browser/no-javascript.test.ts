@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse } from 'devalue';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb } from '../support/db';
 import { answerBoolean, choose, completeSurvey, launchBrowser, nextPage } from '../support/browser';
@@ -48,7 +48,7 @@ async function stored(instrument: string, sessionId: string) {
 	return db()
 		.selectFrom('response as r')
 		.innerJoin('session as s', 's.user_id', 'r.user_id')
-		.select(['r.answers', 'r.result', 'r.status'])
+		.select(['r.answers', 'r.result', 'r.status', 'r.completion_key'])
 		.where('r.instrument_id', '=', instrument)
 		.where('s.id', '=', sessionId)
 		.orderBy('r.started_at', 'desc')
@@ -97,13 +97,19 @@ describe('without JavaScript', () => {
 	it('stores byte-identical answers and the same result as the SurveyJS path', async () => {
 		const page = await noScriptPage();
 		await startWithoutAccount(page, '/q/riasec-48');
+		let completion: Promise<Request> | undefined;
 		for (let p = 1; p <= 8; p++) {
 			for (const t of 'RIASEC') await pick(page, `${t}${p}`, riasecValue(t) - 1);
+			if (p === 8) completion = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('?/plain'));
 			await page.getByRole('button', { name: p < 8 ? 'Next' : 'Complete' }).click();
 		}
 		await page.waitForURL(`${base}/profile#riasec-48`);
 		const session = (await page.context().cookies()).find((c) => c.name === 'spejl_session')!.value;
 		const plain = await stored('riasec-48', await sha256(session));
+		// The plain form sent the page's idempotency key, and the completion keeps it.
+		const key = new URLSearchParams((await completion!).postData() ?? '').get('completionKey');
+		expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+		expect(plain?.completion_key).toBe(key);
 
 		// The SurveyJS page sends `survey.data` as JSON to the same completion.
 		const jar = new Jar(base);

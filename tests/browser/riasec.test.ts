@@ -35,8 +35,13 @@ describe('client journey: riasec-48', () => {
 		await page.locator('a[href="/q/riasec-48"]').click();
 		await page.locator('[data-name="R1"]').waitFor();
 		// Page p holds item p of every type.
+		const completion = page.waitForRequest((r) => r.method() === 'POST' && r.url() === `${base}/q/riasec-48/complete`);
 		await answerRiasec(page, ANSWERS);
 		await page.waitForURL(`${base}/profile#riasec-48`);
+		// The completion carries the idempotency key made when the page opened (a UUID).
+		expect((JSON.parse((await completion).postData() ?? '{}') as { completionKey?: string }).completionKey).toMatch(
+			/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+		);
 		const card = page.locator('article#riasec-48');
 		await expect.poll(() => card.getByTestId('code-holland').textContent()).toBe(expectedCode);
 		expect(await card.getByTestId('ties-holland').textContent()).toContain('A = E');

@@ -28,6 +28,8 @@ import recoveryEn from './recovery.en';
 import recoveryDa from './recovery.da';
 import refusalsEn from './refusals.en';
 import refusalsDa from './refusals.da';
+import completionKeyEn from './completion-key.en';
+import completionKeyDa from './completion-key.da';
 import twoFactorEn from './twofactor.en';
 import twoFactorDa from './twofactor.da';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -48,7 +50,8 @@ const pairs: [string, Record<string, string>, Record<string, string>][] = [
 	['errors', errorsEn, errorsDa],
 	['recovery', recoveryEn, recoveryDa],
 	['refusals', refusalsEn, refusalsDa],
-	['twofactor', twoFactorEn, twoFactorDa]
+	['twofactor', twoFactorEn, twoFactorDa],
+	['completion-key', completionKeyEn, completionKeyDa]
 ];
 // The same placeholders (a translation may use one twice).
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

@@ -6,13 +6,13 @@ import {
 	Migrator,
 	PostgresAdapter,
 	PostgresDialect,
-	SqliteDialect,
 	type Migration,
 	type MigrationProvider
 } from 'kysely';
 import type { DB } from './schema';
 import { withStatementCache } from './statement-cache';
 import { DEFAULTS } from '../config';
+import { LockingSqliteDialect } from './sqlite-migration-lock';
 
 export type Db = Kysely<DB>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -63,7 +63,8 @@ export function createDb(target: string, options: DbOptions = {}): Db {
 	// Deleted content is overwritten with zeros, so an erased person's text is not left in free
 	// space of the file (see erasure.ts).
 	sqlite.pragma('secure_delete = ON');
-	return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+	// Its migration lock holds across processes on one file (sqlite-migration-lock.ts).
+	return new Kysely<DB>({ dialect: new LockingSqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 /** Which database a handle (or a transaction) talks to. */

@@ -71,6 +71,12 @@ export interface ResponseTable {
 	started_at: string;
 	updated_at: string;
 	completed_at: string | null;
+	/**
+	 * The idempotency key the page sent with the completion (made when the page opened), unique per
+	 * person: the same completion sent again finds this row instead of storing another. Null for an
+	 * unfinished response and for a completion sent without a key.
+	 */
+	completion_key: string | null;
 }
 
 export interface AuditEventTable {

@@ -1,10 +1,11 @@
 // Reading the SurveyJS page's completion request (src/routes/q/[id]/complete/+server.ts): a JSON object
-// { "answers": { … }, "responseId"?: "…" }. Anything else is refused with the reason, before any
+// { "answers": { … }, "responseId"?: "…", "completionKey"?: "…" } (the idempotency key, completion-key.ts). Anything else is refused with the reason, before any
 // response is touched. Form posts are checked for control characters by the request guard
 // (http/request-guard.ts); a JSON body carries them as escapes, so they are looked for here, after parsing.
 import { hasControlCharacter } from '../http/request-guard';
+import { COMPLETION_KEY, COMPLETION_KEY_RULE } from './completion-key';
 
-export type CompletionRequest = { responseId: string | null; answers: string };
+export type CompletionRequest = { responseId: string | null; answers: string; completionKey: string | null };
 
 export type CompletionRequestCheck =
 	| { ok: true; value: CompletionRequest }
@@ -34,7 +35,7 @@ function controlCharacterAt(value: unknown, where: string): string | null {
 /**
  * The request's response id and answers (as JSON text, as the form action gets them), or why it
  * cannot be read.
- * @example readCompletionRequest('application/json', '{"answers":{"R1":3}}') // → { ok: true, value: { responseId: null, answers: '{"R1":3}' } }
+ * @example readCompletionRequest('application/json', '{"answers":{"R1":3}}') // → { ok: true, value: { responseId: null, answers: '{"R1":3}', completionKey: null } }
  */
 export function readCompletionRequest(contentType: string | null, text: string): CompletionRequestCheck {
 	if ((contentType ?? '').split(';')[0].trim().toLowerCase() !== 'application/json')
@@ -46,11 +47,13 @@ export function readCompletionRequest(contentType: string | null, text: string):
 		return { ok: false, status: 400, reason: 'the body is not valid JSON' };
 	}
 	if (!isRecord(body)) return { ok: false, status: 400, reason: 'the body must be a JSON object' };
-	const { answers, responseId } = body;
+	const { answers, responseId, completionKey } = body;
 	if (!isRecord(answers)) return { ok: false, status: 400, reason: '"answers" must be an object of answers' };
 	if (responseId !== undefined && responseId !== null && typeof responseId !== 'string')
 		return { ok: false, status: 400, reason: '"responseId" must be a string' };
+	if (completionKey !== undefined && completionKey !== null && (typeof completionKey !== 'string' || !COMPLETION_KEY.test(completionKey)))
+		return { ok: false, status: 400, reason: `"completionKey" ${COMPLETION_KEY_RULE}` };
 	const at = controlCharacterAt(answers, 'answers');
 	if (at) return { ok: false, status: 400, reason: `${at} contains a control character (an invisible code such as U+0000)` };
-	return { ok: true, value: { responseId: responseId || null, answers: JSON.stringify(answers) } };
+	return { ok: true, value: { responseId: responseId || null, answers: JSON.stringify(answers), completionKey: completionKey || null } };
 }

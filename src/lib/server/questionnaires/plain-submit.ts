@@ -13,6 +13,8 @@ import { plainErrorMessage } from './plain-messages';
 import { refusalMessage } from './completion-refusal';
 import type { PlainPage } from '$lib/core/plain-form/view';
 import { complete, saveProgress, startOrResume } from './responses';
+import { findResponseByCompletionKey } from '../repositories/responses';
+import { checkCompletionKey } from './completion-key';
 
 export type PlainOutcome =
 	| { kind: 'go'; page: number; more?: string }
@@ -33,6 +35,13 @@ export async function submitPlainPage(
 	locale: string,
 	t: Translate
 ): Promise<PlainOutcome> {
+	// The page's idempotency key (a hidden field): a form sent again after it completed (a lost reply,
+	// the browser resending it) is answered as the first was, without starting or storing anything.
+	const key = checkCompletionKey(form.get('completionKey'));
+	if (!key.ok) return { kind: 'refused', message: t(key.error.code, key.error.params) };
+	const prior = key.value ? await findResponseByCompletionKey(db, userId, key.value) : undefined;
+	if (prior)
+		return prior.instrument_id === instrument.questionnaire.id ? { kind: 'completed' } : { kind: 'refused', message: t('response.error.keyUsed') };
 	const { response, questionnaire: q } = await startOrResume(db, userId, instrument);
 	const stored = JSON.parse(response.answers) as Record<string, unknown>;
 	const nav = String(form.get('nav') ?? 'next');
@@ -97,7 +106,12 @@ export async function submitPlainPage(
 		if (q.kind !== 'exercise' && skippedQuestions(q, answers, locale).length > 0) return { kind: 'review' };
 	}
 	// Hidden questions' answers are dropped by `complete`, as SurveyJS drops them when it completes.
-	const done = await complete(db, userId, { instrumentId: instrument.questionnaire.id, responseId: response.id, answers: JSON.stringify(answers) });
+	const done = await complete(db, userId, {
+		instrumentId: instrument.questionnaire.id,
+		responseId: response.id,
+		answers: JSON.stringify(answers),
+		completionKey: key.value
+	});
 	if (!done.ok) return { kind: 'refused', message: refusalMessage(q, done, locale, t), shortfalls: done.shortfalls };
 	return { kind: 'completed' };
 }

@@ -249,7 +249,7 @@ describe('complete', () => {
 		const { id, answers, r } = await completedRiasec();
 		const before = await row(id);
 		const again = await complete(db, alice, { instrumentId: 'riasec-48', responseId: id, answers });
-		expect(again).toEqual({ ok: true, value: { result: r.value.result, repeated: true } });
+		expect(again).toEqual({ ok: true, value: { responseId: id, result: r.value.result, repeated: true } });
 		expect(await scaleRows(id)).toHaveLength(6);
 		expect(await row(id)).toEqual(before);
 	});

@@ -15,6 +15,7 @@ import {
 	completeResponse,
 	findInProgressResponse,
 	findResponse,
+	findResponseByCompletionKey,
 	findResponseOf,
 	insertResponse,
 	insertResponseUnlessOpen,
@@ -37,7 +38,9 @@ export type ResponseErrorCode =
 	| 'response.error.page'
 	| 'response.error.json'
 	| 'response.error.invalid'
-	| 'response.error.tooFew';
+	| 'response.error.tooFew'
+	| 'response.error.completionKey'
+	| 'response.error.keyUsed';
 
 /** The client's unfinished response to this instrument, or a new one on the current version. */
 export async function startOrResume(db: Db, userId: string, instrument: Instrument, now = new Date()) {
@@ -54,7 +57,8 @@ export async function startOrResume(db: Db, userId: string, instrument: Instrume
 		result: null,
 		started_at: now.toISOString(),
 		updated_at: now.toISOString(),
-		completed_at: null
+		completed_at: null,
+		completion_key: null
 	};
 	try {
 		await insertResponse(db, response);
@@ -147,9 +151,9 @@ export async function saveProgress(
 export async function complete(
 	db: Db,
 	userId: string,
-	input: ResponseRef & { instrumentId: string; answers: string },
+	input: ResponseRef & { instrumentId: string; answers: string; completionKey?: string | null },
 	now = new Date()
-): Promise<Outcome<{ result: ScoredResult; repeated: boolean }>> {
+): Promise<Outcome<{ responseId: string; result: ScoredResult; repeated: boolean }>> {
 	const own = await ownResponse(db, userId, input.instrumentId, input);
 	if (!own.ok) return own;
 	const q = await loadDefinition(db, own.value.instrument_version_id);
@@ -160,13 +164,24 @@ export async function complete(
 	const scored = scoreChecked(q, checked.value.checked);
 	if (!scored.ok) return scored;
 	const { result, json } = scored.value;
-	const stored = await completeResponse(db, { id: own.value.id, answers, result: json, now });
+	let stored: boolean;
+	try {
+		stored = await completeResponse(db, { id: own.value.id, answers, result: json, now, completionKey: input.completionKey });
+	} catch (e) {
+		// The key is already on another of the person's responses (sent for another questionnaire, or
+		// stored by a request that started a new response at the same moment): that one answers.
+		if (!isUniqueViolation(e) || !input.completionKey) throw e;
+		const prior = await findResponseByCompletionKey(db, userId, input.completionKey);
+		if (!prior) throw e;
+		if (prior.instrument_id !== input.instrumentId) return err('response.error.keyUsed', undefined, 'completionKey');
+		return repeatedCompletion(prior, answers);
+	}
 	if (!stored) {
 		// Another request completed it between our read and our write.
 		const again = await findResponse(db, own.value.id);
 		return again ? repeatedCompletion(again, answers) : err('response.error.missing');
 	}
-	return ok({ result, repeated: false });
+	return ok({ responseId: own.value.id, result, repeated: false });
 }
 
 /**
@@ -186,13 +201,14 @@ export async function completeOpenOrNew(
 	userId: string,
 	instrument: Instrument,
 	answersText: string,
-	now = new Date()
+	now = new Date(),
+	completionKey: string | null = null
 ): Promise<Outcome<{ responseId: string; result: ScoredResult; repeated: boolean }>> {
 	const q = instrument.questionnaire;
 	const checked = checkAnswers(q, answersText);
-	if (!checked.ok) return (await completeOpen(db, userId, instrument, answersText, now)) ?? checked;
+	if (!checked.ok) return (await completeOpen(db, userId, instrument, answersText, now, completionKey)) ?? checked;
 	const scored = scoreChecked(q, checked.value.checked);
-	if (!scored.ok) return (await completeOpen(db, userId, instrument, answersText, now)) ?? scored;
+	if (!scored.ok) return (await completeOpen(db, userId, instrument, answersText, now, completionKey)) ?? scored;
 	const at = now.toISOString();
 	const response: Response = {
 		id: crypto.randomUUID(),
@@ -205,20 +221,48 @@ export async function completeOpenOrNew(
 		result: scored.value.json,
 		started_at: at,
 		updated_at: at,
-		completed_at: at
+		completed_at: at,
+		completion_key: completionKey
 	};
 	if (await inWriteBatch(db, (runner) => insertResponseUnlessOpen(runner, response)))
 		return ok({ responseId: response.id, result: scored.value.result, repeated: false });
+	// The same completion was stored first by another request with this key (at the same moment, on
+	// another server, before a restart): that one answers, and nothing more is stored.
+	if (completionKey) {
+		const prior = await completedWithKey(db, userId, instrument, answersText, completionKey);
+		if (prior) return prior;
+	}
 	// An open response exists after all (the page saved one): that one is completed.
-	return (await completeOpen(db, userId, instrument, answersText, now)) ?? err('response.error.missing');
+	const viaOpen = await completeOpen(db, userId, instrument, answersText, now, completionKey);
+	if (viaOpen) return viaOpen;
+	// None any more: a request with the same key completed it a moment ago, and that one answers.
+	return (completionKey && (await completedWithKey(db, userId, instrument, answersText, completionKey))) || err('response.error.missing');
+}
+
+/**
+ * The answer to a completion whose key is already stored with one of the person's responses: the
+ * first completion's response id and result (`repeated`) when it is the same questionnaire and the
+ * same answers; `response.error.completedOn` for other answers, `response.error.keyUsed` for another
+ * questionnaire. Undefined when the key is not stored yet. Stores nothing.
+ */
+export async function completedWithKey(
+	db: Db,
+	userId: string,
+	instrument: Instrument,
+	answersText: string,
+	completionKey: string
+): Promise<Outcome<{ responseId: string; result: ScoredResult; repeated: boolean }> | undefined> {
+	const prior = await findResponseByCompletionKey(db, userId, completionKey);
+	if (!prior) return undefined;
+	if (prior.instrument_id !== instrument.questionnaire.id) return err('response.error.keyUsed', undefined, 'completionKey');
+	return complete(db, userId, { response: prior, instrumentId: prior.instrument_id, answers: answersText });
 }
 
 /** Completes the client's open response to the instrument; undefined when there is none. */
-async function completeOpen(db: Db, userId: string, instrument: Instrument, answersText: string, now: Date) {
+async function completeOpen(db: Db, userId: string, instrument: Instrument, answersText: string, now: Date, completionKey: string | null) {
 	const open = await findInProgressResponse(db, userId, instrument.questionnaire.id);
 	if (!open) return undefined;
-	const r = await complete(db, userId, { response: open, instrumentId: instrument.questionnaire.id, answers: answersText }, now);
-	return r.ok ? ok({ responseId: open.id, ...r.value }) : r;
+	return complete(db, userId, { response: open, instrumentId: instrument.questionnaire.id, answers: answersText, completionKey }, now);
 }
 
 /** The answers parsed and validated for completing, with their canonical JSON. */
@@ -244,8 +288,9 @@ function invalid(errors: FormError[]): Refusal {
 }
 
 /** The same answers submitted again (double click, retry) get the stored result; different ones are refused. */
-function repeatedCompletion(response: Response, answers: string): Outcome<{ result: ScoredResult; repeated: boolean }> {
-	if (response.answers === answers && response.result) return ok({ result: JSON.parse(response.result) as ScoredResult, repeated: true });
+function repeatedCompletion(response: Response, answers: string): Outcome<{ responseId: string; result: ScoredResult; repeated: boolean }> {
+	if (response.answers === answers && response.result)
+		return ok({ responseId: response.id, result: JSON.parse(response.result) as ScoredResult, repeated: true });
 	return err('response.error.completedOn', { date: response.completed_at?.slice(0, 10) ?? '' });
 }
 

@@ -1,18 +1,25 @@
 import type { Db } from '../db';
 import type { InstrumentVersion } from '../db/schema';
 
-/** Returns the id of this exact definition, storing it the first time it is seen (rows are never changed). */
+/**
+ * Returns the id of this exact definition, storing it the first time it is seen (rows are never
+ * changed). Safe when several servers start at once on one database: the insert does nothing when
+ * another server stored the same (instrument, version, SHA-256) first (the unique constraint
+ * `instrument_version_sha` decides), and the row is then read.
+ */
 export async function ensureInstrumentVersion(
 	db: Db,
 	v: { instrumentId: string; version: string; sha256: string; definition: string; now: Date }
 ): Promise<number> {
-	const existing = await db
-		.selectFrom('instrument_version')
-		.select('id')
-		.where('instrument_id', '=', v.instrumentId)
-		.where('version', '=', v.version)
-		.where('sha256', '=', v.sha256)
-		.executeTakeFirst();
+	const find = () =>
+		db
+			.selectFrom('instrument_version')
+			.select('id')
+			.where('instrument_id', '=', v.instrumentId)
+			.where('version', '=', v.version)
+			.where('sha256', '=', v.sha256)
+			.executeTakeFirst();
+	const existing = await find();
 	if (existing) return existing.id;
 	const row = await db
 		.insertInto('instrument_version')
@@ -23,9 +30,13 @@ export async function ensureInstrumentVersion(
 			definition: v.definition,
 			first_loaded_at: v.now.toISOString()
 		})
+		.onConflict((oc) => oc.columns(['instrument_id', 'version', 'sha256']).doNothing())
 		.returning('id')
-		.executeTakeFirstOrThrow();
-	return row.id;
+		.executeTakeFirst();
+	if (row) return row.id;
+	const stored = await find();
+	if (!stored) throw new Error(`instrument version ${v.instrumentId} ${v.version} was neither stored nor found`);
+	return stored.id;
 }
 
 /** Other stored definitions with the same id and version but different content (a version that was not bumped). */

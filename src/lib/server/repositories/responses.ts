@@ -40,7 +40,8 @@ const RESPONSE_COLUMNS = [
 	'result',
 	'started_at',
 	'updated_at',
-	'completed_at'
+	'completed_at',
+	'completion_key'
 ] as const satisfies readonly (keyof NewResponse)[];
 
 const insertResponseRow = precompiled(RESPONSE_COLUMNS.length, (db: Db, ...values: unknown[]) =>
@@ -77,19 +78,31 @@ const insertUnlessOpenRow = precompiledResult(RESPONSE_COLUMNS.length + 2, (db: 
 					)
 				)
 		)
+		// The same completion already stored under its key (another server, a retry): nothing is stored.
+		.onConflict((oc) => oc.columns(['user_id', 'completion_key']).doNothing())
 );
 
 /**
  * Stores a new response unless the person has an open (in-progress) response to its instrument, in
  * ONE statement, so the check and the insert are atomic on either database and the statement is a
  * write from its start (on SQLite it takes the write lock at once, waiting for it like any write).
- * True when it was stored; false when an open response exists (nothing is stored). Compiled once:
- * every completion without a saved response runs it.
+ * True when it was stored; false when an open response exists or the person already has a response
+ * with the same `completion_key` (nothing is stored: the unique index on (user_id, completion_key)
+ * decides, so two requests with one key at the same moment store one row). Compiled once: every
+ * completion without a saved response runs it.
  */
 export async function insertResponseUnlessOpen(db: Db, response: NewResponse): Promise<boolean> {
 	const r = await insertUnlessOpenRow(db, ...RESPONSE_COLUMNS.map((c) => response[c] ?? null), response.user_id, response.instrument_id);
 	return Number(r.numAffectedRows) === 1;
 }
+
+const responseByKey = precompiled(2, (db: Db, userId: string, key: string) =>
+	db.selectFrom('response').selectAll().where('user_id', '=', userId).where('completion_key', '=', key)
+);
+
+/** The person's response completed with this idempotency key, if any (unique per person). */
+export const findResponseByCompletionKey = async (db: Db, userId: string, key: string): Promise<Response | undefined> =>
+	(await responseByKey(db, userId, key))[0];
 
 /** Saves answers of an unfinished response; false when it is not (any more) in progress. */
 export async function saveResponseProgress(
@@ -113,19 +126,22 @@ export async function saveResponseProgress(
  * condition makes a second submission (double click, retry) store nothing: it returns false.
  */
 const markCompleted = precompiledResult(
-	5,
-	(db: Db, answers: string, result: string, completedAt: string, updatedAt: string, id: string) =>
+	6,
+	(db: Db, answers: string, result: string, completedAt: string, updatedAt: string, key: string | null, id: string) =>
 		db
 			.updateTable('response')
-			.set({ status: sql.lit('completed'), answers, result, completed_at: completedAt, updated_at: updatedAt })
+			.set({ status: sql.lit('completed'), answers, result, completed_at: completedAt, updated_at: updatedAt, completion_key: key })
 			.where('id', '=', id)
 			.where('status', '=', sql.lit('in_progress'))
 );
 
 /** Compiled once: every completion runs it. */
-export async function completeResponse(db: Db, c: { id: string; answers: string; result: string; now: Date }): Promise<boolean> {
+export async function completeResponse(
+	db: Db,
+	c: { id: string; answers: string; result: string; now: Date; completionKey?: string | null }
+): Promise<boolean> {
 	const at = c.now.toISOString();
-	const r = await markCompleted(db, c.answers, c.result, at, at, c.id);
+	const r = await markCompleted(db, c.answers, c.result, at, at, c.completionKey ?? null, c.id);
 	return Number(r.numAffectedRows) === 1;
 }
 

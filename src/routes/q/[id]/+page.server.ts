@@ -6,6 +6,7 @@ import { getDb, getRegistry } from '$lib/server/app';
 import { requireUser } from '$lib/server/http/guards';
 import { findOpenResponse, saveProgress, startOrResume } from '$lib/server/questionnaires/responses';
 import { completeFromPage } from '$lib/server/questionnaires/page-completion';
+import { checkCompletionKey } from '$lib/server/questionnaires/completion-key';
 import { sanitizeSurvey } from '$lib/server/questionnaires/sanitize-survey';
 import { refusalMessage } from '$lib/server/questionnaires/completion-refusal';
 import type { Questionnaire } from '$lib/core/questionnaire/types';
@@ -43,6 +44,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		answers,
 		page: plain.index,
 		responseId: open?.id ?? null,
+		// The idempotency key of a completion from this page (made now, as the page opens): sent with
+		// the SurveyJS page's completion and in the plain form, so a completion sent twice is stored once.
+		completionKey: crypto.randomUUID(),
 		// "Welcome back" greets a person coming back to an open response, not every page they move to
 		// (`?page=`), nor a page shown again after an action (`?/plain`).
 		resumed: Boolean(open) && url.search === '',
@@ -116,10 +120,14 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const given = form.get('responseId');
 		const instrument = instrumentOf(params.id);
-		const r = await completeFromPage(getDb(), user.id, instrument, {
-			responseId: typeof given === 'string' && given ? given : null,
-			answers: String(form.get('answers') ?? '{}')
-		});
+		const key = checkCompletionKey(form.get('completionKey'));
+		const r = key.ok
+			? await completeFromPage(getDb(), user.id, instrument, {
+					responseId: typeof given === 'string' && given ? given : null,
+					answers: String(form.get('answers') ?? '{}'),
+					completionKey: key.value
+				})
+			: key;
 		// The page shows `message` (in the person's language); `errors` name each problem for programs.
 		if (!r.ok) return fail(statusFor(r.error, RESPONSE_STATUS), { message: refusalMessage(instrument.questionnaire, r, locals.locale, translator(locals.locale)), errors: r.errors ?? [] });
 		return { responseId: r.value.responseId, completed: true, repeated: r.value.repeated };

@@ -5,5 +5,6 @@ import type { MessageKey } from '$lib/i18n';
 export const RESPONSE_STATUS: Partial<Record<MessageKey, number>> = {
 	'response.error.missing': 404,
 	'response.error.completed': 409,
-	'response.error.completedOn': 409
+	'response.error.completedOn': 409,
+	'response.error.keyUsed': 409
 };

@@ -1,5 +1,7 @@
-// The SurveyJS page completes a response here: POST a JSON body { "answers": { … }, "responseId"?: "…" },
-// get { responseId, completed: true, repeated } back, or { message, errors } with a 4xx. It does what the
+// The SurveyJS page completes a response here: POST a JSON body { "answers": { … }, "responseId"?: "…",
+// "completionKey"?: "…" }, get { responseId, completed: true, repeated } back, or { message, errors } with
+// a 4xx. The same completionKey sent again gets the first completion's answer and stores nothing
+// (questionnaires/completion-key.ts). It does what the
 // page's `?/complete` form action does (page-completion.ts), without a form action's cost: the body is
 // read once as JSON, and the answer is a few bytes of JSON rather than a serialised action result.
 // Only application/json is accepted: a page on another site cannot send that without the browser
