@@ -7,6 +7,8 @@ import type { OthersViewDefinition } from '../others-view/types.ts';
 /** A plain string, or locale → text with `default` as the fallback (SurveyJS's own convention). */
 export type LocalizedString = string | ({ default: string } & Record<string, string>);
 
+import type { AdaptiveDefinition } from '../irt/adaptive.ts';
+
 export type InstrumentKind = 'test' | 'self-evaluation' | 'exercise';
 
 export interface Norm {
@@ -101,6 +103,8 @@ export interface Questionnaire {
 	/** SurveyJS form JSON. */
 	survey: Record<string, unknown>;
 	scoring?: Scoring;
+	/** An adaptive test over calibrated item parameters (docs/adaptive-testing.md). */
+	adaptive?: AdaptiveDefinition;
 }
 
 /** One problem found in a questionnaire file: `path` is a JSON path such as `$.scoring.scales[2].reverse[0]`. */
