@@ -207,3 +207,31 @@ export function runCat(
 	}
 	return { steps, scales: scaleStates(bank, rule, steps) };
 }
+
+/**
+ * Rebuilds a test in progress from its answers alone: the statements are chosen again, in order, with the same
+ * random numbers (a generator seeded per response), so the steps come out exactly as they were given. Returns
+ * the steps so far and the next statements (those not yet answered; [] when the test is over). `stray` lists
+ * answers to items the test never reached (never the case for answers the server took one step at a time).
+ */
+export function resumeCat(bank: Bank, rule: CatRule, answers: ReadonlyMap<string, number>, random: () => number): { steps: CatStep[]; next: string[]; stray: string[] } {
+	let steps: CatStep[] = [];
+	for (;;) {
+		const next = nextItems(bank, rule, steps, random);
+		if (next.length === 0 || !next.every((item) => answers.has(item))) {
+			const reached = new Set([...steps.map((s) => s.item), ...next]);
+			return { steps, next, stray: [...answers.keys()].filter((item) => !reached.has(item)) };
+		}
+		steps = recordSteps(bank, steps, next.map((item) => ({ item, value: answers.get(item)! })));
+	}
+}
+
+/** A 32-bit seed from a text (FNV-1a), so a response's id seeds its randomesque choices. */
+export function seedOf(text: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193) >>> 0;
+	}
+	return h;
+}

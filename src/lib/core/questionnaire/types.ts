@@ -137,6 +137,8 @@ export interface ScaleResult {
 	band?: { index: number; label: LocalizedString; text?: LocalizedString };
 	/** 90 % band from SEM = sd·√(1−α), with a norm and a reliability. */
 	ci90?: { score: Interval; t: Interval; percentile: Interval };
+	/** An adaptive test's scale: statements presented, of how many, and the SE of θ (docs/adaptive-testing.md). */
+	adaptive?: { items: number; of: number; se: number };
 }
 
 export interface CodeResult {
@@ -155,4 +157,6 @@ export interface ScoredResult {
 	rankings: Record<string, string[]>;
 	/** list id → texts verbatim */
 	lists: Record<string, string[]>;
+	/** An adaptive test: statements used of the bank, and each step in order with the scale's θ and SE after it. */
+	adaptive?: { used: number; of: number; steps: { item: string; value: number | null; theta: number; se: number }[] };
 }
