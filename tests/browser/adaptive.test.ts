@@ -100,7 +100,29 @@ describe('adaptive Big Five', () => {
 			expect(result.adaptive.steps.slice(0, 4).map((s: { item: string }) => s.item)).toEqual([...asked, fourth]);
 			const q = JSON.parse(readFileSync(new URL(`../../questionnaires/${ID}.json`, import.meta.url), 'utf8')) as Questionnaire;
 			expect(replayMismatch(adaptiveTest(q)!.bank, result.adaptive.steps, 1e-6)).toBeUndefined();
+			// The same person as an author: the bank's parameters, information curves and observed exposure.
+			await db.updateTable('user').set({ role: 'author' }).where('id', '=', user.id).execute();
 		}
 		await context.close();
+		const author = await browser.newPage();
+		const authorErrors = watchErrors(author);
+		await author.goto(`${base}/login?next=/author/${ID}`);
+		await author.getByLabel('Email').fill(email);
+		await author.getByLabel('Password').fill('correct horse battery');
+		await author.getByRole('button', { name: /^(Sign in|Log ind)$/ }).click();
+		await author.waitForURL(`${base}/author/${ID}`);
+		const bank = author.getByTestId('adaptive-bank');
+		await bank.waitFor();
+		// Chart.js has drawn each scale's curves (it sizes the canvas it draws on).
+		for (const scale of ['extraversion', 'agreeableness', 'conscientiousness', 'emotional-stability', 'intellect']) {
+			await expect.poll(() => author.getByTestId(`info-chart-${scale}`).evaluate((c) => (c as HTMLCanvasElement).style.width)).not.toBe('');
+		}
+		expect(await bank.getByTestId('bank-respondents').textContent()).toMatch(/\b1\b/);
+		const exposures = await bank.getByTestId('exposure').allTextContents();
+		expect(exposures).toHaveLength(50);
+		expect(exposures.filter((x) => x.includes('100')).length).toBe(steps);
+		expect(await bank.locator(`tr[data-item="${asked[0]}"] [data-testid="exposure"]`).textContent()).toContain('100');
+		expect(authorErrors).toEqual([]);
+		await author.close();
 	});
 });

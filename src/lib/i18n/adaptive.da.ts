@@ -9,5 +9,16 @@ export default {
 	'adaptive.choose': 'Vælg et svar for at gå videre.',
 	'adaptive.stale': 'Det udsagn er allerede besvaret. Her er det næste.',
 	'adaptive.usedOf': 'Adaptiv: {n} af {of} udsagn',
+	'adaptive.author.title': 'Adaptiv itembank (version {version})',
+	'adaptive.author.rule': 'Regel: en skala stopper ved SE ≤ {se} efter mindst {min} svar eller efter {max} udsagn; det næste udsagn er et af de {k} mest informative ved det nuværende estimat.',
+	'adaptive.author.respondents': 'Observeret eksponering fra {n} gennemførte test af denne version.',
+	'adaptive.author.chart': 'Item- og testinformationskurver for {scale}; tallene står i tabellerne nedenfor.',
+	'adaptive.author.parameters': 'Itemparametre og eksponering for {scale}',
+	'adaptive.author.item': 'Item',
+	'adaptive.author.infoAt0': 'Information ved θ = 0',
+	'adaptive.author.exposure': 'Vist for',
+	'adaptive.author.information': 'Information',
+	'adaptive.author.testInfo': 'Testinformation',
+	'adaptive.author.testTable': 'Testinformation for alle items og den SE, den giver',
 	'response.error.adaptive': 'Denne test er adaptiv: den besvares ét udsagn ad gangen på sin side.'
 } satisfies Record<keyof typeof en, string>;
