@@ -220,7 +220,7 @@ export function resumeCat(bank: Bank, rule: CatRule, answers: ReadonlyMap<string
 		const next = nextItems(bank, rule, steps, random);
 		if (next.length === 0 || !next.every((item) => answers.has(item))) {
 			const reached = new Set([...steps.map((s) => s.item), ...next]);
-			return { steps, next, stray: [...answers.keys()].filter((item) => !reached.has(item)) };
+			return { steps, next: next.filter((item) => !answers.has(item)), stray: [...answers.keys()].filter((item) => !reached.has(item)) };
 		}
 		steps = recordSteps(bank, steps, next.map((item) => ({ item, value: answers.get(item)! })));
 	}

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { calibrateGraded } from './calibrate.ts';
-import { completeRule, keyed, nextItems, recordSteps, replayMismatch, runCat, scaleStates, type Bank } from './cat.ts';
+import { completeRule, keyed, nextItems, recordSteps, replayMismatch, resumeCat, runCat, scaleStates, type Bank } from './cat.ts';
 import { eap } from './eap.ts';
 import { categoryProbabilities, itemInformation, logistic, type GradedItem } from './grm.ts';
 import { normalGrid } from './quadrature.ts';
@@ -196,6 +196,18 @@ describe('the adaptive rule', () => {
 		expect(() => recordSteps(bank, steps, [{ item: 'x2', value: 1 }])).toThrow('twice');
 		expect(() => recordSteps(bank, [], [{ item: 'x9', value: 1 }])).toThrow('not in the item bank');
 		expect(() => recordSteps(bank, [], [{ item: 'x1', value: 6 }])).toThrow('1…5');
+	});
+
+	it('resumes from answers alone: the same statements in the same order, a block part-answered shows what is left', () => {
+		const answers = new Map([['x2', 4], ['y2', 2], ['x3', 5]]);
+		const resumed = resumeCat(bank, rule, answers, () => 0);
+		expect(resumed.steps.map((s) => s.item)).toEqual(['x2', 'y2', 'x3']);
+		expect(resumed.steps).toEqual(recordSteps(bank, [], resumed.steps));
+		expect(resumed.stray).toEqual([]);
+		const block = resumeCat(bank, { ...rule, perStep: 2 }, new Map([['x2', 4]]), () => 0);
+		expect(block.steps).toEqual([]);
+		expect(block.next).toEqual(['y2']);
+		expect(resumeCat(bank, rule, new Map([['x4', 1]]), () => 0).stray).toEqual(['x4']);
 	});
 
 	it('stops a scale at SE ≤ the target after the minimum, at the maximum, or when its items run out', () => {
