@@ -14,7 +14,7 @@ import { categoryProbabilities } from '$lib/core/irt/grm';
 import { seededRandom } from '$lib/core/irt/random';
 import { normalCdf } from '$lib/core/scoring/normal';
 import { adaptiveProgress, answerAdaptive, replayAdaptiveResult, statementView } from './adaptive';
-import { completeOpenOrNew } from './responses';
+import { completeOpenOrNew, saveProgress } from './responses';
 
 const QUESTIONNAIRES = resolve(__dirname, '../../../../questionnaires');
 const ID = 'big-five-ipip-50-cat';
@@ -124,6 +124,11 @@ describe('adaptive test on the server', () => {
 		const bad = await answerAdaptive(db, alice, instrument(), { item: second, value: '9' });
 		expect(bad.ok).toBe(false);
 		if (!bad.ok) expect(bad.error).toMatchObject({ code: 'response.error.invalid', field: second });
+		expect(JSON.parse((await row()).answers)).toEqual({ [first]: 4 });
+		// the whole-form save cannot put answers into an adaptive test
+		const save = await saveProgress(db, alice, { instrumentId: ID, responseId: (await row()).id, answers: JSON.stringify({ [first]: 4, [second]: 5 }), page: 1 });
+		expect(save.ok).toBe(false);
+		if (!save.ok) expect(save.error.code).toBe('response.error.adaptive');
 		expect(JSON.parse((await row()).answers)).toEqual({ [first]: 4 });
 		// another person gets their own randomesque choices: over a few people the first statement varies
 		const firsts = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((u) => adaptiveProgress(q, u, {}).next[0]));

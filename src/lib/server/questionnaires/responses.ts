@@ -138,6 +138,8 @@ export async function saveProgress(
 	const parsed = parseAnswers(input.answers);
 	if (!parsed.ok) return parsed;
 	const q = await loadDefinition(db, own.value.instrument_version_id);
+	// An adaptive test saves each answer as it takes it (adaptive.ts); a whole-form save could skip statements.
+	if (q.adaptive) return err('response.error.adaptive');
 	const checked = validateForm(formModelOf(q.survey), parsed.value, { partial: true });
 	if (!checked.ok) return invalid(checked.errors);
 	const saved = await saveResponseProgress(db, own.value.id, canonicalJson(checked.answers), page, now);
