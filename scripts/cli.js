@@ -1,13 +1,13 @@
-// npm run score|analyze: runs the command-line tool as plain JavaScript. The TypeScript sources
+// npm run score|analyze|calibrate|cat: runs the command-line tool as plain JavaScript. The TypeScript sources
 // (scripts/<name>.ts and the core they import) are bundled by esbuild into node_modules/.cache/spejl-cli
 // the first time and again whenever one of those sources changes, so no loader transforms code on every run.
 //
-// Usage: node scripts/cli.js <score|analyze> [arguments of that command]
+// Usage: node scripts/cli.js <score|analyze|calibrate|cat> [arguments of that command]
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const COMMANDS = ['score', 'analyze'];
+const COMMANDS = ['score', 'analyze', 'calibrate', 'cat'];
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = join(root, 'node_modules/.cache/spejl-cli');
 const pointer = join(cacheDir, 'current.json');

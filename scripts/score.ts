@@ -25,6 +25,7 @@ async function main() {
 	const [questionnaireFile, file] = positionals;
 	responsesFile = file;
 	const q = await loadQuestionnaire(questionnaireFile);
+	if (q.adaptive) throw new CliExit(`${questionnaireFile}: ${q.id} is adaptive: its scores are θ from the statements each person was given; replay answers with npm run cat -- simulate`, 1);
 	const norm = values.norm;
 	if (norm !== undefined) {
 		const known = [...new Set((q.scoring?.scales ?? []).flatMap((s) => (s.norms ?? []).map((n) => n.id)))];

@@ -47,6 +47,8 @@ export interface ResultView {
 	history: { responseId: string; completedAt: string; scales: { id: string; title: string; score: number | null }[] }[];
 	/** Every attempt, newest first (the latest, then the history), each scale with its change since the attempt before. */
 	attempts: AttemptView[];
+	/** An adaptive test: how many statements were used of the bank. */
+	adaptive: { used: number; of: number } | null;
 }
 
 export interface AttemptView {
@@ -155,7 +157,8 @@ export function resultView(r: CompletedResult, history: CompletedResult[], local
 			completedAt: h.completedAt,
 			scales: scaleViews(h, locale).map((s) => ({ id: s.id, title: s.title, score: s.score }))
 		})),
-		attempts: history.length ? attemptViews([r, ...history], locale) : []
+		attempts: history.length ? attemptViews([r, ...history], locale) : [],
+		adaptive: r.result.adaptive ? { used: r.result.adaptive.used, of: r.result.adaptive.of } : null
 	};
 }
 

@@ -1,4 +1,4 @@
-// Spawns a real CLI and collects its exit code and output: score and analyze as `npm run` runs them
+// Spawns a real CLI and collects its exit code and output: score, analyze, calibrate and cat as `npm run` runs them
 // (scripts/cli.js, the bundled JavaScript).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ export interface CliResult {
 	stderr: string;
 }
 
-export function runCli(script: 'score' | 'analyze', args: string[]): Promise<CliResult> {
+export function runCli(script: 'score' | 'analyze' | 'calibrate' | 'cat', args: string[]): Promise<CliResult> {
 	return new Promise((resolve) => {
 		execFile(process.execPath, [join(root, 'scripts/cli.js'), script, ...args], { cwd: root, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
 			const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;

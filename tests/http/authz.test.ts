@@ -134,6 +134,8 @@ const TABLE: Record<string, Row> = {
 	},
 	// The plain HTML form: each signed-in person saves their own response (going back from the last page).
 	'POST /q/[id]?/plain': { body: () => ({ page: '7', nav: 'prev' }), expect: signedIn({ redirect: '/q/riasec-48?page=6' }) },
+	// One answer to an adaptive test: any signed-in person takes their own; riasec-48 is not adaptive (404).
+	'POST /q/[id]?/adaptive': { body: () => ({ item: 'R1', value: '3' }), expect: signedIn(404) },
 	'GET /account': { expect: signedIn(200) },
 	'POST /account?/language': { body: () => ({ locale: 'en' }), expect: signedIn(200) },
 	'POST /account?/delete': { body: () => ({ confirm: 'no' }), expect: signedIn(400) },

@@ -61,6 +61,7 @@ describe('simpleCompletion', () => {
 			return [q.id, first !== undefined && simpleCompletion(formModelOf(q.survey), answers) !== undefined];
 		});
 		expect(covered).toEqual([
+			['big-five-ipip-50-cat', true],
 			['big-five-ipip-50', true],
 			['brainstorm-dream-jobs', false],
 			['brainstorm-strengths', false],

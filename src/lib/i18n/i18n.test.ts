@@ -32,6 +32,8 @@ import completionKeyEn from './completion-key.en';
 import completionKeyDa from './completion-key.da';
 import twoFactorEn from './twofactor.en';
 import twoFactorDa from './twofactor.da';
+import adaptiveEn from './adaptive.en';
+import adaptiveDa from './adaptive.da';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -51,7 +53,8 @@ const pairs: [string, Record<string, string>, Record<string, string>][] = [
 	['recovery', recoveryEn, recoveryDa],
 	['refusals', refusalsEn, refusalsDa],
 	['twofactor', twoFactorEn, twoFactorDa],
-	['completion-key', completionKeyEn, completionKeyDa]
+	['completion-key', completionKeyEn, completionKeyDa],
+	['adaptive', adaptiveEn, adaptiveDa]
 ];
 // The same placeholders (a translation may use one twice).
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

@@ -7,6 +7,8 @@ import type { OthersViewDefinition } from '../others-view/types.ts';
 /** A plain string, or locale → text with `default` as the fallback (SurveyJS's own convention). */
 export type LocalizedString = string | ({ default: string } & Record<string, string>);
 
+import type { AdaptiveDefinition } from '../irt/adaptive.ts';
+
 export type InstrumentKind = 'test' | 'self-evaluation' | 'exercise';
 
 export interface Norm {
@@ -101,6 +103,8 @@ export interface Questionnaire {
 	/** SurveyJS form JSON. */
 	survey: Record<string, unknown>;
 	scoring?: Scoring;
+	/** An adaptive test over calibrated item parameters (docs/adaptive-testing.md). */
+	adaptive?: AdaptiveDefinition;
 }
 
 /** One problem found in a questionnaire file: `path` is a JSON path such as `$.scoring.scales[2].reverse[0]`. */
@@ -133,6 +137,8 @@ export interface ScaleResult {
 	band?: { index: number; label: LocalizedString; text?: LocalizedString };
 	/** 90 % band from SEM = sd·√(1−α), with a norm and a reliability. */
 	ci90?: { score: Interval; t: Interval; percentile: Interval };
+	/** An adaptive test's scale: statements presented, of how many, and the SE of θ (docs/adaptive-testing.md). */
+	adaptive?: { items: number; of: number; se: number };
 }
 
 export interface CodeResult {
@@ -151,4 +157,6 @@ export interface ScoredResult {
 	rankings: Record<string, string[]>;
 	/** list id → texts verbatim */
 	lists: Record<string, string[]>;
+	/** An adaptive test: statements used of the bank, and each step in order with the scale's θ and SE after it. */
+	adaptive?: { used: number; of: number; steps: { item: string; value: number | null; theta: number; se: number }[] };
 }

@@ -5,8 +5,9 @@ import { checkKnownKeys, checkLocalized, checkString, isFiniteNumber, isObject, 
 import { validateScales } from './validate-scales.ts';
 import { validateOutputs } from './validate-outputs.ts';
 import { validateOthersView } from '../others-view/validate.ts';
+import { validateAdaptive } from '../irt/adaptive.ts';
 
-const TOP_KEYS = ['$schema', 'id', 'version', 'kind', 'title', 'description', 'minutes', 'source', 'translations', 'survey', 'scoring'];
+const TOP_KEYS = ['$schema', 'id', 'version', 'kind', 'title', 'description', 'minutes', 'source', 'translations', 'survey', 'scoring', 'adaptive'];
 const SCORING_KEYS = ['scales', 'codes', 'tallies', 'rankings', 'lists', 'othersView'];
 const KINDS = ['test', 'self-evaluation', 'exercise'];
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -97,6 +98,7 @@ export function validateQuestionnaire(json: unknown, options: ValidateQuestionna
 				validateOthersView(json.scoring.othersView, elements, out);
 			}
 		}
+		out.push(...validateAdaptive(json));
 	}
 	out.push(...(options.surveyProblems ?? []));
 	if (out.length > 0) return { ok: false, problems: out };

@@ -50,6 +50,7 @@ function messageOf(f: () => unknown): string {
 describe('compileResponseScorer', () => {
 	it('compiles every shipped questionnaire the plan covers, and leaves valueFrom scales to scoreResponse', () => {
 		expect(shipped.map((q) => [q.id, compileResponseScorer(q) !== undefined])).toEqual([
+			['big-five-ipip-50-cat', true],
 			['big-five-ipip-50', true],
 			['brainstorm-dream-jobs', true],
 			['brainstorm-strengths', true],

@@ -40,7 +40,8 @@ export type ResponseErrorCode =
 	| 'response.error.invalid'
 	| 'response.error.tooFew'
 	| 'response.error.completionKey'
-	| 'response.error.keyUsed';
+	| 'response.error.keyUsed'
+	| 'response.error.adaptive';
 
 /** The client's unfinished response to this instrument, or a new one on the current version. */
 export async function startOrResume(db: Db, userId: string, instrument: Instrument, now = new Date()) {
@@ -107,7 +108,7 @@ const MAX_KEY_ORDERS = 256;
  * remembered per order of keys (a page sends the same order again and again); the object is built in
  * sorted order as before, so the text is the same as `Object.fromEntries` of the sorted entries gives.
  */
-function canonicalJson(answers: Answers): string {
+export function canonicalJson(answers: Answers): string {
 	const keys = Object.keys(answers);
 	// A name holding the separator could make two key lists look alike: those are sorted each time.
 	const order = keys.some((k) => k.includes('\u0000')) ? undefined : keys.join('\u0000');
@@ -141,6 +142,8 @@ export async function saveProgress(
 	const parsed = parseAnswers(input.answers);
 	if (!parsed.ok) return parsed;
 	const q = await loadDefinition(db, own.value.instrument_version_id);
+	// An adaptive test saves each answer as it takes it (adaptive.ts); a whole-form save could skip statements.
+	if (q.adaptive) return err('response.error.adaptive');
 	const checked = validateForm(formModelOf(q.survey), parsed.value, { partial: true });
 	if (!checked.ok) return invalid(checked.errors);
 	const saved = await saveResponseProgress(db, own.value.id, canonicalJson(checked.answers), page, now);
@@ -267,6 +270,8 @@ async function completeOpen(db: Db, userId: string, instrument: Instrument, answ
 
 /** The answers parsed and validated for completing, with their canonical JSON. */
 function checkAnswers(q: Questionnaire, text: string): Outcome<{ answers: string; checked: Answers }> {
+	// An adaptive test is answered one step at a time (adaptive.ts), never completed as a whole form.
+	if (q.adaptive) return err('response.error.adaptive');
 	const parsed = parseAnswers(text);
 	if (!parsed.ok) return parsed;
 	const checked = validateForm(formModelOf(q.survey), parsed.value, { partial: false });

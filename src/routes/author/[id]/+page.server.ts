@@ -3,6 +3,7 @@ import { localize } from '$lib/core/localize';
 import { getDb } from '$lib/server/app';
 import { analyzeInstrument, ALPHA_FLAG, MIN_RESPONDENTS, RDROP_FLAG } from '$lib/server/author/author-analysis';
 import { requireRole } from '$lib/server/http/guards';
+import { adaptiveBankView } from '$lib/server/author/adaptive-bank';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 				? { ...v, stats: { ...v.stats, scales: v.stats.scales.map((s) => ({ ...s, title: localize(s.title, locale) })) } }
 				: v
 		),
-		limits: { minRespondents: MIN_RESPONDENTS, rDrop: RDROP_FLAG, alpha: ALPHA_FLAG }
+		limits: { minRespondents: MIN_RESPONDENTS, rDrop: RDROP_FLAG, alpha: ALPHA_FLAG },
+		adaptive: await adaptiveBankView(getDb(), params.id, locale)
 	};
 };

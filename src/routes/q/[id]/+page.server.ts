@@ -14,6 +14,7 @@ import { translator, type Locale } from '$lib/i18n';
 import { problemText, statusFor } from '$lib/server/http/results';
 import type { Actions, PageServerLoad } from './$types';
 import { RESPONSE_STATUS } from './statuses';
+import { adaptiveProgress, answerAdaptive, statementView } from '$lib/server/questionnaires/adaptive';
 
 function instrumentOf(id: string) {
 	const instrument = getRegistry().instruments.get(id);
@@ -51,9 +52,23 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		// (`?page=`), nor a page shown again after an action (`?/plain`).
 		resumed: Boolean(open) && url.search === '',
 		plain,
-		review: open && url.searchParams.has('review') ? reviewOf(q, answers, locals.locale) : null
+		review: open && url.searchParams.has('review') ? reviewOf(q, answers, locals.locale) : null,
+		adaptive: q.adaptive ? adaptiveOf(q, user.id, answers, locals.locale, url.searchParams.has('stale')) : null
 	};
 };
+
+/** The statement an adaptive test shows next (the server chooses it), and where the test stands. */
+function adaptiveOf(q: Questionnaire, userId: string, answers: Record<string, unknown>, locale: Locale, stale: boolean) {
+	const progress = adaptiveProgress(q, userId, answers);
+	const next = progress.next[0];
+	return {
+		step: progress.steps.length + 1,
+		typical: progress.typical,
+		total: progress.total,
+		statement: next ? statementView(q, next, locale) : null,
+		stale
+	};
+}
 
 /** What was skipped, with a link to each question (the first 30; the rest counted). */
 function reviewOf(q: Questionnaire, answers: Record<string, unknown>, locale: Locale) {
@@ -87,6 +102,21 @@ async function ensureResponse(userId: string, instrumentId: string, responseId: 
 }
 
 export const actions: Actions = {
+	// One answer to an adaptive test (plain form, or SurveyJS posting the same form): the server takes it and
+	// chooses the next statement, or completes the test.
+	adaptive: async ({ request, params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const t = translator(locals.locale);
+		const instrument = instrumentOf(params.id);
+		if (!instrument.questionnaire.adaptive) error(404, `“${params.id}” is not an adaptive test.`);
+		const form = await request.formData();
+		const value = form.get('value');
+		if (value === null || value === '') return fail(400, { adaptiveMessage: t('adaptive.choose') });
+		const r = await answerAdaptive(getDb(), user.id, instrument, { item: String(form.get('item') ?? ''), value: String(value) });
+		if (!r.ok) return fail(statusFor(r.error, RESPONSE_STATUS), { adaptiveMessage: problemText(r.error, locals.locale) });
+		if (r.value.done) redirect(303, `/profile#${params.id}`);
+		redirect(303, `/q/${params.id}${r.value.stale ? '?stale' : ''}`);
+	},
 	// The plain HTML form (no JavaScript): one page at a time.
 	plain: async ({ request, params, locals, url }) => {
 		const user = requireUser(locals, url);
