@@ -2,7 +2,7 @@
  * The `adaptive` block of a questionnaire (docs/adaptive-testing.md): the calibrated item parameters and the
  * rule of the adaptive test. Validation and the bank and rule the server and `npm run cat` use.
  */
-import type { Problem, Questionnaire } from '../questionnaire/types.ts';
+import type { QuestionnaireProblem as Problem, Questionnaire } from '../questionnaire/types.ts';
 import { completeRule, type Bank, type CatRule } from './cat.ts';
 import { bankFromParameters, type ParameterDocument } from './parameters.ts';
 

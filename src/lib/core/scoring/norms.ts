@@ -3,7 +3,7 @@ import type { Interval, Norm } from '../questionnaire/types.ts';
 import { normalCdf } from './normal.ts';
 
 /** z of the two-sided 90 % interval of the normal distribution: Φ⁻¹(0.95). */
-const Z90 = 1.645;
+export const Z90 = 1.645;
 
 /**
  * z = (score − m) / s.
