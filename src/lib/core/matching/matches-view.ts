@@ -10,8 +10,10 @@ export interface MatchView {
 	title: string;
 	/** The original title, when `title` is a translation. */
 	originalTitle?: string;
-	/** How the translation was found (the set's `title_<locale>_source`, e.g. `exactMatch <URI>`). */
+	/** Where the translation comes from (the set's `title_<locale>_source`, e.g. an ESCO URI). */
 	titleSource?: string;
+	/** How that source relates to the opportunity (`title_<locale>_relation`: `exactMatch`, `broadMatch`, `iscoGroup`, …). */
+	titleRelation?: string;
 	/** True when the set translates titles into the reader's language but not this one: `title` is the original. */
 	untranslated?: boolean;
 	/** Pearson r, unrounded; the UI shows two decimals. */
@@ -90,13 +92,18 @@ export function displayTitle(
 	m: Pick<Match, 'title' | 'translations'>,
 	set: OpportunitySet,
 	locale: string
-): Pick<MatchView, 'title' | 'originalTitle' | 'titleSource' | 'untranslated'> {
+): Pick<MatchView, 'title' | 'originalTitle' | 'titleSource' | 'titleRelation' | 'untranslated'> {
 	if (!translationSource(set, locale)) return { title: m.title };
 	const local = translationOf(m, locale);
 	if (!local?.title) return { title: m.title, untranslated: true };
 	// ESCO labels are lower case ("administrerende direktør"); a title starts with a capital.
 	const title = local.title.charAt(0).toLocaleUpperCase(locale) + local.title.slice(1);
-	return { title, originalTitle: m.title, ...(local.titleSource ? { titleSource: local.titleSource } : {}) };
+	return {
+		title,
+		originalTitle: m.title,
+		...(local.titleSource ? { titleSource: local.titleSource } : {}),
+		...(local.titleRelation ? { titleRelation: local.titleRelation } : {})
+	};
 }
 
 /**
