@@ -3,6 +3,8 @@ import type { OpportunityKind, OpportunitySet } from '../opportunities/types.ts'
 import { fitLevel, type FitLevel } from './fit-words.ts';
 import { matchOpportunities, translationOf, type Match } from './match.ts';
 import { riasecFromDimensions, type DimensionLike } from './profile-riasec.ts';
+import { areasOf, factsFor, type FactGroup } from '../labour-market/facts.ts';
+import type { LabourMarketTable } from '../labour-market/types.ts';
 
 export interface MatchView {
 	id: string;
@@ -27,6 +29,8 @@ export interface MatchView {
 	level?: number;
 	levelLabel?: string;
 	url?: string;
+	/** Labour-market figures for the reader's area (the first table that has the occupation; see `factsFor`). */
+	facts?: FactGroup;
 }
 
 export interface MatchesView {
@@ -49,7 +53,10 @@ export interface MatchesView {
 	total: number;
 	matches: MatchView[];
 	/** The chosen set's source and the attribution its licence requires (show wherever its data is shown). */
-	source: { title: string; source?: string; licence: string; attribution: string[]; notices: string[] } | null;
+	source: { title: string; source?: string; licence: string; attribution: string[]; notices: string[]; illustrative?: boolean } | null;
+	/** The areas the labour-market tables have figures for, and the one in force (null: each table's default). */
+	areas: { code: string; name: string }[];
+	area: string | null;
 }
 
 export interface MatchesViewInput {
@@ -65,6 +72,8 @@ export interface MatchesViewInput {
 	/** How many matches to return (after ranking and filters). */
 	limit: number;
 	locale: string;
+	/** Labour-market tables, and the reader's area (ignored unless one of the tables' areas). */
+	labourMarket?: { tables: readonly LabourMarketTable[]; area?: string | null };
 }
 
 /** The set's levels: the sidecar's labels, or the levels its opportunities use, lowest first. */
@@ -125,6 +134,9 @@ export function buildMatchesView(input: MatchesViewInput): MatchesView {
 	const levels = set ? levelsOf(set, locale) : [];
 	const level = input.level != null && levels.some((l) => l.value === input.level) ? input.level : null;
 	const text = (input.text ?? '').trim();
+	const tables = input.labourMarket?.tables ?? [];
+	const areas = areasOf(tables, locale);
+	const area = input.labourMarket?.area && areas.some((a) => a.code === input.labourMarket?.area) ? input.labourMarket.area : null;
 	const view: MatchesView = {
 		status: 'ok',
 		sets: input.sets.map((s) => ({ id: s.id, title: localize(s.title, locale) })),
@@ -144,9 +156,12 @@ export function buildMatchesView(input: MatchesViewInput): MatchesView {
 					...(set.source ? { source: set.source } : {}),
 					licence: set.licence,
 					attribution: [...set.attribution, ...(translationSource(set, locale)?.attribution ?? [])],
-					notices: set.notices ?? []
+					notices: set.notices ?? [],
+					...(set.illustrative ? { illustrative: true } : {})
 				}
-			: null
+			: null,
+		areas,
+		area
 	};
 	if (!set) return { ...view, status: 'no-sets' };
 	const { found, profile } = riasecFromDimensions(input.dimensions);
@@ -159,16 +174,20 @@ export function buildMatchesView(input: MatchesViewInput): MatchesView {
 		code: result.code,
 		ties: result.ties,
 		total: result.matches.length,
-		matches: result.matches.slice(0, Math.max(0, input.limit)).map((m) => ({
-			id: m.id,
-			...displayTitle(m, set, locale),
-			fit: m.fit,
-			fitLevel: fitLevel(m.fit),
-			agreement: m.agreement,
-			code: m.code,
-			why: m.why,
-			...(m.level !== undefined ? { level: m.level, levelLabel: labels.get(m.level) ?? String(m.level) } : {}),
-			...(m.url !== undefined ? { url: m.url } : {})
-		}))
+		matches: result.matches.slice(0, Math.max(0, input.limit)).map((m) => {
+			const facts = tables.length > 0 ? factsFor(m, tables, area, locale)[0] : undefined;
+			return {
+				id: m.id,
+				...displayTitle(m, set, locale),
+				fit: m.fit,
+				fitLevel: fitLevel(m.fit),
+				agreement: m.agreement,
+				code: m.code,
+				why: m.why,
+				...(m.level !== undefined ? { level: m.level, levelLabel: labels.get(m.level) ?? String(m.level) } : {}),
+				...(m.url !== undefined ? { url: m.url } : {}),
+				...(facts ? { facts } : {})
+			};
+		})
 	};
 }

@@ -72,6 +72,8 @@ export interface OpportunitySet {
 	levelDescriptions?: Record<string, LocalizedString>;
 	/** Provenance of the translated columns, by locale. */
 	translations?: Record<string, TranslationSource>;
+	/** Example data, not real: offered to clients only when the operator chooses it (ILLUSTRATIVE_DATA=1), and marked. */
+	illustrative?: boolean;
 	opportunities: Opportunity[];
 }
 

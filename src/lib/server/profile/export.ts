@@ -5,7 +5,7 @@ import { profileExportCsv } from '$lib/core/profile/export-csv';
 import type { OpportunitySet } from '$lib/core/opportunities/types';
 import { buildMatchesView, type MatchesView } from '$lib/core/matching/matches-view';
 import type { Db } from '../db';
-import { getOpportunitySets, getRegistry, getTimeZone } from '../app';
+import { getLabourMarket, getOpportunitySets, getRegistry, getTimeZone } from '../app';
 import { isoDay } from '$lib/time';
 import { othersViewForExport } from '../others/others-summary';
 import { loadProfile } from './profile';
@@ -61,11 +61,12 @@ export async function matchesViewFor(
 	db: Db,
 	userId: string,
 	locale: string,
-	options: { setId?: string | null; level?: number | null; text?: string; limit: number }
+	options: { setId?: string | null; level?: number | null; text?: string; limit: number; area?: string | null }
 ): Promise<MatchesView> {
 	const profile = await loadProfile(db, userId);
 	const { sets, defaultId } = getOpportunitySets();
-	return buildMatchesView({ dimensions: profile.dimensions, sets: [...sets.values()], defaultId, locale, ...options });
+	const { area, ...rest } = options;
+	return buildMatchesView({ dimensions: profile.dimensions, sets: [...sets.values()], defaultId, locale, ...rest, labourMarket: { tables: getLabourMarket().tables, area: area ?? null } });
 }
 
 /**
