@@ -6,6 +6,7 @@ import { describeDatabase, readConfig, type Config } from './config';
 import { loadRegistry, type Registry } from './questionnaires/registry';
 import { formatSetProblems, loadOpportunitySets, type OpportunitySets } from './profile/opportunities';
 import { formatTableProblems, loadLabourMarketTables, type LabourMarketTables } from './profile/labour-market';
+import { holdBackIllustrative } from './profile/illustrative';
 import { startRetentionJob } from './account/retention';
 import { useSessionPolicy, type SessionPolicy } from './account/auth';
 import { useThrottlePolicy } from './throttle-policy';
@@ -31,14 +32,8 @@ export async function startApp(): Promise<void> {
 	for (const line of formatTableProblems(labourMarket.refused)) console.error(`[labour-market] refused ${line}`);
 	// Example data is not offered to clients unless the operator chooses it (ILLUSTRATIVE_DATA=1).
 	if (!config.illustrativeData) {
-		for (const [id, set] of opportunities.sets) {
-			if (!set.illustrative) continue;
-			opportunities.sets.delete(id);
-			console.log(`[opportunities] ${id} is illustrative example data: not offered to clients (ILLUSTRATIVE_DATA=1 offers it)`);
-		}
-		if (opportunities.defaultId && !opportunities.sets.has(opportunities.defaultId)) opportunities.defaultId = opportunities.sets.keys().next().value;
-		for (const t of labourMarket.tables.filter((t) => t.illustrative)) console.log(`[labour-market] ${t.id} is illustrative example data: not shown to clients`);
-		labourMarket.tables = labourMarket.tables.filter((t) => !t.illustrative);
+		const held = holdBackIllustrative(opportunities, labourMarket);
+		for (const id of [...held.sets, ...held.tables]) console.log(`[spejl] ${id} is illustrative example data: not offered to clients (ILLUSTRATIVE_DATA=1 offers it)`);
 	}
 	state = { config, db, registry, opportunities, labourMarket };
 	const cleanup = startRetentionJob(db, {
