@@ -164,6 +164,7 @@ const PAGES: PageSpec[] = [
 	{ name: 'take brainstorm-strengths', role: 'client', path: () => '/q/brainstorm-strengths', ready: '[data-name="strengths"] input' },
 	{ name: 'profile', role: 'client', path: () => '/profile', ready: 'article#big-five-ipip-50 canvas' },
 	{ name: 'matches', role: 'client', path: () => '/matches' },
+	{ name: 'occupation page', role: 'client', path: () => '/occupations/onet-29-3/15-1252.00', ready: '[data-testid="facts-full"]' },
 	{ name: 'account', role: 'client', path: () => '/account' },
 	{ name: 'change password', role: 'client', path: () => '/account/password' },
 	{ name: 'change email', role: 'client', path: () => '/account/email' },

@@ -122,10 +122,10 @@ describe('counsellor journey', () => {
 		await client.goto(`${base}/`);
 		expect(await card.getByTestId('assignment-status').textContent()).toBe('Completed');
 
-		// The client answers the preparation question and keeps two occupations; both are on the profile.
+		// The client chooses a preparation level (one click) and keeps two occupations; both are on the profile.
 		await client.goto(`${base}/matches`);
-		await client.getByTestId('prep-question').getByText('Medium preparation').click();
-		await client.getByRole('button', { name: 'Show my matches' }).click();
+		await client.getByRole('button', { name: 'Medium preparation' }).click();
+		await expect.poll(() => client.getByRole('button', { name: 'Medium preparation' }).getAttribute('aria-pressed')).toBe('true');
 		await client.locator('ol.matches > li').first().waitFor();
 		const kept: { id: string; title: string }[] = [];
 		for (const n of [0, 1]) {

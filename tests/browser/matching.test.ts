@@ -1,9 +1,10 @@
-// A client takes the RIASEC test through the real UI with answers chosen here, answers the preparation
-// question on /matches, and finds the occupations at that level with the fits this test computes on its
-// own from those answers and the O*NET CSV; the choice is remembered and changed with one click; the
-// client stars two occupations and finds them in the downloaded JSON export (validated against the
-// schema); creates, uses and revokes an API token. In Danish: the same with Danish titles (from the
-// CSV's title_da), English ones marked, and Danish search.
+// A client takes the RIASEC test through the real UI with answers chosen here, sees the occupations this
+// test computes on its own from those answers and the O*NET CSV on /matches at once, chooses a preparation
+// level with one click (remembered, changed with one click), stars two occupations and finds them in the
+// downloaded JSON export (validated against the schema); opens an occupation's page (description, fit,
+// labour-market figures from the BLS table with named sources), keeps it there and finds it on the
+// profile; creates, uses and revokes an API token. In Danish: the same with Danish titles (from the CSV's
+// title_da), English ones marked, the occupation page saying the figures are US figures, and Danish search.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv from 'ajv';
@@ -58,12 +59,18 @@ function pearson(x: number[], y: number[]): number {
 const [header, ...lines] = readFileSync(resolve(__dirname, '../../opportunities/onet-29-3.csv'), 'utf8').trim().split('\n').map(csvLine);
 const at = (name: string) => header.indexOf(name);
 const ranked = lines
-	.map((c) => ({ id: c[at('id')], title: c[at('title')], titleDa: c[at('title_da')], level: Number(c[at('level')]), r: pearson(client, TYPES.map((t) => Number(c[at(t)]))) }))
+	.map((c) => ({ id: c[at('id')], title: c[at('title')], titleDa: c[at('title_da')], description: c[at('description')], level: Number(c[at('level')]), r: pearson(client, TYPES.map((t) => Number(c[at(t)]))) }))
 	.sort((a, b) => b.r - a.r);
 const words = (r: number) => {
 	const x = Math.round(r * 100) / 100;
 	return x >= 0.8 ? 'Very good fit' : x >= 0.6 ? 'Good fit' : x >= 0.4 ? 'Some fit' : 'Weak fit';
 };
+// The BLS table as shipped: SOC code → indicator → value (the first 7 characters of an O*NET code are its SOC code).
+const bls = new Map<string, Record<string, string>>();
+for (const line of readFileSync(resolve(__dirname, '../../labour-market/bls-ep-2024-34.csv'), 'utf8').trim().split('\n').slice(1)) {
+	const [, code, , indicator, value] = csvLine(line);
+	bls.set(code, { ...bls.get(code), [indicator]: value });
+}
 const schema = JSON.parse(readFileSync(resolve(__dirname, '../../static/schema/profile-v1.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true }).compile(schema);
 
@@ -74,13 +81,12 @@ afterAll(async () => browser?.close());
 async function shownMatches(page: Page, n: number) {
 	const items = page.locator('ol.matches > li');
 	await items.first().waitFor();
-	const out: { id: string; title: string; fit: string; words: string; level: string; reason: string; letters: string }[] = [];
+	const out: { id: string; title: string; words: string; level: string; reason: string; letters: string }[] = [];
 	for (let i = 0; i < n; i++) {
 		const li = items.nth(i);
 		out.push({
 			id: (await li.getAttribute('data-id'))!,
 			title: (await li.getByTestId('match-title').textContent())!.trim(),
-			fit: (await li.getByTestId('fit').textContent())!.trim(),
 			words: (await li.getByTestId('fit-level').textContent())!.trim(),
 			level: (await li.getByTestId('level').textContent())!.trim(),
 			reason: (await li.getByTestId('why').textContent())!.trim(),
@@ -110,21 +116,18 @@ describe('client journey: matches, export and API token', () => {
 
 		await page.getByRole('navigation').getByRole('link', { name: 'Matches' }).click();
 		await page.waitForURL(`${base}/matches`);
-		// The preparation question comes first, in plain words; nothing is listed yet.
-		const question = page.getByTestId('prep-question');
-		await question.waitFor();
-		expect(await page.locator('ol.matches').count()).toBe(0);
-		expect(await question.textContent()).toContain('How much education or training are you willing to do?');
-		await question.getByText('Medium preparation').click();
-		await page.getByRole('button', { name: 'Show my matches' }).click();
-		await page.waitForURL(`${base}/matches`);
+		// The matches are there at once, all levels; nothing to answer first.
 		expect(await page.getByTestId('person-code').textContent()).toBe('IAC');
+		expect((await shownMatches(page, 5)).map((m) => m.id)).toEqual(ranked.slice(0, 5).map((m) => m.id));
+		expect(await page.getByRole('button', { name: 'All levels' }).getAttribute('aria-pressed')).toBe('true');
+		// One click on a preparation level.
+		await page.getByRole('button', { name: 'Medium preparation' }).click();
 		const zone3 = ranked.filter((m) => m.level === 3);
+		await expect.poll(async () => await page.locator('ol.matches > li').first().getAttribute('data-id')).toBe(zone3[0].id);
 		const top3 = await shownMatches(page, 5);
 		expect(top3.map((m) => m.id)).toEqual(zone3.slice(0, 5).map((m) => m.id));
 		top3.forEach((m, i) => {
 			expect(m.title).toBe(zone3[i].title);
-			expect(m.fit).toBe(`r = ${zone3[i].r.toFixed(2)}`);
 			expect(m.words).toBe(words(zone3[i].r));
 			expect(m.level).toBe('Medium preparation');
 		});
@@ -135,11 +138,17 @@ describe('client journey: matches, export and API token', () => {
 			expect(m.reason).toMatch(/^You like /);
 			for (const l of m.letters) expect(m.reason).toContain(likes[l]);
 		}
-		// The numbers are one click away.
+		// Plain words first: each card has the labour-market figures in words and numbers, with area and source; no r.
 		const first = page.locator('ol.matches > li').first();
-		expect(await first.getByTestId('fit').isVisible()).toBe(false);
-		await first.getByText('Numbers and method').click();
-		expect(await first.getByTestId('fit').isVisible()).toBe(true);
+		const soc = bls.get(zone3[0].id.slice(0, 7))!;
+		const pct = (v: string) => new Intl.NumberFormat('en', { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(Number(v) / 100);
+		const facts = (await first.getByTestId('facts').textContent())!;
+		expect(facts).toContain(`(${pct(soc.employment_change_pct)})`);
+		expect(facts).toContain(`${Number(soc.openings_annual).toLocaleString('en')} openings a year`);
+		expect(facts).toContain(`$${Number(soc.median_wage_annual).toLocaleString('en')}`);
+		expect(facts).toContain(soc.entry_education);
+		expect(await first.getByTestId('facts-source').textContent()).toBe('USA · BLS 2024–34');
+		expect(await first.getByTestId('fit').count()).toBe(0);
 		expect(await page.getByTestId('attribution').first().textContent()).toContain('O*NET 29.3 Database');
 
 		// Remembered: a fresh visit shows the same level without asking again.
@@ -158,7 +167,6 @@ describe('client journey: matches, export and API token', () => {
 		await expect.poll(async () => (await page.locator('ol.matches > li').first().getAttribute('data-id'))).toBe(zone2[0].id);
 		const shown2 = await shownMatches(page, 3);
 		expect(shown2.map((m) => m.id)).toEqual(zone2.slice(0, 3).map((m) => m.id));
-		expect(shown2.map((m) => m.fit)).toEqual(zone2.slice(0, 3).map((m) => `r = ${m.r.toFixed(2)}`));
 		expect(await page.locator('ol.matches > li').count()).toBe(20);
 		await page.getByRole('link', { name: 'Show more' }).click();
 		await page.waitForURL(`${base}/matches?n=40`);
@@ -182,6 +190,29 @@ describe('client journey: matches, export and API token', () => {
 		expect(doc.shortlist.map((s: { set: string; id: string; title: string }) => [s.set, s.id, s.title])).toEqual(
 			zone2.slice(0, 2).map((m) => ['onet-29-3', m.id, m.title])
 		);
+
+		// The occupation's page: what it is, why it fits (and the r one click away), the BLS figures with
+		// their named source; keep it there, and find it on the profile with a link back to the page.
+		const job = zone2[2];
+		await page.goto(`${base}/matches?level=2`);
+		await page.locator(`ol.matches > li[data-id="${job.id}"]`).getByTestId('match-link').click();
+		await page.waitForURL(`${base}/occupations/onet-29-3/${job.id}`);
+		expect(await page.getByTestId('occ-title').textContent()).toBe(job.title);
+		expect(await page.getByTestId('occ-description').textContent()).toBe(job.description);
+		expect(await page.getByTestId('fit-level').textContent()).toBe(words(job.r));
+		await page.getByText('Numbers and method').click();
+		expect(await page.getByTestId('fit').textContent()).toBe(`r = ${job.r.toFixed(2)}`);
+		const full = page.getByTestId('facts-full').first();
+		const jobSoc = bls.get(job.id.slice(0, 7))!;
+		expect(await full.getByTestId('fact-growth').textContent()).toContain(pct(jobSoc.employment_change_pct));
+		expect(await full.getByTestId('facts-source').textContent()).toContain('U.S. Bureau of Labor Statistics, Employment Projections program, 2024–34');
+		expect(await full.textContent()).toContain(`$${Number(jobSoc.median_wage_annual).toLocaleString('en')} a year`);
+		expect(await page.getByTestId('attribution').first().textContent()).toContain('O*NET 29.3 Database');
+		await page.getByTestId('keep').click();
+		await expect.poll(() => page.getByTestId('keep').getAttribute('aria-pressed')).toBe('true');
+		await page.goto(`${base}/profile`);
+		const kept = page.getByTestId('shortlist').getByTestId('shortlist-link').filter({ hasText: job.title });
+		expect(await kept.getAttribute('href')).toBe(`/occupations/onet-29-3/${job.id}`);
 
 		// Create a token, use it, revoke it.
 		await page.goto(`${base}/account/tokens`);
@@ -212,7 +243,7 @@ describe('client journey: matches, export and API token', () => {
 		await page.close();
 	});
 
-	it('in Danish: the preparation question, Danish titles (English ones marked) and Danish search', async () => {
+	it('in Danish: matches at once, Danish titles (English ones marked), the occupation page with US figures labelled, and Danish search', async () => {
 		const page = await browser.newPage();
 		const errors = watchErrors(page);
 		await registerClient(page, base, `matching-da-${Date.now()}@example.org`);
@@ -222,13 +253,11 @@ describe('client journey: matches, export and API token', () => {
 		await answerRiasec(page, ANSWERS);
 		await page.waitForURL(`${base}/profile#riasec-48`);
 
+		// At once, in Danish; then one click on a level.
 		await page.goto(`${base}/matches`);
-		const question = page.getByTestId('prep-question');
-		await question.waitFor();
-		expect(await question.textContent()).toContain('Hvor meget uddannelse eller oplæring vil du tage?');
-		await question.getByText('Middel forberedelse').click();
-		await page.getByRole('button', { name: 'Vis mine match' }).click();
-		await page.waitForURL(`${base}/matches`);
+		expect((await shownMatches(page, 3)).map((m) => m.id)).toEqual(ranked.slice(0, 3).map((m) => m.id));
+		await page.getByRole('button', { name: 'Middel forberedelse' }).click();
+		await expect.poll(async () => await page.locator('ol.matches > li').first().getAttribute('data-id')).toBe(ranked.filter((m) => m.level === 3)[0].id);
 		const zone3 = ranked.filter((m) => m.level === 3);
 		const shown = await shownMatches(page, 10);
 		expect(shown.map((m) => m.id)).toEqual(zone3.slice(0, 10).map((m) => m.id));
@@ -243,6 +272,18 @@ describe('client journey: matches, export and API token', () => {
 		const attributions = await page.getByTestId('attribution').allTextContents();
 		expect(attributions).toContain('Danish occupation titles: ESCO v1.0.8 © European Union, https://esco.ec.europa.eu');
 
+		// The occupation's page in Danish: the Danish title, the English description marked, and the figures
+		// said plainly to be US figures, with their source.
+		const withDa = zone3.find((m) => m.titleDa !== '')!;
+		await page.locator(`ol.matches > li[data-id="${withDa.id}"]`).getByTestId('match-link').click();
+		await page.waitForURL(`${base}/occupations/onet-29-3/${withDa.id}`);
+		expect(await page.getByTestId('occ-title').textContent()).toBe(danishTitle(withDa.titleDa));
+		expect(await page.getByTestId('occ-description').getAttribute('lang')).toBe('en');
+		expect(await page.getByText('Beskrivelsen er på engelsk').count()).toBe(1);
+		expect(await page.getByTestId('us-note').textContent()).toBe('Det er amerikanske tal for USA – ikke tal eller en prognose for Danmark.');
+		expect(await page.getByTestId('facts-full').first().getByTestId('facts-source').textContent()).toContain('U.S. Bureau of Labor Statistics');
+		await page.goto(`${base}/matches`);
+
 		// Search in Danish finds Danish titles.
 		const target = zone3.find((m) => m.titleDa !== '')!;
 		await page.getByLabel('Søg i titler').fill(target.titleDa);
@@ -254,7 +295,7 @@ describe('client journey: matches, export and API token', () => {
 		const ids = await page.locator('ol.matches > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
 		for (const id of ids) {
 			const row = ranked.find((m) => m.id === id)!;
-			expect(`${row.titleDa} ${row.title}`.toLowerCase()).toContain(target.titleDa.toLowerCase());
+			expect(`${row.titleDa} ${row.title} ${row.description}`.toLowerCase()).toContain(target.titleDa.toLowerCase());
 			expect(row.level).toBe(3);
 		}
 

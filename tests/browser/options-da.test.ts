@@ -96,12 +96,11 @@ describe('from results to options, in Danish', () => {
 		const { responseId } = parse(saved.data!) as { responseId: string };
 		await action(client, '/q/work-values?/complete', { answers: JSON.stringify({ values_rank: VALUES, SE1: 4, SE2: 3, SE3: 5, SE4: 2 }), responseId });
 
-		// The preparation question in Danish, then matches at that level with Danish titles.
+		// Matches at once; one click on a preparation level, then matches at that level with Danish titles.
 		await client.goto(`${base}/matches`);
-		const question = client.getByTestId('prep-question');
-		expect(await question.textContent()).toContain('Hvor meget uddannelse eller oplæring vil du tage?');
-		await question.getByText('Middel forberedelse').click();
-		await client.getByRole('button', { name: 'Vis mine match' }).click();
+		await client.locator('ol.matches > li').first().waitFor();
+		await client.getByRole('button', { name: 'Middel forberedelse' }).click();
+		await expect.poll(() => client.getByRole('button', { name: 'Middel forberedelse' }).getAttribute('aria-pressed')).toBe('true');
 		await client.locator('ol.matches > li').first().waitFor();
 		expect(new Set(await client.getByTestId('level').allTextContents())).toEqual(new Set(['Middel forberedelse']));
 		// Two that have a Danish title (the English ones are marked "(engelsk titel)").

@@ -116,6 +116,10 @@ const TABLE: Record<string, Row> = {
 	'POST /matches?/prep': { body: () => ({ level: '3', set: '' }), expect: signedIn({ redirect: '/matches' }) },
 	'POST /matches?/star': { body: () => ({ set: 'onet-29-3', id: '15-1252.00' }), expect: signedIn(200) },
 	'POST /matches?/unstar': { body: () => ({ set: 'onet-29-3', id: '15-1252.00' }), expect: signedIn(200) },
+	// An occupation's page shows each person their own fit; keeping it is their own shortlist.
+	'GET /occupations/[set]/[id]': { path: () => '/occupations/onet-29-3/15-1252.00', expect: signedIn(200) },
+	'POST /occupations/[set]/[id]?/star': { path: () => '/occupations/onet-29-3/15-1252.00', expect: signedIn(200) },
+	'POST /occupations/[set]/[id]?/unstar': { path: () => '/occupations/onet-29-3/15-1252.00', expect: signedIn(200) },
 	// Not signed in: the page offers to start without an account.
 	'GET /q/[id]': { expect: everyone(200) },
 	// Client A's response: A may save it, nobody else may even see that it exists (404).

@@ -32,8 +32,10 @@ import completionKeyEn from './completion-key.en';
 import completionKeyDa from './completion-key.da';
 import twoFactorEn from './twofactor.en';
 import twoFactorDa from './twofactor.da';
-import adaptiveEn from './adaptive.en';
-import adaptiveDa from './adaptive.da';
+import adaptiveEn from './adaptive.en',
+import adaptiveDa from './adaptive.da',
+import occupationsEn from './occupations.en',
+import occupationsDa from './occupations.da'
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -54,7 +56,8 @@ const pairs: [string, Record<string, string>, Record<string, string>][] = [
 	['refusals', refusalsEn, refusalsDa],
 	['twofactor', twoFactorEn, twoFactorDa],
 	['completion-key', completionKeyEn, completionKeyDa],
-	['adaptive', adaptiveEn, adaptiveDa]
+	['adaptive', adaptiveEn, adaptiveDa],
+	['occupations', occupationsEn, occupationsDa]
 ];
 // The same placeholders (a translation may use one twice).
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

@@ -5,11 +5,13 @@ import { createDb, migrateToLatest, type Db } from './db';
 import { describeDatabase, readConfig, type Config } from './config';
 import { loadRegistry, type Registry } from './questionnaires/registry';
 import { formatSetProblems, loadOpportunitySets, type OpportunitySets } from './profile/opportunities';
+import { formatTableProblems, loadLabourMarketTables, type LabourMarketTables } from './profile/labour-market';
+import { holdBackIllustrative } from './profile/illustrative';
 import { startRetentionJob } from './account/retention';
 import { useSessionPolicy, type SessionPolicy } from './account/auth';
 import { useThrottlePolicy } from './throttle-policy';
 
-let state: { config: Config; db: Db; registry: Registry; opportunities: OpportunitySets } | null = null;
+let state: { config: Config; db: Db; registry: Registry; opportunities: OpportunitySets; labourMarket: LabourMarketTables } | null = null;
 
 export async function startApp(): Promise<void> {
 	if (state) return;
@@ -26,7 +28,14 @@ export async function startApp(): Promise<void> {
 	// A broken opportunity set is refused alone (logged with its rows and columns); the app still starts.
 	const opportunities = loadOpportunitySets(config.opportunitiesDir);
 	for (const line of formatSetProblems(opportunities.refused)) console.error(`[opportunities] refused ${line}`);
-	state = { config, db, registry, opportunities };
+	const labourMarket = loadLabourMarketTables(config.labourMarketDir);
+	for (const line of formatTableProblems(labourMarket.refused)) console.error(`[labour-market] refused ${line}`);
+	// Example data is not offered to clients unless the operator chooses it (ILLUSTRATIVE_DATA=1).
+	if (!config.illustrativeData) {
+		const held = holdBackIllustrative(opportunities, labourMarket);
+		for (const id of [...held.sets, ...held.tables]) console.log(`[spejl] ${id} is illustrative example data: not offered to clients (ILLUSTRATIVE_DATA=1 offers it)`);
+	}
+	state = { config, db, registry, opportunities, labourMarket };
 	const cleanup = startRetentionJob(db, {
 		anonymousDays: config.anonymousRetentionDays,
 		clientDays: config.clientRetentionDays,
@@ -42,7 +51,8 @@ export async function startApp(): Promise<void> {
 	console.log(
 		`[spejl] ${describeDatabase(config.database)}; ` +
 			`${registry.instruments.size} questionnaires loaded, ${registry.refused.length} refused; ` +
-			`${opportunities.sets.size} opportunity sets loaded, ${opportunities.refused.length} refused`
+			`${opportunities.sets.size} opportunity sets loaded, ${opportunities.refused.length} refused; ` +
+			`${labourMarket.tables.length} labour-market tables loaded, ${labourMarket.refused.length} refused`
 	);
 }
 
@@ -55,6 +65,7 @@ export const getConfig = (): Config => current().config;
 export const getDb = (): Db => current().db;
 export const getRegistry = (): Registry => current().registry;
 export const getOpportunitySets = (): OpportunitySets => current().opportunities;
+export const getLabourMarket = (): LabourMarketTables => current().labourMarket;
 
 /** ANONYMOUS_RETENTION_DAYS: days without use before an anonymous client is deleted. */
 export const anonymousRetentionDays = (): number => current().config.anonymousRetentionDays;

@@ -21,6 +21,8 @@ describe('readConfig', () => {
 			database: { kind: 'sqlite', path: './data/spejl.db', synchronous: 'normal' },
 			questionnairesDir: './questionnaires',
 			opportunitiesDir: './opportunities',
+			labourMarketDir: './labour-market',
+			illustrativeData: false,
 			addressHeader: null,
 			xffDepth: 1,
 			timeZone: 'Europe/Copenhagen',
@@ -34,6 +36,12 @@ describe('readConfig', () => {
 		});
 		expect(Object.isFrozen(c)).toBe(true);
 		expect(Object.isFrozen(c.database)).toBe(true);
+	});
+
+	it('reads where labour-market tables are and whether example data is offered, and refuses anything but 0 or 1', () => {
+		const c = readConfig({ LABOUR_MARKET_DIR: '/srv/lmi', ILLUSTRATIVE_DATA: '1' });
+		expect([c.labourMarketDir, c.illustrativeData]).toEqual(['/srv/lmi', true]);
+		expect(() => readConfig({ ILLUSTRATIVE_DATA: 'yes' })).toThrow(/ILLUSTRATIVE_DATA: "yes" is not 1/);
 	});
 
 	it('reads the session lifetimes, the time zone and the retention, and refuses nonsense by name', () => {

@@ -18,6 +18,10 @@ export interface Config {
 	readonly questionnairesDir: string;
 	/** Where opportunity sets are loaded from at start (OPPORTUNITIES_DIR). */
 	readonly opportunitiesDir: string;
+	/** Where labour-market tables are loaded from at start (LABOUR_MARKET_DIR). */
+	readonly labourMarketDir: string;
+	/** Whether opportunity sets and labour-market tables marked illustrative are offered to clients (ILLUSTRATIVE_DATA=1). */
+	readonly illustrativeData: boolean;
 	/** Behind a proxy: the header carrying the client address (ADDRESS_HEADER), e.g. X-Forwarded-For. */
 	readonly addressHeader: string | null;
 	/** With X-Forwarded-For: how many proxies are trusted (XFF_DEPTH). */
@@ -63,6 +67,8 @@ export const DEFAULTS = Object.freeze({
 	poolIdleMs: 10_000,
 	questionnairesDir: './questionnaires',
 	opportunitiesDir: './opportunities',
+	labourMarketDir: './labour-market',
+	illustrativeData: false,
 	xffDepth: 1,
 	// Written in $lib/time (the browser formats dates with it too), named here with the rest.
 	timeZone: DEFAULT_TIME_ZONE,
@@ -177,6 +183,10 @@ export function readConfig(env: Env): Config {
 		anonymousStartLimit: integer(env, 'ANONYMOUS_START_LIMIT', 1, 1_000_000, DEFAULTS.anonymousStartLimit, problems)
 	});
 
+	const rawIllustrative = env.ILLUSTRATIVE_DATA?.trim() ?? '';
+	const illustrativeData = rawIllustrative === '' ? DEFAULTS.illustrativeData : rawIllustrative === '1';
+	if (rawIllustrative !== '' && rawIllustrative !== '0' && rawIllustrative !== '1') problems.push(`ILLUSTRATIVE_DATA: "${rawIllustrative}" is not 1 (offer example data to clients) or 0 (do not)`);
+
 	if (problems.length) throw new ConfigError(problems);
 	return Object.freeze({
 		port,
@@ -185,6 +195,8 @@ export function readConfig(env: Env): Config {
 		database: Object.freeze(database),
 		questionnairesDir: env.QUESTIONNAIRES_DIR?.trim() || DEFAULTS.questionnairesDir,
 		opportunitiesDir: env.OPPORTUNITIES_DIR?.trim() || DEFAULTS.opportunitiesDir,
+		labourMarketDir: env.LABOUR_MARKET_DIR?.trim() || DEFAULTS.labourMarketDir,
+		illustrativeData,
 		addressHeader,
 		xffDepth,
 		timeZone,

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getDb, getOpportunitySets } from '$lib/server/app';
+import { getDb, getLabourMarket, getOpportunitySets } from '$lib/server/app';
 import { matchesViewFor } from '$lib/server/profile/export';
 import { requireUser } from '$lib/server/http/guards';
 import { loadPreparation, loadShortlist, savePreparation, starOpportunity, unstarOpportunity } from '$lib/server/profile/shortlist';
@@ -12,7 +12,8 @@ const MAX_SEARCH = 100;
 
 // Filters come from the query string (a GET form), so a filtered list can be bookmarked and shared.
 // Without a `level` in the URL the client's saved preparation is the filter; before they have chosen
-// one, the page asks first (the preparation question).
+// one, every level is shown at once, and one click on a level saves it. `area` chooses whose
+// labour-market figures come first.
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const db = getDb();
@@ -26,18 +27,24 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const text = (q.get('q') ?? '').trim().slice(0, MAX_SEARCH);
 	const n = Number(q.get('n'));
 	const limit = Number.isInteger(n) && n > 0 ? Math.min(n, MAX_SHOWN) : STEP;
-	const view = await matchesViewFor(db, getOpportunitySets(), user.id, locals.locale, { setId: q.get('set'), level, text, limit });
+	const view = await matchesViewFor(db, { opportunities: getOpportunitySets(), labourMarket: getLabourMarket() }, user.id, locals.locale, {
+		setId: q.get('set'),
+		level,
+		text,
+		limit,
+		area: q.get('area')
+	});
 	const shortlist = await loadShortlist(db, getOpportunitySets().sets, user.id, locals.locale);
 
 	const more = new URLSearchParams();
 	if (view.setId && q.has('set')) more.set('set', view.setId);
 	if (levelParam !== null) more.set('level', view.level === null ? '' : String(view.level));
 	if (view.text) more.set('q', view.text);
+	if (view.area) more.set('area', view.area);
 	more.set('n', String(limit + STEP));
 	return {
 		view,
 		moreHref: `/matches?${more}`,
-		ask: preparation === null && levelParam === null && view.status === 'ok' && view.levels.length > 0,
 		preparation,
 		starred: shortlist.filter((s) => s.set === view.setId).map((s) => s.id)
 	};
@@ -60,6 +67,8 @@ export const actions: Actions = {
 		if (!result.ok) return fail(400, { prepError: result.error });
 		const back = new URLSearchParams();
 		if (set && sets.has(set) && set !== defaultId) back.set('set', set);
+		const area = String(f.get('area') ?? '');
+		if (/^[A-Za-z0-9-]{1,20}$/.test(area)) back.set('area', area);
 		redirect(303, `/matches${back.size ? `?${back}` : ''}`);
 	},
 	star: async ({ locals, url, request }) => {

@@ -3,6 +3,8 @@ import type { OpportunityKind, OpportunitySet } from '../opportunities/types.ts'
 import { fitLevel, type FitLevel } from './fit-words.ts';
 import { matchOpportunities, translationOf, type Match } from './match.ts';
 import { riasecFromDimensions, type DimensionLike } from './profile-riasec.ts';
+import { areasOf, factsFor, type FactGroup } from '../labour-market/facts.ts';
+import type { LabourMarketTable } from '../labour-market/types.ts';
 
 export interface MatchView {
 	id: string;
@@ -10,8 +12,10 @@ export interface MatchView {
 	title: string;
 	/** The original title, when `title` is a translation. */
 	originalTitle?: string;
-	/** How the translation was found (the set's `title_<locale>_source`, e.g. `exactMatch <URI>`). */
+	/** Where the translation comes from (the set's `title_<locale>_source`, e.g. an ESCO URI). */
 	titleSource?: string;
+	/** How that source relates to the opportunity (`title_<locale>_relation`: `exactMatch`, `broadMatch`, `iscoGroup`, …). */
+	titleRelation?: string;
 	/** True when the set translates titles into the reader's language but not this one: `title` is the original. */
 	untranslated?: boolean;
 	/** Pearson r, unrounded; the UI shows two decimals. */
@@ -25,6 +29,8 @@ export interface MatchView {
 	level?: number;
 	levelLabel?: string;
 	url?: string;
+	/** Labour-market figures for the reader's area (the first table that has the occupation; see `factsFor`). */
+	facts?: FactGroup;
 }
 
 export interface MatchesView {
@@ -47,7 +53,10 @@ export interface MatchesView {
 	total: number;
 	matches: MatchView[];
 	/** The chosen set's source and the attribution its licence requires (show wherever its data is shown). */
-	source: { title: string; source?: string; licence: string; attribution: string[]; notices: string[] } | null;
+	source: { title: string; source?: string; licence: string; attribution: string[]; notices: string[]; illustrative?: boolean } | null;
+	/** The areas the labour-market tables have figures for, and the one in force (null: each table's default). */
+	areas: { code: string; name: string }[];
+	area: string | null;
 }
 
 export interface MatchesViewInput {
@@ -63,6 +72,8 @@ export interface MatchesViewInput {
 	/** How many matches to return (after ranking and filters). */
 	limit: number;
 	locale: string;
+	/** Labour-market tables, and the reader's area (ignored unless one of the tables' areas). */
+	labourMarket?: { tables: readonly LabourMarketTable[]; area?: string | null };
 }
 
 /** The set's levels: the sidecar's labels, or the levels its opportunities use, lowest first. */
@@ -90,13 +101,18 @@ export function displayTitle(
 	m: Pick<Match, 'title' | 'translations'>,
 	set: OpportunitySet,
 	locale: string
-): Pick<MatchView, 'title' | 'originalTitle' | 'titleSource' | 'untranslated'> {
+): Pick<MatchView, 'title' | 'originalTitle' | 'titleSource' | 'titleRelation' | 'untranslated'> {
 	if (!translationSource(set, locale)) return { title: m.title };
 	const local = translationOf(m, locale);
 	if (!local?.title) return { title: m.title, untranslated: true };
 	// ESCO labels are lower case ("administrerende direktør"); a title starts with a capital.
 	const title = local.title.charAt(0).toLocaleUpperCase(locale) + local.title.slice(1);
-	return { title, originalTitle: m.title, ...(local.titleSource ? { titleSource: local.titleSource } : {}) };
+	return {
+		title,
+		originalTitle: m.title,
+		...(local.titleSource ? { titleSource: local.titleSource } : {}),
+		...(local.titleRelation ? { titleRelation: local.titleRelation } : {})
+	};
 }
 
 /**
@@ -118,6 +134,9 @@ export function buildMatchesView(input: MatchesViewInput): MatchesView {
 	const levels = set ? levelsOf(set, locale) : [];
 	const level = input.level != null && levels.some((l) => l.value === input.level) ? input.level : null;
 	const text = (input.text ?? '').trim();
+	const tables = input.labourMarket?.tables ?? [];
+	const areas = areasOf(tables, locale);
+	const area = input.labourMarket?.area && areas.some((a) => a.code === input.labourMarket?.area) ? input.labourMarket.area : null;
 	const view: MatchesView = {
 		status: 'ok',
 		sets: input.sets.map((s) => ({ id: s.id, title: localize(s.title, locale) })),
@@ -137,9 +156,12 @@ export function buildMatchesView(input: MatchesViewInput): MatchesView {
 					...(set.source ? { source: set.source } : {}),
 					licence: set.licence,
 					attribution: [...set.attribution, ...(translationSource(set, locale)?.attribution ?? [])],
-					notices: set.notices ?? []
+					notices: set.notices ?? [],
+					...(set.illustrative ? { illustrative: true } : {})
 				}
-			: null
+			: null,
+		areas,
+		area
 	};
 	if (!set) return { ...view, status: 'no-sets' };
 	const { found, profile } = riasecFromDimensions(input.dimensions);
@@ -152,16 +174,20 @@ export function buildMatchesView(input: MatchesViewInput): MatchesView {
 		code: result.code,
 		ties: result.ties,
 		total: result.matches.length,
-		matches: result.matches.slice(0, Math.max(0, input.limit)).map((m) => ({
-			id: m.id,
-			...displayTitle(m, set, locale),
-			fit: m.fit,
-			fitLevel: fitLevel(m.fit),
-			agreement: m.agreement,
-			code: m.code,
-			why: m.why,
-			...(m.level !== undefined ? { level: m.level, levelLabel: labels.get(m.level) ?? String(m.level) } : {}),
-			...(m.url !== undefined ? { url: m.url } : {})
-		}))
+		matches: result.matches.slice(0, Math.max(0, input.limit)).map((m) => {
+			const facts = tables.length > 0 ? factsFor(m, tables, area, locale)[0] : undefined;
+			return {
+				id: m.id,
+				...displayTitle(m, set, locale),
+				fit: m.fit,
+				fitLevel: fitLevel(m.fit),
+				agreement: m.agreement,
+				code: m.code,
+				why: m.why,
+				...(m.level !== undefined ? { level: m.level, levelLabel: labels.get(m.level) ?? String(m.level) } : {}),
+				...(m.url !== undefined ? { url: m.url } : {}),
+				...(facts ? { facts } : {})
+			};
+		})
 	};
 }

@@ -5,8 +5,16 @@ import type { Opportunity, OpportunityProblem, OpportunitySetResult, Riasec } fr
 export const RIASEC_COLUMNS = ['R', 'I', 'A', 'S', 'E', 'C'] as const;
 const REQUIRED = ['id', 'title', ...RIASEC_COLUMNS];
 const OPTIONAL = ['level', 'url', 'isco', 'esco', 'description'];
-/** `title_da`, `description_da`, and their provenance columns `title_da_source`, `description_da_source`. */
-const TRANSLATED = /^(title|description)_([a-z]{2,3}(?:-[A-Za-z0-9]+)*)(_source)?$/;
+/**
+ * `title_da`, `description_da`, and their provenance columns: `title_da_source` (where the text comes from),
+ * `title_da_relation` (how the source concept relates to the opportunity) and `title_da_checked` (when a person
+ * checked it), the same three for `description_da`.
+ */
+const TRANSLATED = /^(title|description)_([a-z]{2,3}(?:-[A-Za-z0-9]+)*)(?:_(source|relation|checked))?$/;
+const PROVENANCE_KEY = {
+	title: { source: 'titleSource', relation: 'titleRelation', checked: 'titleChecked' },
+	description: { source: 'descriptionSource', relation: 'descriptionRelation', checked: 'descriptionChecked' }
+} as const;
 /** More problems than this are summarised, so a wrong file does not flood the screen. */
 const MAX_PROBLEMS = 100;
 
@@ -37,8 +45,9 @@ function translatedCells(
 		const m = TRANSLATED.exec(h);
 		const value = m ? cell(h) : undefined;
 		if (!m || !value) continue;
-		const [, field, locale, source] = m;
-		const key = source ? (field === 'title' ? 'titleSource' : 'descriptionSource') : (field as 'title' | 'description');
+		const [, field, locale, kind] = m;
+		const f = field as 'title' | 'description';
+		const key = kind ? PROVENANCE_KEY[f][kind as 'source' | 'relation' | 'checked'] : f;
 		(out[locale] ??= {})[key] = value;
 	}
 	return Object.keys(out).length > 0 ? out : undefined;
@@ -47,7 +56,7 @@ function translatedCells(
 /**
  * Reads an opportunity set (docs/opportunity-sets.md): the CSV text with columns `id,title,R,I,A,S,E,C` and optional
  * `level,url,isco,esco,description` (any order), translated `title_<locale>` and `description_<locale>`
- * with optional provenance columns `title_<locale>_source` / `description_<locale>_source` (an empty
+ * with optional provenance columns `title_<locale>_source|_relation|_checked` (the same for descriptions; an empty
  * translated cell means "no translation": the original is shown), and its parsed JSON sidecar (see
  * `parseSidecar`).
  * Checks the header (required columns present, no unknown or repeated ones) and every row: a non-empty,
@@ -85,7 +94,7 @@ export function parseOpportunitySet(csvText: string, sidecar: unknown, fileName:
 	header.forEach((h, i) => {
 		if (col.has(h)) add({ row: 1, column: h, message: `column "${h}" appears more than once` });
 		else if (!REQUIRED.includes(h) && !OPTIONAL.includes(h) && !TRANSLATED.test(h)) {
-			add({ row: 1, column: h, message: `unknown column "${h}" (allowed: ${[...REQUIRED, ...OPTIONAL].join(', ')}, and per language title_<locale>, description_<locale>, title_<locale>_source, description_<locale>_source)` });
+			add({ row: 1, column: h, message: `unknown column "${h}" (allowed: ${[...REQUIRED, ...OPTIONAL].join(', ')}, and per language title_<locale>, description_<locale>, and for each of them _source, _relation, _checked)` });
 		} else col.set(h, i);
 	});
 	for (const r of REQUIRED) {

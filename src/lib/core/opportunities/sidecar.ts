@@ -58,7 +58,8 @@ function parseTranslations(
  * `source`, `attribution` (a string or a list), `notices`, `levels` (integer keys → localised labels),
  * `levelDescriptions` (level key → localised plain-words description of the preparation it means),
  * `translations` (locale → `{ source, licence, attribution? }`: where the `title_<locale>` and
- * `description_<locale>` columns come from).
+ * `description_<locale>` columns come from), `illustrative` (true: example data, not offered to clients unless
+ * the operator turns ILLUSTRATIVE_DATA on).
  * Unknown properties are ignored, so sidecars may carry documentation. Every problem names the property.
  *
  * Reference: docs/opportunity-sets.md (opportunity sets).
@@ -118,6 +119,7 @@ export function parseSidecar(
 			}
 		}
 	}
+	if (s.illustrative !== undefined && typeof s.illustrative !== 'boolean') problem('illustrative', 'illustrative must be true or false');
 	const translations = parseTranslations(s.translations, problem);
 	if (problems.length > 0) return { problems };
 	const fields: SidecarFields = {
@@ -133,5 +135,6 @@ export function parseSidecar(
 	if (s.levels !== undefined) fields.levels = s.levels as Record<string, LocalizedString>;
 	if (s.levelDescriptions !== undefined) fields.levelDescriptions = s.levelDescriptions as Record<string, LocalizedString>;
 	if (translations) fields.translations = translations;
+	if (s.illustrative === true) fields.illustrative = true;
 	return { fields, problems };
 }

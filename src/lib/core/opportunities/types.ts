@@ -27,9 +27,22 @@ export interface Opportunity {
 	description?: string;
 	/**
 	 * Translated texts by locale (`title_da`, `description_da` columns); `titleSource` / `descriptionSource`
-	 * say how each was obtained (e.g. `exactMatch <ESCO URI>`). A locale without a title shows `title`.
+	 * say where each comes from (e.g. an ESCO URI), `titleRelation` how that source relates to this opportunity
+	 * (`exactMatch`, `broadMatch`, `iscoGroup`, …) and `titleChecked` when a person checked it (a date). A locale
+	 * without a title shows `title`.
 	 */
-	translations?: Record<string, { title?: string; description?: string; titleSource?: string; descriptionSource?: string }>;
+	translations?: Record<string, TranslatedTexts>;
+}
+
+export interface TranslatedTexts {
+	title?: string;
+	description?: string;
+	titleSource?: string;
+	titleRelation?: string;
+	titleChecked?: string;
+	descriptionSource?: string;
+	descriptionRelation?: string;
+	descriptionChecked?: string;
 }
 
 /** Where a set's translated columns for one locale come from (sidecar `translations`). */
@@ -59,6 +72,8 @@ export interface OpportunitySet {
 	levelDescriptions?: Record<string, LocalizedString>;
 	/** Provenance of the translated columns, by locale. */
 	translations?: Record<string, TranslationSource>;
+	/** Example data, not real: offered to clients only when the operator chooses it (ILLUSTRATIVE_DATA=1), and marked. */
+	illustrative?: boolean;
 	opportunities: Opportunity[];
 }
 

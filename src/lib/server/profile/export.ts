@@ -9,6 +9,7 @@ import { buildMatchesView, type MatchesView } from '$lib/core/matching/matches-v
 import type { Db } from '../db';
 import type { Registry } from '../questionnaires/registry';
 import type { OpportunitySets } from './opportunities';
+import type { LabourMarketTables } from './labour-market';
 import { isoDay } from '$lib/time';
 import { othersViewForExport } from '../others/others-summary';
 import { loadProfile } from './profile';
@@ -66,17 +67,25 @@ export function exportBody(doc: ProfileExport, kind: 'json' | 'csv'): string {
 	return kind === 'json' ? JSON.stringify(doc, null, 2) + '\n' : profileExportCsv(doc);
 }
 
+/** What matching reads besides the database: the opportunity sets and the labour-market tables (app.ts). */
+export interface MatchSources {
+	opportunities: OpportunitySets;
+	labourMarket: LabourMarketTables;
+}
+
 /** The matches of `userId` as a page or a counsellor's report shows them (see `buildMatchesView`). */
 export async function matchesViewFor(
 	db: Db,
-	opportunities: OpportunitySets,
+	sources: MatchSources,
 	userId: string,
 	locale: string,
-	options: { setId?: string | null; level?: number | null; text?: string; limit: number }
+	options: { setId?: string | null; level?: number | null; text?: string; limit: number; area?: string | null }
 ): Promise<MatchesView> {
 	const profile = await loadProfile(db, userId);
-	const { sets, defaultId } = opportunities;
-	return buildMatchesView({ dimensions: profile.dimensions, sets: [...sets.values()], defaultId, locale, ...options });
+	const { sets, defaultId } = sources.opportunities;
+	const { area, ...rest } = options;
+	const labourMarket = { tables: sources.labourMarket.tables, area: area ?? null };
+	return buildMatchesView({ dimensions: profile.dimensions, sets: [...sets.values()], defaultId, locale, ...rest, labourMarket });
 }
 
 /**
