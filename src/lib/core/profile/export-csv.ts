@@ -19,7 +19,7 @@ export const PROFILE_CSV_COLUMNS = [
 ] as const;
 
 /** A text cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
-function textCell(value: string): string {
+export function textCell(value: string): string {
 	return csvField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 }
 
