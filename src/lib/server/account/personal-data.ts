@@ -14,13 +14,14 @@ import {
 } from '../repositories/personal-data';
 import { listShortlist } from '../repositories/shortlist';
 import { listAllOthersInvitesOf } from '../repositories/others-view';
+import { listGroupsOfCounsellor, listGroupsOfMember } from '../repositories/groups';
 
 export const PERSONAL_DATA_FORMAT = 'spejl-personal-data-v1';
 
 export async function collectPersonalData(db: Db, userId: string, now: Date) {
 	const user = await findUserById(db, userId);
 	if (!user) throw new Error(`no user ${userId}`);
-	const [responses, shares, notes, assignments, tokens, accessLog, othersInvites, shortlist] = await Promise.all([
+	const [responses, shares, notes, assignments, tokens, accessLog, othersInvites, shortlist, memberships, ownGroups] = await Promise.all([
 		listAllResponsesOf(db, userId),
 		listAllSharesOf(db, userId),
 		listAllNotesOf(db, userId),
@@ -28,7 +29,9 @@ export async function collectPersonalData(db: Db, userId: string, now: Date) {
 		listAllApiTokensOf(db, userId),
 		listAllAuditAbout(db, userId),
 		listAllOthersInvitesOf(db, userId),
-		listShortlist(db, userId)
+		listShortlist(db, userId),
+		listGroupsOfMember(db, userId),
+		listGroupsOfCounsellor(db, userId)
 	]);
 	return {
 		format: PERSONAL_DATA_FORMAT,
@@ -88,7 +91,10 @@ export async function collectPersonalData(db: Db, userId: string, now: Date) {
 			createdAt: i.created_at,
 			expiresAt: i.expires_at,
 			revokedAt: i.revoked_at
-		}))
+		})),
+		// The groups the person joined (their counsellor sees only totals), and a counsellor's own groups.
+		groups: memberships.map((g) => ({ name: g.name, counsellor: g.counsellor_email, joinedAt: g.joined_at })),
+		ownGroups: ownGroups.map((g) => ({ name: g.name, code: g.code, createdAt: g.created_at, endsAt: g.ends_at, closedAt: g.closed_at, members: Number(g.members ?? 0) }))
 	};
 }
 

@@ -12,6 +12,7 @@ import { insertShare } from '../repositories/shares';
 import { listAuditEntriesAbout, listAuditEntries } from '../repositories/audit';
 import { completeOpenOrNew } from '../questionnaires/responses';
 import type { SessionUser } from '../account/auth';
+import { collectPersonalData } from '../account/personal-data';
 import {
 	assignToGroup,
 	checkGroupForm,
@@ -156,6 +157,9 @@ describe('a group', () => {
 		const log = await listAuditEntriesAbout(db, m.id, { limit: 10, offset: 0 });
 		expect(log.map((e) => [e.action, e.detail])).toEqual([['group.joined', '9B · Vera Vejleder']]);
 		expect(await listMemberships(db, m.id)).toEqual([{ id: groupId, name: '9B', joinedAt: at(1).toISOString(), counsellor: 'Vera Vejleder', open: expect.any(Boolean) }]);
+		// "Download all my data" has the membership; the counsellor's has the group.
+		expect((await collectPersonalData(db, m.id, at(3))).groups).toEqual([{ name: '9B', counsellor: 'vera@example.org', joinedAt: at(1).toISOString() }]);
+		expect((await collectPersonalData(db, counsellor.id, at(3))).ownGroups).toMatchObject([{ name: '9B', members: 1, closedAt: null }]);
 		// Joining twice changes nothing.
 		expect(await joinGroup(db, m, opened, at(2))).toEqual({ ok: true, value: { already: true } });
 		expect(await listAuditEntriesAbout(db, m.id, { limit: 10, offset: 0 })).toHaveLength(1);
