@@ -237,6 +237,18 @@ export interface GroupMemberTable {
 	joined_at: string;
 }
 
+/** Fields of a completed result that group totals count, taken out once (repositories/groups.ts). */
+export interface ResultSummaryTable {
+	response_id: string;
+	/** Which fields (the paths, joined), so a change of fields makes new rows. */
+	fields_key: string;
+	user_id: string;
+	instrument_id: string;
+	completed_at: string;
+	/** JSON array of the values at the paths, as text or null. */
+	fields: string;
+}
+
 export interface DB {
 	user: UserTable;
 	session: SessionTable;
@@ -258,6 +270,7 @@ export interface DB {
 	sign_in_pending: SignInPendingTable;
 	counsellor_group: CounsellorGroupTable;
 	group_member: GroupMemberTable;
+	result_summary: ResultSummaryTable;
 }
 
 export type User = Selectable<UserTable>;

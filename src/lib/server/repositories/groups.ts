@@ -128,32 +128,67 @@ export const listFinishedOf = (db: Db, userIds: string[], instrumentIds: string[
 				.where('status', '=', 'completed')
 				.execute();
 
-/** The text at a path in the JSON column `response.result` (alias r), in this database's own syntax. */
-function jsonText(db: Db, path: (string | number)[]): RawBuilder<string | number | null> {
-	if (dialectOf(db) === 'postgres') return sql<string | null>`(r.result::jsonb #>> ${sql.lit(`{${path.join(',')}}`)})`;
-	const p = path.map((k) => (typeof k === 'number' ? `[${k}]` : `."${k}"`)).join('');
-	return sql<string | number | null>`json_extract(r.result, ${sql.lit(`$${p}`)})`;
+/**
+ * The values at `paths` in the JSON column `response.result` (alias r) as one JSON array, reading
+ * each result once (a result is several kilobytes; one extraction per path would read it again for
+ * every path), in this database's own syntax.
+ */
+function jsonFields(db: Db, paths: (string | number)[][]): RawBuilder<string | null> {
+	if (dialectOf(db) === 'postgres') {
+		const picks = paths.map((p) => sql`j #>> ${sql.lit(`{${p.join(',')}}`)}`);
+		return sql<string | null>`(SELECT json_build_array(${sql.join(picks)})::text FROM (SELECT r.result::json AS j) AS x)`;
+	}
+	const picks = paths.map((p) => sql.lit(`$${p.map((k) => (typeof k === 'number' ? `[${k}]` : `."${k}"`)).join('')}`));
+	// json_extract with several paths returns one JSON array; with one it would return the bare value.
+	return sql<string | null>`json_extract(r.result, ${sql.join([...picks, sql.lit('$.__none')])})`;
 }
+
+const fieldsKey = (paths: (string | number)[][]) => paths.map((p) => p.join('.')).join('|');
 
 /**
  * The members' completed responses of an instrument, in completion order, each with the fields at
- * `paths` of its result (as text or number). A member who completed it twice has two rows.
+ * `paths` of its result (as text). A member who completed it twice has two rows. The fields are
+ * taken out of each result once and kept in `result_summary`: this first summarises the responses
+ * that have no summary yet, then reads the small rows.
  */
 export async function listResultFields(db: Db, groupId: string, instrumentId: string, paths: (string | number)[][]) {
-	const rows = await db
+	const key = fieldsKey(paths);
+	const missing = await db
 		.selectFrom('group_member as m')
 		.innerJoin('response as r', 'r.user_id', 'm.user_id')
-		.select(['r.user_id', 'r.completed_at'])
-		.select(paths.map((p, i) => jsonText(db, p).as(`f${i}`)))
+		.leftJoin('result_summary as s', (j) => j.onRef('s.response_id', '=', 'r.id').on('s.fields_key', '=', key))
+		.select(['r.id', 'r.user_id', 'r.completed_at'])
+		.select(jsonFields(db, paths).as('fields'))
 		.where('m.group_id', '=', groupId)
 		.where('r.instrument_id', '=', instrumentId)
 		.where('r.status', '=', 'completed')
-		.orderBy('r.completed_at')
-		.orderBy('r.id')
+		.where('s.response_id', 'is', null)
+		.execute();
+	for (let i = 0; i < missing.length; i += 500) {
+		const rows = missing.slice(i, i + 500).map((r) => ({
+			response_id: r.id,
+			fields_key: key,
+			user_id: r.user_id,
+			instrument_id: instrumentId,
+			completed_at: r.completed_at ?? '',
+			fields: r.fields ?? '[]'
+		}));
+		// Two pages at once may summarise the same response: the first row stays.
+		await db.insertInto('result_summary').values(rows).onConflict((oc) => oc.columns(['response_id', 'fields_key']).doNothing()).execute();
+	}
+	const rows = await db
+		.selectFrom('group_member as m')
+		.innerJoin('result_summary as s', 's.user_id', 'm.user_id')
+		.select(['s.user_id', 's.fields'])
+		.where('m.group_id', '=', groupId)
+		.where('s.instrument_id', '=', instrumentId)
+		.where('s.fields_key', '=', key)
+		.orderBy('s.completed_at')
+		.orderBy('s.response_id')
 		.execute();
 	return rows.map((r) => {
-		const row = r as unknown as Record<string, string | number | null>;
-		return { userId: String(row.user_id), fields: paths.map((_, i) => (row[`f${i}`] === null || row[`f${i}`] === undefined ? null : String(row[`f${i}`]))) };
+		const values = JSON.parse(r.fields) as unknown[];
+		return { userId: r.user_id, fields: paths.map((_, i) => (values[i] === null || values[i] === undefined ? null : String(values[i]))) };
 	});
 }
 

@@ -26,9 +26,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addPrimaryKeyConstraint('group_member_pk', ['group_id', 'user_id'])
 		.execute();
 	await db.schema.createIndex('group_member_user').on('group_member').column('user_id').execute();
+	// The few fields of a completed result that group totals count (a JSON array), taken out of the
+	// result once, so a group page of thousands of members does not read every whole result again.
+	// Deleted with its response (and so with the person).
+	await db.schema
+		.createTable('result_summary')
+		.addColumn('response_id', 'text', (c) => c.notNull().references('response.id').onDelete('cascade'))
+		.addColumn('fields_key', 'text', (c) => c.notNull())
+		.addColumn('user_id', 'text', (c) => c.notNull())
+		.addColumn('instrument_id', 'text', (c) => c.notNull())
+		.addColumn('completed_at', 'text', (c) => c.notNull())
+		.addColumn('fields', 'text', (c) => c.notNull())
+		.addPrimaryKeyConstraint('result_summary_pk', ['response_id', 'fields_key'])
+		.execute();
+	await db.schema.createIndex('result_summary_user').on('result_summary').columns(['user_id', 'instrument_id']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+	await db.schema.dropTable('result_summary').execute();
 	await db.schema.dropTable('group_member').execute();
 	await db.schema.dropTable('counsellor_group').execute();
 }
