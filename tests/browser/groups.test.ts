@@ -120,6 +120,7 @@ describe('a group', () => {
 
 		// The printable page, printed to PDF and read back.
 		await couns.getByRole('link', { name: 'Page to print or post' }).click();
+		await couns.waitForURL(`${groupUrl}/print`);
 		await couns.getByTestId('group-code').waitFor();
 		const pdf = join(dir, 'group.pdf');
 		await couns.pdf({ path: pdf, format: 'A4' });
