@@ -9,6 +9,7 @@ import { benchCompletion, ensureBuild, type CompletionBench } from './completion
 import { benchValidation, validationSection } from './validation.bench.ts';
 import { benchDatabases, type DatabasesBench } from './databases.bench.ts';
 import { benchTransfer, transferSection } from './transfer.bench.ts';
+import { benchGroups, groupsSection } from './groups.bench.ts';
 
 /** Figures recorded before this round's work, kept so progress shows. */
 const PREVIOUS = {
@@ -46,6 +47,7 @@ const completions: CompletionBench[] = [
 ];
 const databases = await section('databases: SQLite and PostgreSQL', () => benchDatabases());
 const transfer = await section('transfer', () => benchTransfer());
+const groups = await section('group page, 10,000 members, SQLite and PostgreSQL', () => benchGroups());
 const tookMinutes = minutes(Date.now() - startedAt);
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${process.platform}`;
 const ip = scoring.inProcess;
@@ -132,7 +134,9 @@ const lines = [
 	...validationSection(validation),
 	...databaseLines(databases),
 	'',
-	...transferSection(transfer)
+	...transferSection(transfer),
+	'',
+	...groupsSection(groups)
 ];
 function databaseLines(c: DatabasesBench): string[] {
 	const head = ['## Completion load (built app over HTTP: SQLite with one server, PostgreSQL with two)', ''];

@@ -37,6 +37,10 @@ interface Fixture {
 	/** Two of client A's API tokens (ids): one for A to revoke, one for others to try. */
 	ownTokenId: string;
 	keptTokenId: string;
+	/** Two groups of the sharing counsellor: one to open and join, one to close. */
+	groupId: string;
+	groupCode: string;
+	spareGroupId: string;
 }
 
 interface Row {
@@ -203,6 +207,22 @@ const TABLE: Record<string, Row> = {
 	'GET /counsellor/clients/[clientId]/export.json': { expect: only(200, ['sharingCounsellor']) },
 	'GET /counsellor/clients/[clientId]/export.csv': { expect: only(200, ['sharingCounsellor']) },
 
+	// Groups: a counsellor's own; any other counsellor is told there is no such group (404).
+	'GET /counsellor/groups': { expect: only(200, COUNSELLORS) },
+	'POST /counsellor/groups?/create': { body: () => ({ name: '', ends: 'soon' }), expect: only(400, COUNSELLORS) },
+	'GET /counsellor/groups/[groupId]': { expect: { ...only(404, COUNSELLORS), sharingCounsellor: 200 } },
+	'POST /counsellor/groups/[groupId]?/assign': { body: () => ({ instrument: 'nope' }), expect: { ...only(404, COUNSELLORS), sharingCounsellor: 400 } },
+	'POST /counsellor/groups/[groupId]?/close': { path: (f) => `/counsellor/groups/${f.spareGroupId}`, expect: { ...only(404, COUNSELLORS), sharingCounsellor: 200 } },
+	// Without the confirming tick nothing is deleted.
+	'POST /counsellor/groups/[groupId]?/delete': { body: () => ({}), expect: { ...only(404, COUNSELLORS), sharingCounsellor: 400 } },
+	'GET /counsellor/groups/[groupId]/aggregate.csv': { expect: { ...only(404, COUNSELLORS), sharingCounsellor: 200 } },
+	'GET /counsellor/groups/[groupId]/print': { expect: { ...only(404, COUNSELLORS), sharingCounsellor: 200 } },
+	// A group's link is public; joining is for clients (A and B join), leaving refuses a group one is not in.
+	'GET /g': { expect: everyone(200) },
+	'GET /g/[code]': { path: (f) => `/g/${f.groupCode}`, expect: everyone(200) },
+	'POST /g/[code]?/join': { path: (f) => `/g/${f.groupCode}`, expect: only(200, CLIENTS) },
+	'POST /g/[code]?/leave': { path: (f) => `/g/${f.groupCode}`, body: () => ({ group: 'nope' }), expect: only(400, CLIENTS) },
+
 	// A matching service with a bearer token; a session cookie is not enough.
 	'GET /api/v1/profile': { expect: everyone(401) },
 
@@ -315,6 +335,16 @@ beforeAll(async () => {
 		body: new URLSearchParams({ answers: '{"R1":3}', page: '0' })
 	});
 	expect(save.status).toBe(200);
+	// The sharing counsellor's groups.
+	const ends = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+	for (const name of ['Class', 'Spare class']) {
+		const res = await jars.sharingCounsellor.post('/counsellor/groups?/create', { name, instrument: 'riasec-48', ends });
+		expect(res.status, `creating group ${name}`).toBe(303);
+		const id = res.headers.get('location')!.split('/').pop()!;
+		if (name === 'Class') f.groupId = id;
+		else f.spareGroupId = id;
+	}
+	f.groupCode = (await db().selectFrom('counsellor_group').select('code').where('id', '=', f.groupId).executeTakeFirstOrThrow()).code;
 	f.responseId = (
 		await db().selectFrom('response').select('id').where('user_id', '=', f.clientId).where('status', '=', 'in_progress').executeTakeFirstOrThrow()
 	).id;
@@ -323,7 +353,7 @@ beforeAll(async () => {
 function urlOf(endpoint: string, row: Row): string {
 	const [, route] = endpoint.split(' ');
 	const [path, action] = route.split('?');
-	const url = row.path ? row.path(f) : path.replace('[id]', 'riasec-48').replace('[clientId]', f.clientId).replace('[code]', f.spareCode);
+	const url = row.path ? row.path(f) : path.replace('[id]', 'riasec-48').replace('[clientId]', f.clientId).replace('[groupId]', f.groupId).replace('[code]', f.spareCode);
 	return action ? `${url}?${action}` : url;
 }
 

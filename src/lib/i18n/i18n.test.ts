@@ -35,7 +35,9 @@ import twoFactorDa from './twofactor.da';
 import adaptiveEn from './adaptive.en',
 import adaptiveDa from './adaptive.da',
 import occupationsEn from './occupations.en',
-import occupationsDa from './occupations.da'
+import occupationsDa from './occupations.da',
+import groupsEn from './groups.en',
+import groupsDa from './groups.da'
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -57,7 +59,8 @@ const pairs: [string, Record<string, string>, Record<string, string>][] = [
 	['twofactor', twoFactorEn, twoFactorDa],
 	['completion-key', completionKeyEn, completionKeyDa],
 	['adaptive', adaptiveEn, adaptiveDa],
-	['occupations', occupationsEn, occupationsDa]
+	['occupations', occupationsEn, occupationsDa],
+	['groups', groupsEn, groupsDa]
 ];
 // The same placeholders (a translation may use one twice).
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

@@ -40,10 +40,12 @@ import enAdaptive from './adaptive.en';
 import daAdaptive from './adaptive.da';
 import enOccupations from './occupations.en';
 import daOccupations from './occupations.da';
+import enGroups from './groups.en';
+import daGroups from './groups.da';
 
 // Each area keeps its strings in its own pair of files; English is the reference for the keys.
-const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm, ...enOthers, ...enAccess, ...enOptions, ...enTrust, ...enPrivacy, ...enThrottle, ...enErrors, ...enRecovery, ...enRefusals, ...enTwoFactor, ...enComplete, ...enEndAccess, ...enCompletionKey, ...enAdaptive, ...enOccupations };
-const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm, ...daOthers, ...daAccess, ...daOptions, ...daTrust, ...daPrivacy, ...daThrottle, ...daErrors, ...daRecovery, ...daRefusals, ...daTwoFactor, ...daComplete, ...daEndAccess, ...daCompletionKey, ...daAdaptive, ...daOccupations };
+const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm, ...enOthers, ...enAccess, ...enOptions, ...enTrust, ...enPrivacy, ...enThrottle, ...enErrors, ...enRecovery, ...enRefusals, ...enTwoFactor, ...enComplete, ...enEndAccess, ...enCompletionKey, ...enAdaptive, ...enOccupations, ...enGroups };
+const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm, ...daOthers, ...daAccess, ...daOptions, ...daTrust, ...daPrivacy, ...daThrottle, ...daErrors, ...daRecovery, ...daRefusals, ...daTwoFactor, ...daComplete, ...daEndAccess, ...daCompletionKey, ...daAdaptive, ...daOccupations, ...daGroups };
 
 export const LOCALES = ['en', 'da'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -14,6 +14,7 @@ import { rememberNewRecoveryCode } from '$lib/server/account/new-code-cookie';
 import { hasRecoveryCode, issueRecoveryCode } from '$lib/server/account/recovery';
 import { hasTwoFactor } from '$lib/server/account/two-factor';
 import { countWorkingApiTokens } from '$lib/server/account/tokens';
+import { listMemberships } from '$lib/server/groups/groups';
 import type { Actions, PageServerLoad } from './$types';
 
 const LOG_PER_PAGE = 20;
@@ -30,6 +31,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		userId: user.id,
 		share: code ? { code, link: shareLink(url.origin, code) } : null,
 		sharedWith: user.role === 'client' ? await listSharedWith(db, user.id) : [],
+		groups: user.role === 'client' ? await listMemberships(db, user.id) : [],
 		log,
 		logPage,
 		sessions: await listSessions(db, user.id, locals.sessionId),

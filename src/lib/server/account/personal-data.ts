@@ -18,13 +18,14 @@ import {
 } from '../repositories/personal-data';
 import { listShortlist } from '../repositories/shortlist';
 import { listAllOthersInvitesOf } from '../repositories/others-view';
+import { listGroupsOfCounsellor, listGroupsOfMember } from '../repositories/groups';
 
 export const PERSONAL_DATA_FORMAT = 'spejl-personal-data-v1';
 
 export async function collectPersonalData(db: Db, userId: string, now: Date) {
 	const user = await findUserById(db, userId);
 	if (!user) throw new Error(`no user ${userId}`);
-	const [responses, shares, notes, assignments, tokens, accessLog, othersInvites, shortlist, sharing] = await Promise.all([
+	const [responses, shares, notes, assignments, tokens, accessLog, othersInvites, shortlist, sharing, memberships, ownGroups] = await Promise.all([
 		listAllResponsesOf(db, userId),
 		listAllSharesOf(db, userId),
 		listAllNotesOf(db, userId),
@@ -33,7 +34,9 @@ export async function collectPersonalData(db: Db, userId: string, now: Date) {
 		listAllAuditAbout(db, userId),
 		listAllOthersInvitesOf(db, userId),
 		listShortlist(db, userId),
-		listClientIdsSharingWith(db, userId)
+		listClientIdsSharingWith(db, userId),
+		listGroupsOfMember(db, userId),
+		listGroupsOfCounsellor(db, userId)
 	]);
 	// A client's identity is shown to the person themself and to a counsellor they share with now.
 	const sharingNow = new Set([userId, ...sharing]);
@@ -99,7 +102,10 @@ export async function collectPersonalData(db: Db, userId: string, now: Date) {
 			createdAt: i.created_at,
 			expiresAt: i.expires_at,
 			revokedAt: i.revoked_at
-		}))
+		})),
+		// The groups the person joined (their counsellor sees only totals), and a counsellor's own groups.
+		groups: memberships.map((g) => ({ name: g.name, counsellor: g.counsellor_email, joinedAt: g.joined_at })),
+		ownGroups: ownGroups.map((g) => ({ name: g.name, code: g.code, createdAt: g.created_at, endsAt: g.ends_at, closedAt: g.closed_at, members: Number(g.members ?? 0) }))
 	};
 }
 

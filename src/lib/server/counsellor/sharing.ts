@@ -62,7 +62,9 @@ export async function ensureShareCode(db: Db, counsellorId: string): Promise<str
 	throw new Error('could not create a unique share code');
 }
 
-const CODE = /^[A-HJKMNP-Z2-9]{3}-[A-HJKMNP-Z2-9]{4}$/;
+/** The one spelling of a share code (also used by group codes, groups/groups.ts). */
+export const SHARE_CODE_PATTERN = /^[A-HJKMNP-Z2-9]{3}-[A-HJKMNP-Z2-9]{4}$/;
+const CODE = SHARE_CODE_PATTERN;
 
 /** The invitation link a counsellor hands out: `<origin>/share/<code>`. */
 export const shareLink = (origin: string, code: string) => `${origin}/share/${encodeURIComponent(code)}`;

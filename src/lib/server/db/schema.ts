@@ -221,6 +221,40 @@ export interface SignInPendingTable {
 	expires_at: string;
 }
 
+/** A counsellor's group (a class, an outreach campaign); `code` is the short code in its link (groups/groups.ts). */
+export interface CounsellorGroupTable {
+	id: string;
+	counsellor_id: string;
+	name: string;
+	code: string;
+	/** JSON array of instrument ids. */
+	instruments: string;
+	/** ISO time after which the link stops taking new members. */
+	ends_at: string;
+	created_at: string;
+	/** Set when the counsellor closes the group: the link stops working. */
+	closed_at: string | null;
+}
+
+/** A person in a group: only who and since when, never their answers. */
+export interface GroupMemberTable {
+	group_id: string;
+	user_id: string;
+	joined_at: string;
+}
+
+/** Fields of a completed result that group totals count, taken out once (repositories/groups.ts). */
+export interface ResultSummaryTable {
+	response_id: string;
+	/** Which fields (the paths, joined), so a change of fields makes new rows. */
+	fields_key: string;
+	user_id: string;
+	instrument_id: string;
+	completed_at: string;
+	/** JSON array of the values at the paths, as text or null. */
+	fields: string;
+}
+
 export interface DB {
 	user: UserTable;
 	session: SessionTable;
@@ -240,6 +274,9 @@ export interface DB {
 	two_factor: TwoFactorTable;
 	two_factor_recovery: TwoFactorRecoveryTable;
 	sign_in_pending: SignInPendingTable;
+	counsellor_group: CounsellorGroupTable;
+	group_member: GroupMemberTable;
+	result_summary: ResultSummaryTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -256,3 +293,4 @@ export type Note = Selectable<NoteTable>;
 export type Assignment = Selectable<AssignmentTable>;
 export type ApiToken = Selectable<ApiTokenTable>;
 export type OthersInvite = Selectable<OthersInviteTable>;
+export type CounsellorGroup = Selectable<CounsellorGroupTable>;
