@@ -5,7 +5,8 @@
 import { hasControlCharacter } from '../http/request-guard';
 import { COMPLETION_KEY, COMPLETION_KEY_RULE } from './completion-key';
 
-export type CompletionRequest = { responseId: string | null; answers: string; completionKey: string | null };
+/** `answers` is the object as parsed here: completing uses it as it is, without writing and reading it again. */
+export type CompletionRequest = { responseId: string | null; answers: Record<string, unknown>; completionKey: string | null };
 
 export type CompletionRequestCheck =
 	| { ok: true; value: CompletionRequest }
@@ -33,9 +34,9 @@ function controlCharacterAt(value: unknown, where: string): string | null {
 }
 
 /**
- * The request's response id and answers (as JSON text, as the form action gets them), or why it
+ * The request's response id, answers (the parsed object; the body is read once) and key, or why it
  * cannot be read.
- * @example readCompletionRequest('application/json', '{"answers":{"R1":3}}') // → { ok: true, value: { responseId: null, answers: '{"R1":3}', completionKey: null } }
+ * @example readCompletionRequest('application/json', '{"answers":{"R1":3}}') // → { ok: true, value: { responseId: null, answers: { R1: 3 }, completionKey: null } }
  */
 export function readCompletionRequest(contentType: string | null, text: string): CompletionRequestCheck {
 	if ((contentType ?? '').split(';')[0].trim().toLowerCase() !== 'application/json')
@@ -55,5 +56,5 @@ export function readCompletionRequest(contentType: string | null, text: string):
 		return { ok: false, status: 400, reason: `"completionKey" ${COMPLETION_KEY_RULE}` };
 	const at = controlCharacterAt(answers, 'answers');
 	if (at) return { ok: false, status: 400, reason: `${at} contains a control character (an invisible code such as U+0000)` };
-	return { ok: true, value: { responseId: responseId || null, answers: JSON.stringify(answers), completionKey: completionKey || null } };
+	return { ok: true, value: { responseId: responseId || null, answers, completionKey: completionKey || null } };
 }

@@ -10,13 +10,13 @@
 import type { Db } from '../db';
 import type { Instrument } from './registry';
 import { ok } from '../../result';
-import { complete, completedWithKey, completeOpenOrNew, type Outcome } from './responses';
+import { complete, completedWithKey, completeOpenOrNew, type AnswersInput, type Outcome } from './responses';
 
 export async function completeFromPage(
 	db: Db,
 	userId: string,
 	instrument: Instrument,
-	input: { responseId: string | null; answers: string; completionKey?: string | null }
+	input: { responseId: string | null; answers: AnswersInput; completionKey?: string | null }
 ): Promise<Outcome<{ responseId: string; repeated: boolean }>> {
 	const instrumentId = instrument.questionnaire.id;
 	const key = input.completionKey ?? null;

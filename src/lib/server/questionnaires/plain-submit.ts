@@ -109,7 +109,7 @@ export async function submitPlainPage(
 	const done = await complete(db, userId, {
 		instrumentId: instrument.questionnaire.id,
 		responseId: response.id,
-		answers: JSON.stringify(answers),
+		answers,
 		completionKey: key.value
 	});
 	if (!done.ok) return { kind: 'refused', message: refusalMessage(q, done, locale, t), shortfalls: done.shortfalls };

@@ -91,7 +91,14 @@ async function ownResponse(db: Db, userId: string, instrumentId: string, ref: Re
 	return ok(response);
 }
 
-function parseAnswers(text: string): Outcome<unknown> {
+/**
+ * Answers as a request brings them: the JSON text of a form field, or the object the JSON request has
+ * already parsed (completion-request.ts), which is used as it is and never parsed again.
+ */
+export type AnswersInput = string | Record<string, unknown>;
+
+function parseAnswers(text: AnswersInput): Outcome<unknown> {
+	if (typeof text !== 'string') return ok(text);
 	try {
 		return ok(JSON.parse(text) as unknown);
 	} catch {
@@ -154,7 +161,7 @@ export async function saveProgress(
 export async function complete(
 	db: Db,
 	userId: string,
-	input: ResponseRef & { instrumentId: string; answers: string; completionKey?: string | null },
+	input: ResponseRef & { instrumentId: string; answers: AnswersInput; completionKey?: string | null },
 	now = new Date()
 ): Promise<Outcome<{ responseId: string; result: ScoredResult; repeated: boolean }>> {
 	const own = await ownResponse(db, userId, input.instrumentId, input);
@@ -193,25 +200,26 @@ export async function complete(
  * inserted as it is, never first as an unfinished one. Refusals as `complete` gives them; nothing is
  * stored when the answers are refused. Two such requests at the same moment are two attempts.
  *
- * The common case (no open response, answers accepted) costs one statement: the answers are checked
- * and scored on the current version first, then the row is inserted unless an open response exists,
- * in a group commit with the completions arriving at the same time (db/write-batch.ts). When an open
- * response exists, or the answers are refused, the open response (if any) decides, exactly as before:
- * it is completed on the version it was started with.
+ * One pass: the open response is looked up first, so the answers are validated and scored once, on
+ * the version that counts — the open response's (it is completed on the version it was started with),
+ * or else the current one. Without an open response the row is inserted unless one has appeared since,
+ * in a group commit with the completions arriving at the same time (db/write-batch.ts).
  */
 export async function completeOpenOrNew(
 	db: Db,
 	userId: string,
 	instrument: Instrument,
-	answersText: string,
+	answersInput: AnswersInput,
 	now = new Date(),
 	completionKey: string | null = null
 ): Promise<Outcome<{ responseId: string; result: ScoredResult; repeated: boolean }>> {
 	const q = instrument.questionnaire;
-	const checked = checkAnswers(q, answersText);
-	if (!checked.ok) return (await completeOpen(db, userId, instrument, answersText, now, completionKey)) ?? checked;
+	const open = await findInProgressResponse(db, userId, q.id);
+	if (open) return complete(db, userId, { response: open, instrumentId: q.id, answers: answersInput, completionKey }, now);
+	const checked = checkAnswers(q, answersInput);
+	if (!checked.ok) return checked;
 	const scored = scoreChecked(q, checked.value.checked);
-	if (!scored.ok) return (await completeOpen(db, userId, instrument, answersText, now, completionKey)) ?? scored;
+	if (!scored.ok) return scored;
 	const at = now.toISOString();
 	const response: Response = {
 		id: crypto.randomUUID(),
@@ -232,14 +240,15 @@ export async function completeOpenOrNew(
 	// The same completion was stored first by another request with this key (at the same moment, on
 	// another server, before a restart): that one answers, and nothing more is stored.
 	if (completionKey) {
-		const prior = await completedWithKey(db, userId, instrument, answersText, completionKey);
+		const prior = await completedWithKey(db, userId, instrument, answersInput, completionKey);
 		if (prior) return prior;
 	}
-	// An open response exists after all (the page saved one): that one is completed.
-	const viaOpen = await completeOpen(db, userId, instrument, answersText, now, completionKey);
-	if (viaOpen) return viaOpen;
+	// An open response appeared between the look-up and the write (the page saved one at that moment):
+	// that one is completed, on its own version. Only this race checks the answers a second time.
+	const raced = await findInProgressResponse(db, userId, q.id);
+	if (raced) return complete(db, userId, { response: raced, instrumentId: q.id, answers: answersInput, completionKey }, now);
 	// None any more: a request with the same key completed it a moment ago, and that one answers.
-	return (completionKey && (await completedWithKey(db, userId, instrument, answersText, completionKey))) || err('response.error.missing');
+	return (completionKey && (await completedWithKey(db, userId, instrument, answersInput, completionKey))) || err('response.error.missing');
 }
 
 /**
@@ -252,7 +261,7 @@ export async function completedWithKey(
 	db: Db,
 	userId: string,
 	instrument: Instrument,
-	answersText: string,
+	answersText: AnswersInput,
 	completionKey: string
 ): Promise<Outcome<{ responseId: string; result: ScoredResult; repeated: boolean }> | undefined> {
 	const prior = await findResponseByCompletionKey(db, userId, completionKey);
@@ -261,19 +270,19 @@ export async function completedWithKey(
 	return complete(db, userId, { response: prior, instrumentId: prior.instrument_id, answers: answersText });
 }
 
-/** Completes the client's open response to the instrument; undefined when there is none. */
-async function completeOpen(db: Db, userId: string, instrument: Instrument, answersText: string, now: Date, completionKey: string | null) {
-	const open = await findInProgressResponse(db, userId, instrument.questionnaire.id);
-	if (!open) return undefined;
-	return complete(db, userId, { response: open, instrumentId: instrument.questionnaire.id, answers: answersText, completionKey }, now);
-}
+/**
+ * How many times completing has validated answers and scored them since the process started: the
+ * measure of "one pass per completion" (responses-one-pass.test.ts reads it; nothing else does).
+ */
+export const completionWork = { validations: 0, scorings: 0 };
 
 /** The answers parsed and validated for completing, with their canonical JSON. */
-function checkAnswers(q: Questionnaire, text: string): Outcome<{ answers: string; checked: Answers }> {
+function checkAnswers(q: Questionnaire, input: AnswersInput): Outcome<{ answers: string; checked: Answers }> {
 	// An adaptive test is answered one step at a time (adaptive.ts), never completed as a whole form.
 	if (q.adaptive) return err('response.error.adaptive');
-	const parsed = parseAnswers(text);
+	const parsed = parseAnswers(input);
 	if (!parsed.ok) return parsed;
+	completionWork.validations++;
 	const checked = validateForm(formModelOf(q.survey), parsed.value, { partial: false });
 	if (!checked.ok) return invalid(checked.errors);
 	return ok({ answers: canonicalJson(checked.answers), checked: checked.answers as Answers });
@@ -283,6 +292,7 @@ function checkAnswers(q: Questionnaire, text: string): Outcome<{ answers: string
 function scoreChecked(q: Questionnaire, answers: Answers): Outcome<ScoredResponse> {
 	const shortfalls = findShortfalls(q, answers);
 	if (shortfalls.length > 0) return { ...err('response.error.tooFew', undefined, 'answers'), shortfalls };
+	completionWork.scorings++;
 	// Compiled once per questionnaire version: the result scoreResponse gives, reusing scale results (response-scorer.ts).
 	return ok(responseScorerOf(q)(answers));
 }
