@@ -32,12 +32,12 @@ import completionKeyEn from './completion-key.en';
 import completionKeyDa from './completion-key.da';
 import twoFactorEn from './twofactor.en';
 import twoFactorDa from './twofactor.da';
-import adaptiveEn from './adaptive.en',
-import adaptiveDa from './adaptive.da',
-import occupationsEn from './occupations.en',
-import occupationsDa from './occupations.da',
-import groupsEn from './groups.en',
-import groupsDa from './groups.da'
+import adaptiveEn from './adaptive.en';
+import adaptiveDa from './adaptive.da';
+import occupationsEn from './occupations.en';
+import occupationsDa from './occupations.da';
+import groupsEn from './groups.en';
+import groupsDa from './groups.da';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
