@@ -30,6 +30,8 @@ import refusalsEn from './refusals.en';
 import refusalsDa from './refusals.da';
 import twoFactorEn from './twofactor.en';
 import twoFactorDa from './twofactor.da';
+import decisionEn from './decision.en';
+import decisionDa from './decision.da';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -48,7 +50,8 @@ const pairs: [string, Record<string, string>, Record<string, string>][] = [
 	['errors', errorsEn, errorsDa],
 	['recovery', recoveryEn, recoveryDa],
 	['refusals', refusalsEn, refusalsDa],
-	['twofactor', twoFactorEn, twoFactorDa]
+	['twofactor', twoFactorEn, twoFactorDa],
+	['decision', decisionEn, decisionDa]
 ];
 // The same placeholders (a translation may use one twice).
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

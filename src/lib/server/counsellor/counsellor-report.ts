@@ -14,6 +14,8 @@ import { insertAuditEvent } from '../repositories/audit';
 import { findActiveShare } from '../repositories/shares';
 import { MAX_NOTE_LENGTH, loadThread } from './counsellor-notes';
 import { MAX_COMMENT_LENGTH, loadPreparation, loadShortlist } from '../profile/shortlist';
+import { loadDecision } from '../profile/decision';
+import { MAX_INTERPRETATION_LENGTH, loadInterpretation } from './interpretation';
 import { MAX_ASSIGNMENT_MESSAGE, assignableInstruments, loadPairAssignments } from './counsellor-assignments';
 
 export const REPORT_VIEWED = 'client.report.viewed';
@@ -32,6 +34,10 @@ export async function openClientReport(
 	if (!shared.ok) return shared;
 	const client = shared.value;
 	await insertAuditEvent(db, { actorId: user.id, action: REPORT_VIEWED, subjectId: client.id });
+	const [decision, interpretation] = await Promise.all([
+		loadDecision(db, opportunities?.sets ?? new Map(), client.id, locale),
+		loadInterpretation(db, user.id, client.id)
+	]);
 	const [profile, share, notes, assignments, others, shortlist, preparation] = await Promise.all([
 		loadProfile(db, client.id),
 		findActiveShare(db, client.id, user.id),
@@ -59,10 +65,13 @@ export async function openClientReport(
 				})
 			: null,
 		preparation,
+		decision,
+		interpretation,
+		counsellorName: user.display_name ?? user.email ?? '',
 		others,
 		notes,
 		assignments,
 		instruments: assignableInstruments(registry, locale),
-		limits: { note: MAX_NOTE_LENGTH, message: MAX_ASSIGNMENT_MESSAGE, comment: MAX_COMMENT_LENGTH }
+		limits: { note: MAX_NOTE_LENGTH, message: MAX_ASSIGNMENT_MESSAGE, comment: MAX_COMMENT_LENGTH, interpretation: MAX_INTERPRETATION_LENGTH }
 	});
 }

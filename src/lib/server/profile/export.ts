@@ -10,6 +10,7 @@ import { isoDay } from '$lib/time';
 import { othersViewForExport } from '../others/others-summary';
 import { loadProfile } from './profile';
 import { exportShortlist, loadShortlist } from './shortlist';
+import { exportDecisionFor } from './decision';
 import { insertAuditEvent } from '../repositories/audit';
 
 export { profileExportCsv };
@@ -30,8 +31,10 @@ export async function profileExportFor(
 	opportunities: OpportunitySet | null = defaultOpportunitySet()
 ): Promise<ProfileExport> {
 	const profile = await loadProfile(db, userId);
-	const shortlist = exportShortlist(await loadShortlist(db, getOpportunitySets().sets, userId, locale));
-	const doc = buildProfileExport({ subjectId: userId, locale, profile, generatedAt: now, opportunities, shortlist });
+	const { sets } = getOpportunitySets();
+	const shortlist = exportShortlist(await loadShortlist(db, sets, userId, locale));
+	const decision = await exportDecisionFor(db, sets, userId, locale);
+	const doc = buildProfileExport({ subjectId: userId, locale, profile, generatedAt: now, opportunities, shortlist, decision });
 	const othersView = await othersViewForExport(db, getRegistry(), userId);
 	return othersView ? { ...doc, othersView } : doc;
 }
