@@ -40,6 +40,7 @@ export default {
 	'decision.likely.4': 'Likely',
 	'decision.likely.5': 'Very likely',
 	'decision.grid.caption': 'Options by how much you want them (up) and how likely you can get there (right)',
+	'decision.grid.captionOther': 'Options by how much the client wants them (up) and how likely they think they can get there (right)',
 	'decision.grid.none': 'Rate how much you want each option and how likely it is to see it in the grid.',
 	'decision.hint.pursue': 'You want it and it looks within reach: a strong candidate.',
 	'decision.hint.build': 'You want it, but it looks hard to reach: plan steps that make it more likely.',
@@ -49,6 +50,14 @@ export default {
 	'decision.fit.good': 'Fits your interests well (fit {r}).',
 	'decision.fit.some': 'Fits your interests somewhat (fit {r}).',
 	'decision.fit.weak': 'Fits your interests weakly (fit {r}).',
+	'decision.hintOther.pursue': 'Wanted and seen as within reach: a strong candidate.',
+	'decision.hintOther.build': 'Wanted, but seen as hard to reach: steps that make it more likely are the next work.',
+	'decision.hintOther.check': 'Seen as within reach but not much wanted.',
+	'decision.hintOther.reconsider': 'Neither much wanted nor seen as likely.',
+	'decision.fitOther.very-good': 'Fits the client’s interests very well (fit {r}).',
+	'decision.fitOther.good': 'Fits the client’s interests well (fit {r}).',
+	'decision.fitOther.some': 'Fits the client’s interests somewhat (fit {r}).',
+	'decision.fitOther.weak': 'Fits the client’s interests weakly (fit {r}).',
 	'decision.facts': 'Projected change in jobs {period}: {change} % (source: {source}).',
 	'decision.plan.title': 'My action plan',
 	'decision.plan.intro': 'Concrete steps, each as “If … then I will …”, with a date and who can help. For example: “If I get no answer by Friday, then I will call the school.”',
@@ -88,5 +97,7 @@ export default {
 	'interpretation.saved': 'Interpretation saved.',
 	'interpretation.tooLong': 'The interpretation can be at most {n} characters.',
 	'interpretation.empty': 'No interpretation written yet.',
-	'interpretation.by': 'Written by {name}, {date}'
+	'interpretation.by': 'Written by {name}, {date}',
+	// Other texts of the same change: the home page after an account was deleted.
+	'home.deleted': 'Your account and everything stored about you have been deleted. You are signed out.',
 };
