@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import Ajv from 'ajv';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -44,7 +45,8 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-	const context = await browser.newContext({ locale: 'en-GB', ...options });
+	// bypassCSP only so that axe-core can be injected; the app's own CSP is tested elsewhere.
+	const context = await browser.newContext({ locale: 'en-GB', bypassCSP: true, ...options });
 	contexts.push(context);
 	return context.newPage();
 }
@@ -74,6 +76,8 @@ describe('decision step', () => {
 		await page.locator('[data-name="R1"]').waitFor();
 		await answerRiasec(page, ANSWERS);
 		await page.waitForURL(`${base}/profile#riasec-48`);
+		// No version numbers for the client (the counsellor's report keeps them).
+		expect(await page.locator('main').textContent()).not.toMatch(/\bv\d+\.\d+\.\d+/);
 
 		// Before keeping two, the decision step says what to do first.
 		await page.goto(`${base}/decision`);
@@ -90,6 +94,17 @@ describe('decision step', () => {
 			await li.getByTestId('star').click();
 			await expect.poll(() => li.getByTestId('star').getAttribute('aria-pressed')).toBe('true');
 		}
+
+		// The "Kept" buttons' names start with their visible words (axe: label-content-name-mismatch).
+		await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+		const mismatch = await page.evaluate(async () => {
+			const w = window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
+			const r = await w.axe.run(document, { runOnly: { type: 'rule', values: ['label-content-name-mismatch'] } });
+			return r.violations.map((v) => `${v.id}: ${v.nodes.length}`);
+		});
+		expect(mismatch).toEqual([]);
+		const star = page.locator('ol.matches > li').nth(0).getByTestId('star');
+		expect([await star.getAttribute('aria-label'), (await star.textContent())!.replace(/\s+/g, ' ').trim()]).toEqual([null, `★ Kept: ${kept[0].title}`]);
 
 		// From the profile's "What next" to the decision step.
 		await page.goto(`${base}/profile`);

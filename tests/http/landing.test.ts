@@ -1,6 +1,7 @@
 // Where people land, against the built app: a counsellor who signs in without a page to return to
 // lands on their own page (their clients), a client at home, and a page asked for still wins; after
-// deleting their account a person is told on the home page that it is done.
+// deleting their account a person is told on the home page that it is done; a client's home page
+// carries no text meant for developers.
 import { describe, expect, inject, it } from 'vitest';
 import { openDb } from '../support/db';
 import { Jar, PASSWORD } from '../support/jar';
@@ -29,5 +30,12 @@ describe('landing pages', () => {
 		expect(home).not.toContain('Sign out');
 		// Without the marker, the home page says nothing of the kind.
 		expect(await (await jar.request('/')).text()).not.toContain('have been deleted');
+	});
+
+	it('shows a client no developer text about the questionnaires', async () => {
+		const jar = await new Jar(base).register(`land-h-${crypto.randomUUID().slice(0, 8)}@example.org`);
+		const home = await (await jar.request('/')).text();
+		expect(home).toContain('A short look at how you plan your studies and where you find help.');
+		expect(home).not.toMatch(/Likert|answers with weights/);
 	});
 });
