@@ -180,7 +180,7 @@ export interface SummaryView {
 	/** Short labels of the top values ("Learning", not "Learning – …"). */
 	values: string[] | null;
 	/** Themes: a RIASEC letter when the theme is one (the UI words it), else the choice label. */
-	strengths: { entries: number; themes: { letter: string | null; label: string }[] } | null;
+	strengths: { entries: number; majority: boolean; themes: { letter: string | null; label: string }[] } | null;
 }
 
 /** The facts of the profile summary (see `summarizeProfile`) with the labels the person saw. */
@@ -201,6 +201,7 @@ export function summaryView(profile: Profile, locale: string): SummaryView {
 		const labels = choiceLabels(sq.survey, def.question, def.column);
 		strengths = {
 			entries: s.strengths.entries,
+			majority: s.strengths.majority,
 			themes: s.strengths.themes.map((v) => ({ letter: /^[RIASEC]$/.test(v) ? v : null, label: localize(labels.get(v) ?? v, locale) }))
 		};
 	}

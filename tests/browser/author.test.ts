@@ -213,6 +213,8 @@ describe('author journey', () => {
 		}
 		await page.goto(`${base}/author/work-values`);
 		expect(await page.locator('[data-version="1.0.1"] [data-scale="certainty"] [data-testid="alpha"]').textContent()).toBe('α = 0.96');
+		// Five complete cases: the alpha comes with the warning that it says little yet.
+		expect(await page.locator('[data-version="1.0.1"] [data-scale="certainty"] [data-testid="alpha-small-n"]').textContent()).toContain('too few cases for a trustworthy alpha');
 		await page.close();
 	});
 

@@ -52,7 +52,8 @@ describe('sharing with a counsellor', () => {
 		await counsellor.getByLabel('Email').fill(counsellorEmail);
 		await counsellor.getByLabel('Password').fill(PASSWORD);
 		await counsellor.getByRole('button', { name: 'Sign in' }).click();
-		await counsellor.waitForURL(`${base}/account/set-password?next=%2F`);
+		// A counsellor lands on their own page (after choosing their password).
+		await counsellor.waitForURL(`${base}/account/set-password?next=%2Fcounsellor`);
 		await counsellor.goto(`${base}/counsellor`);
 		await counsellor.waitForURL(`${base}/account/set-password?next=%2Fcounsellor`);
 		expect(await counsellor.locator('h1').textContent()).toBe('Choose your own password');

@@ -116,6 +116,10 @@ const TABLE: Record<string, Row> = {
 	'GET /profile/export.json': { expect: signedIn(200) },
 	'GET /profile/export.csv': { expect: signedIn(200) },
 	'GET /matches': { expect: signedIn(200) },
+	// The decision step is each person's own; with fewer than two kept options, saving and choosing are refused (400).
+	'GET /decision': { expect: signedIn(200) },
+	'POST /decision?/save': { body: () => ({ 'o0-key': 'onet-29-3|15-1252.00' }), expect: signedIn(400) },
+	'POST /decision?/choose': { body: () => ({ option: 'onet-29-3|15-1252.00' }), expect: signedIn(400) },
 	// The preparation level and the shortlist are each person's own: any signed-in person, for themself.
 	'POST /matches?/prep': { body: () => ({ level: '3', set: '' }), expect: signedIn({ redirect: '/matches' }) },
 	'POST /matches?/star': { body: () => ({ set: 'onet-29-3', id: '15-1252.00' }), expect: signedIn(200) },
@@ -199,6 +203,9 @@ const TABLE: Record<string, Row> = {
 	},
 	// A comment on an item that is not on the shortlist: refused (400) for the sharing counsellor, 403 for others.
 	'POST /counsellor/clients/[clientId]?/comment': { body: () => ({ set: 'onet-29-3', id: 'not-starred', comment: 'x' }), expect: only(400, ['sharingCounsellor']) },
+	// Nothing to comment on (the client has no decision step yet), and an interpretation too long: refused (400) for the sharing counsellor, 403 for others.
+	'POST /counsellor/clients/[clientId]?/decisionComment': { body: () => ({ comment: 'x' }), expect: only(400, ['sharingCounsellor']) },
+	'POST /counsellor/clients/[clientId]?/interpretation': { body: () => ({ interpretation: 'x'.repeat(4001) }), expect: only(400, ['sharingCounsellor']) },
 	'POST /counsellor/clients/[clientId]?/assign': { body: () => ({}), expect: only(400, ['sharingCounsellor']) },
 	'POST /counsellor/clients/[clientId]?/cancel': {
 		body: () => ({ assignment: '-1' }),

@@ -38,6 +38,8 @@ import occupationsEn from './occupations.en';
 import occupationsDa from './occupations.da';
 import groupsEn from './groups.en';
 import groupsDa from './groups.da';
+import decisionEn from './decision.en';
+import decisionDa from './decision.da';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -60,7 +62,8 @@ const pairs: [string, Record<string, string>, Record<string, string>][] = [
 	['completion-key', completionKeyEn, completionKeyDa],
 	['adaptive', adaptiveEn, adaptiveDa],
 	['occupations', occupationsEn, occupationsDa],
-	['groups', groupsEn, groupsDa]
+	['groups', groupsEn, groupsDa],
+	['decision', decisionEn, decisionDa]
 ];
 // The same placeholders (a translation may use one twice).
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();

@@ -42,10 +42,12 @@ import enOccupations from './occupations.en';
 import daOccupations from './occupations.da';
 import enGroups from './groups.en';
 import daGroups from './groups.da';
+import enDecision from './decision.en';
+import daDecision from './decision.da';
 
 // Each area keeps its strings in its own pair of files; English is the reference for the keys.
-const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm, ...enOthers, ...enAccess, ...enOptions, ...enTrust, ...enPrivacy, ...enThrottle, ...enErrors, ...enRecovery, ...enRefusals, ...enTwoFactor, ...enComplete, ...enEndAccess, ...enCompletionKey, ...enAdaptive, ...enOccupations, ...enGroups };
-const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm, ...daOthers, ...daAccess, ...daOptions, ...daTrust, ...daPrivacy, ...daThrottle, ...daErrors, ...daRecovery, ...daRefusals, ...daTwoFactor, ...daComplete, ...daEndAccess, ...daCompletionKey, ...daAdaptive, ...daOccupations, ...daGroups };
+const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm, ...enOthers, ...enAccess, ...enOptions, ...enTrust, ...enPrivacy, ...enThrottle, ...enErrors, ...enRecovery, ...enRefusals, ...enTwoFactor, ...enComplete, ...enEndAccess, ...enCompletionKey, ...enAdaptive, ...enOccupations, ...enGroups, ...enDecision };
+const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm, ...daOthers, ...daAccess, ...daOptions, ...daTrust, ...daPrivacy, ...daThrottle, ...daErrors, ...daRecovery, ...daRefusals, ...daTwoFactor, ...daComplete, ...daEndAccess, ...daCompletionKey, ...daAdaptive, ...daOccupations, ...daGroups, ...daDecision };
 
 export const LOCALES = ['en', 'da'] as const;
 export type Locale = (typeof LOCALES)[number];

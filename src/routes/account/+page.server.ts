@@ -114,6 +114,7 @@ export const actions: Actions = {
 		const deleted = await eraseAccount(db, user);
 		if (!deleted.ok) return fail(400, { lastAdmin: true });
 		clearSessionCookie(cookies, url.protocol === 'https:');
-		redirect(303, '/');
+		// The home page then says that it is done (nothing about the person is in the address).
+		redirect(303, '/?deleted=1');
 	}
 };

@@ -10,6 +10,7 @@ import type { OpportunitySet } from '../opportunities/types.ts';
 import type { Interval } from '../questionnaire/types.ts';
 import type { CompletedResult, Profile, ProfileDimension } from './build.ts';
 import type { OthersViewExport } from '../others-view/window.ts';
+import type { ExportDecision } from '../decision/decision.ts';
 
 /** Identifies the format and its version; the same string is the schema's `$id`. */
 export const PROFILE_SCHEMA_URL = 'https://spejl.example/schema/profile-v1.json';
@@ -86,6 +87,8 @@ export interface ProfileExport {
 	/** "How others see me" (v1 extension), once enough people answered; see docs/others-view.md. */
 	othersView?: OthersViewExport;
 	shortlist?: ExportShortlistItem[];
+	/** Extension: the decision step (balance sheets, want-vs-likely ratings, action plan), once started. */
+	decision?: ExportDecision;
 }
 
 export interface ProfileExportInput {
@@ -99,6 +102,8 @@ export interface ProfileExportInput {
 	opportunities?: OpportunitySet | null;
 	/** The person's shortlist; carried as `shortlist` when given. */
 	shortlist?: ExportShortlistItem[];
+	/** The person's decision step; carried as `decision` when given. */
+	decision?: ExportDecision;
 }
 
 /** `2026-11-26T10:00:00.000Z` → `2026-11-26T10:00:00Z`, as in docs/profile-export.md. */
@@ -184,5 +189,6 @@ export function buildProfileExport(input: ProfileExportInput): ProfileExport {
 		};
 	}
 	if (input.shortlist) doc.shortlist = input.shortlist;
+	if (input.decision) doc.decision = input.decision;
 	return doc;
 }

@@ -44,7 +44,17 @@ describe('summarizeProfile', () => {
 		expect(s.personality).toEqual({ high: ['E'], low: ['A', 'C', 'O'] });
 		expect(s.values).toEqual({ instrumentId: 'work-values', rankingId: 'top-values', items: ['learning', 'helping-others', 'autonomy'] });
 		// S chosen twice, then R and A once each: R comes first in the tally's order
-		expect(s.strengths).toMatchObject({ instrumentId: 'brainstorm-strengths', entries: 4, themes: ['S', 'R'] });
+		// S twice of four: no majority, so no "most often": up to three themes in order.
+		expect(s.strengths).toMatchObject({ instrumentId: 'brainstorm-strengths', entries: 4, themes: ['S', 'R', 'A'], majority: false });
+	});
+
+	it('claims "most" only for a theme that holds a majority of the strengths', () => {
+		const of = (themes: string[]) =>
+			summarizeProfile(buildProfile([completed('brainstorm-strengths', { strengths: themes.map((theme, i) => ({ idea: `idea ${i}`, theme })) }, '2026-11-23T09:00:00Z')])).strengths;
+		// Each chosen once (the case of the summary that said "most often"): no majority.
+		expect(of(['R', 'S'])).toMatchObject({ entries: 2, themes: ['R', 'S'], majority: false });
+		expect(of(['S', 'R', 'S'])).toMatchObject({ entries: 3, themes: ['S'], majority: true });
+		expect(of(['S', 'R', 'S', 'A', 'C', 'I'])).toMatchObject({ entries: 6, themes: ['S', 'R', 'I'], majority: false });
 	});
 
 	it('leaves out what no result gives', () => {

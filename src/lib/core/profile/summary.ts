@@ -12,7 +12,8 @@ export interface ProfileSummary {
 	/** The first three values of the first ranking (choice values; the UI shows their labels). */
 	values: { instrumentId: string; rankingId: string; items: string[] } | null;
 	/** Strengths: how many entries the `skills` tally counted, and its most chosen themes (values). */
-	strengths: { instrumentId: string; tallyId: string; entries: number; themes: string[] } | null;
+	/** `majority`: the first theme holds more than half of the entries (only then may a text say "most"). */
+	strengths: { instrumentId: string; tallyId: string; entries: number; themes: string[]; majority: boolean } | null;
 }
 
 const BIG_FIVE = ['E', 'A', 'C', 'ES', 'O'];
@@ -20,7 +21,7 @@ const BIG_FIVE = ['E', 'A', 'C', 'ES', 'O'];
 /**
  * Summarises a profile: the Holland code letters; the Big Five scales whose band is the lowest or the
  * highest of their bands (by percentile, so "lower/higher than most"); the top three of the first
- * ranking (work values); and the size and the two most chosen themes of a `skills` tally (strengths,
+ * ranking (work values); and the size and the themes of a `skills` tally (the theme most chosen when it holds a majority, else up to three) (strengths,
  * ties in the tally's order). A part is null when no result gives it. Pure.
  *
  * @example summarizeProfile({ latest: [], history: {}, dimensions: {}, codes: { holland: 'IAC' } }).interests // → ['I', 'A', 'C']
@@ -49,12 +50,11 @@ export function summarizeProfile(profile: Profile): ProfileSummary {
 		if (!summary.strengths && tally) {
 			const counts = Object.entries(r.result.tallies[tally.id] ?? {}).filter(([, n]) => n > 0);
 			const entries = counts.reduce((a, [, n]) => a + n, 0);
-			const themes = counts
-				.map(([v, n], i) => ({ v, n, i }))
-				.sort((a, b) => b.n - a.n || a.i - b.i)
-				.slice(0, 2)
-				.map((x) => x.v);
-			if (entries > 0) summary.strengths = { instrumentId: r.instrumentId, tallyId: tally.id, entries, themes };
+			const sorted = counts.map(([v, n], i) => ({ v, n, i })).sort((a, b) => b.n - a.n || a.i - b.i);
+			// "Most of them about X" only for a real majority; otherwise up to three themes, no claim of frequency.
+			const majority = sorted.length > 0 && sorted[0].n * 2 > entries;
+			const themes = (majority ? sorted.slice(0, 1) : sorted.slice(0, 3)).map((x) => x.v);
+			if (entries > 0) summary.strengths = { instrumentId: r.instrumentId, tallyId: tally.id, entries, themes, majority };
 		}
 	}
 	return summary;

@@ -33,7 +33,8 @@ async function pseudonymiseAuditEvents(db: Db, userId: string): Promise<void> {
 
 /**
  * Deletes an account and everything personal with it: sessions, responses and scale scores, shares,
- * notes, assignments, API tokens, shortlist and invitations with their answers (ON DELETE CASCADE);
+ * notes, assignments, API tokens, shortlist, decision step, interpretations and invitations with their
+ * answers (ON DELETE CASCADE);
  * the audit log is pseudonymised (see above) and records that an account was deleted, not whose.
  * The last administrator cannot delete their account: with no administrator left, /setup would
  * let anyone create one. Call `compactAfterErasure` once the deletions are done.

@@ -19,12 +19,14 @@ import {
 import { listShortlist } from '../repositories/shortlist';
 import { listAllOthersInvitesOf } from '../repositories/others-view';
 import { listGroupsOfCounsellor, listGroupsOfMember } from '../repositories/groups';
+import { getDecision, listInterpretationsAbout } from '../repositories/decision';
 
 export const PERSONAL_DATA_FORMAT = 'spejl-personal-data-v1';
 
 export async function collectPersonalData(db: Db, userId: string, now: Date) {
 	const user = await findUserById(db, userId);
 	if (!user) throw new Error(`no user ${userId}`);
+	const [decision, interpretations] = await Promise.all([getDecision(db, userId), listInterpretationsAbout(db, userId)]);
 	const [responses, shares, notes, assignments, tokens, accessLog, othersInvites, shortlist, sharing, memberships, ownGroups] = await Promise.all([
 		listAllResponsesOf(db, userId),
 		listAllSharesOf(db, userId),
@@ -90,6 +92,18 @@ export async function collectPersonalData(db: Db, userId: string, now: Date) {
 			commentBy: s.commenter_email,
 			commentAt: s.comment_at
 		})),
+		// The decision step as stored (balance sheets, ratings, plan) with a counsellor's comment on it.
+		decision: decision
+			? {
+					data: JSON.parse(decision.data) as unknown,
+					updatedAt: decision.updated_at,
+					comment: decision.comment,
+					commentBy: decision.commenter_email,
+					commentAt: decision.comment_at
+				}
+			: null,
+		// What counsellors wrote as their interpretation of the profile, for the report.
+		interpretations: interpretations.map((i) => ({ counsellor: i.counsellor, body: i.body, updatedAt: i.updated_at })),
 		apiTokens: tokens.map((t) => ({ name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at, revokedAt: t.revoked_at })),
 		accessLog: accessLog.map((e) => ({ action: e.action, by: e.actor, at: e.at })),
 		// How others see me: the links. The answers themselves are in the window on the profile:

@@ -10,15 +10,19 @@ import { loadProfile } from '../profile/profile';
 import { loadOthersSummaries } from '../others/others-summary';
 import { findSharedClient } from './sharing';
 import { ok } from '../../result';
-import { insertAuditEvent } from '../repositories/audit';
+import { insertAuditEvent, lastAuditAt } from '../repositories/audit';
 import { findActiveShare } from '../repositories/shares';
 import { MAX_NOTE_LENGTH, loadThread } from './counsellor-notes';
 import { MAX_COMMENT_LENGTH, loadPreparation, loadShortlist } from '../profile/shortlist';
+import { loadDecision } from '../profile/decision';
+import { MAX_INTERPRETATION_LENGTH, loadInterpretation } from './interpretation';
 import { MAX_ASSIGNMENT_MESSAGE, assignableInstruments, loadPairAssignments } from './counsellor-assignments';
 
 export const REPORT_VIEWED = 'client.report.viewed';
+/** One visit: opening the report again (a reload, a form sent on it) within this time is not logged again. */
+export const REPORT_VISIT_MINUTES = 30;
 
-/** The whole report of a client for a counsellor they share with (refused otherwise), audited. */
+/** The whole report of a client for a counsellor they share with (refused otherwise), audited once per visit. */
 /** `opportunities`: the loaded sets, for the same top matches the client sees on /matches. */
 export async function openClientReport(
 	db: Db,
@@ -26,12 +30,19 @@ export async function openClientReport(
 	user: SessionUser,
 	clientId: string,
 	locale: string,
-	opportunities?: OpportunitySets
+	opportunities?: OpportunitySets,
+	now = new Date()
 ) {
 	const shared = await findSharedClient(db, user, clientId);
 	if (!shared.ok) return shared;
 	const client = shared.value;
-	await insertAuditEvent(db, { actorId: user.id, action: REPORT_VIEWED, subjectId: client.id });
+	const last = await lastAuditAt(db, user.id, REPORT_VIEWED, client.id);
+	if (!last || now.getTime() - Date.parse(last) >= REPORT_VISIT_MINUTES * 60_000)
+		await insertAuditEvent(db, { actorId: user.id, action: REPORT_VIEWED, subjectId: client.id, at: now });
+	const [decision, interpretation] = await Promise.all([
+		loadDecision(db, opportunities?.sets ?? new Map(), client.id, locale),
+		loadInterpretation(db, user.id, client.id)
+	]);
 	const [profile, share, notes, assignments, others, shortlist, preparation] = await Promise.all([
 		loadProfile(db, client.id),
 		findActiveShare(db, client.id, user.id),
@@ -59,10 +70,13 @@ export async function openClientReport(
 				})
 			: null,
 		preparation,
+		decision,
+		interpretation,
+		counsellorName: user.display_name ?? user.email ?? '',
 		others,
 		notes,
 		assignments,
 		instruments: assignableInstruments(registry, locale),
-		limits: { note: MAX_NOTE_LENGTH, message: MAX_ASSIGNMENT_MESSAGE, comment: MAX_COMMENT_LENGTH }
+		limits: { note: MAX_NOTE_LENGTH, message: MAX_ASSIGNMENT_MESSAGE, comment: MAX_COMMENT_LENGTH, interpretation: MAX_INTERPRETATION_LENGTH }
 	});
 }

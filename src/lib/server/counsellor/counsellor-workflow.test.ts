@@ -18,7 +18,7 @@ import {
 	loadClientAssignments,
 	loadPairAssignments
 } from './counsellor-assignments';
-import { REPORT_VIEWED, openClientReport } from './counsellor-report';
+import { REPORT_VIEWED, REPORT_VISIT_MINUTES, openClientReport } from './counsellor-report';
 import type { SessionUser } from '../account/auth';
 
 const QUESTIONNAIRES = resolve(__dirname, '../../../../questionnaires');
@@ -163,12 +163,17 @@ describe('openClientReport', () => {
 		return r.ok ? 'ok' : r.error.code;
 	};
 
-	it('writes client.report.viewed each time, and refuses (nothing logged) without an active share', async () => {
-		const opened = await openClientReport(db, registry, anna, carl.id, 'en');
+	it('writes client.report.viewed once per visit, and refuses (nothing logged) without an active share', async () => {
+		const visit = new Date();
+		const opened = await openClientReport(db, registry, anna, carl.id, 'en', undefined, visit);
 		if (!opened.ok) throw new Error(opened.error.code);
 		const report = opened.value;
 		expect(report.client).toMatchObject({ id: carl.id, name: 'Carl Client', sharedSince: t0.toISOString() });
-		await openClientReport(db, registry, anna, carl.id, 'en');
+		// Reloads within the visit (here 29 minutes later) are not logged again; 30 minutes after the last logged view is a new visit.
+		await openClientReport(db, registry, anna, carl.id, 'en', undefined, new Date(visit.getTime() + 60_000));
+		await openClientReport(db, registry, anna, carl.id, 'en', undefined, new Date(visit.getTime() + (REPORT_VISIT_MINUTES - 1) * 60_000));
+		expect(await events()).toHaveLength(1);
+		await openClientReport(db, registry, anna, carl.id, 'en', undefined, new Date(visit.getTime() + REPORT_VISIT_MINUTES * 60_000));
 		expect(await events()).toEqual([
 			{ actor_id: anna.id, action: REPORT_VIEWED, subject_id: carl.id },
 			{ actor_id: anna.id, action: REPORT_VIEWED, subject_id: carl.id }

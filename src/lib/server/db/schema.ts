@@ -184,6 +184,24 @@ export interface ShortlistItemTable {
 	comment_at: string | null;
 }
 
+/** A client's decision step (JSON of `DecisionData`, src/lib/core/decision) and a counsellor's comment on it. */
+export interface DecisionTable {
+	user_id: string;
+	data: string;
+	updated_at: string;
+	comment: string | null;
+	comment_by: string | null;
+	comment_at: string | null;
+}
+
+/** A counsellor's written interpretation of one client's profile, printed in the report. */
+export interface InterpretationTable {
+	client_id: string;
+	counsellor_id: string;
+	body: string;
+	updated_at: string;
+}
+
 /** A one-time password reset link (account/password-reset.ts). */
 export interface PasswordResetTable {
 	/** SHA-256 (hex) of the link's token; the token itself is never stored. */
@@ -277,6 +295,8 @@ export interface DB {
 	counsellor_group: CounsellorGroupTable;
 	group_member: GroupMemberTable;
 	result_summary: ResultSummaryTable;
+	decision: DecisionTable;
+	interpretation: InterpretationTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -2,6 +2,11 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Role } from '../db/schema';
 import type { SessionUser } from '../account/auth';
 
+/** Where a person lands after signing in when no page asked for it: counsellors on their clients, everyone else home. */
+export function landingPage(role: string): string {
+	return role === 'counsellor' ? '/counsellor' : '/';
+}
+
 /**
  * A same-site path to return to after signing in; anything else becomes `/`. Browsers treat `\` as `/`
  * and drop tabs and line breaks anywhere in a URL, so `/\t/evil.example` would be followed as

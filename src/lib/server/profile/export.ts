@@ -14,6 +14,7 @@ import { isoDay } from '$lib/time';
 import { othersViewForExport } from '../others/others-summary';
 import { loadProfile } from './profile';
 import { exportShortlist, loadShortlist } from './shortlist';
+import { exportDecisionFor } from './decision';
 import { insertAuditEvent } from '../repositories/audit';
 
 export { profileExportCsv };
@@ -42,7 +43,8 @@ export async function profileExportFor(
 ): Promise<ProfileExport> {
 	const profile = await loadProfile(db, userId);
 	const shortlist = exportShortlist(await loadShortlist(db, src.opportunities.sets, userId, locale));
-	const doc = buildProfileExport({ subjectId: userId, locale, profile, generatedAt: now, opportunities, shortlist });
+	const decision = await exportDecisionFor(db, src.opportunities.sets, userId, locale);
+	const doc = buildProfileExport({ subjectId: userId, locale, profile, generatedAt: now, opportunities, shortlist, decision });
 	const othersView = await othersViewForExport(db, src.registry, userId);
 	return othersView ? { ...doc, othersView } : doc;
 }

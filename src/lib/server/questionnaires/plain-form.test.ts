@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Parser } from 'htmlparser2';
 import { render } from 'svelte/server';
 import PlainForm from '../../components/plain/PlainForm.svelte';
-import { plainPage, renderedSurvey, visibilityOf } from './plain-form';
+import { mayStayEmpty, plainPage, renderedSurvey, skippedQuestions, visibilityOf } from './plain-form';
 import { readPageAnswers } from '../../core/plain-form/read';
 import { pageEntries, pagesOf } from '../../core/plain-form/walk';
 import type { Questionnaire } from '../../core/questionnaire/types';
@@ -273,5 +273,16 @@ describe('"visible": false beside a visibleIf (older SurveyJS Creator exports): 
 		expect(names({ kids: 'yes' })).toEqual(['kids', 'ages*']);
 		expect(names({ kids: 'no' })).toEqual(['kids']);
 		expect(names({})).toEqual(['kids']);
+	});
+});
+
+describe('skipped questions', () => {
+	it('does not count a list that may stay empty (optional courses, jobs) as skipped, but does count a required one', () => {
+		const names = (answers: Record<string, unknown>) => skippedQuestions(questionnaire, answers, 'en').map((x) => x.name);
+		const all = names({});
+		expect(all).toContain('color');
+		expect(all).not.toContain('courses');
+		expect(all).not.toContain('jobs');
+		expect([mayStayEmpty({ type: 'paneldynamic' }), mayStayEmpty({ type: 'paneldynamic', isRequired: true }), mayStayEmpty({ type: 'paneldynamic', minPanelCount: 1 }), mayStayEmpty({ type: 'matrixdynamic', minRowCount: 2 }), mayStayEmpty({ type: 'text' })]).toEqual([true, false, false, false, false]);
 	});
 });

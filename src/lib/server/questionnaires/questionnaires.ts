@@ -1,5 +1,6 @@
 // Loads the questionnaire files from QUESTIONNAIRES_DIR. A broken file is refused alone, with every
 // problem named by file and JSON path; the others are served.
+import { jsonErrorMessage } from '../../core/questionnaire/json-where';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,7 +34,7 @@ export function checkQuestionnaireText(file: string, text: string): LoadedFile |
 	try {
 		json = JSON.parse(text);
 	} catch (e) {
-		return { file, problems: [{ path: '$', message: `Not valid JSON: ${(e as Error).message}` }] };
+		return { file, problems: [{ path: '$', message: `Not valid JSON: ${jsonErrorMessage(text, e)}` }] };
 	}
 	const survey = (json as { survey?: unknown } | null)?.survey;
 	const surveyJs = checkSurveyJson(survey);

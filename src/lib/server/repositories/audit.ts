@@ -21,6 +21,18 @@ export async function insertAuditEvent(db: Db, e: AuditInput): Promise<void> {
 		.execute();
 }
 
+/** When `actorId` last did `action` about `subjectId` (ISO time), or null. */
+export async function lastAuditAt(db: Db, actorId: string, action: string, subjectId: string): Promise<string | null> {
+	const row = await db
+		.selectFrom('audit_event')
+		.select((eb) => eb.fn.max('at').as('at'))
+		.where('actor_id', '=', actorId)
+		.where('action', '=', action)
+		.where('subject_id', '=', subjectId)
+		.executeTakeFirst();
+	return (row?.at as string | null | undefined) ?? null;
+}
+
 export const listAuditEventsForSubject = (db: Db, subjectId: string, limit = 100) =>
 	db
 		.selectFrom('audit_event')

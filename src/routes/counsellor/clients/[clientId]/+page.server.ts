@@ -6,6 +6,8 @@ import { valueOr } from '$lib/server/http/results';
 import { openClientReport } from '$lib/server/counsellor/counsellor-report';
 import { checkNoteBody, writeCounsellorNote } from '$lib/server/counsellor/counsellor-notes';
 import { commentOnShortlist } from '$lib/server/profile/shortlist';
+import { commentOnDecision } from '$lib/server/profile/decision';
+import { saveInterpretation } from '$lib/server/counsellor/interpretation';
 import { assignInstruments, cancelClientAssignment, checkAssignForm } from '$lib/server/counsellor/counsellor-assignments';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -37,6 +39,22 @@ export const actions: Actions = {
 		const result = await commentOnShortlist(getDb(), user.id, client.id, String(form.get('set') ?? ''), String(form.get('id') ?? ''), form.get('comment'));
 		if (!result.ok) return fail(400, { commentError: result.error });
 		return { commentSaved: true };
+	},
+	/** The counsellor's comment on the client's decision step (empty clears it). */
+	decisionComment: async ({ locals, url, params, request }) => {
+		const { user, client } = await counsellorOfClient(locals, url, params.clientId);
+		const raw = (await request.formData()).get('comment');
+		const result = await commentOnDecision(getDb(), user.id, client.id, raw);
+		if (!result.ok) return fail(400, { decisionCommentError: result.error, decisionCommentBody: String(raw ?? '') });
+		return { decisionCommentSaved: true };
+	},
+	/** The counsellor's written interpretation, printed in the report (empty deletes it). */
+	interpretation: async ({ locals, url, params, request }) => {
+		const { user, client } = await counsellorOfClient(locals, url, params.clientId);
+		const raw = (await request.formData()).get('interpretation');
+		const result = await saveInterpretation(getDb(), user.id, client.id, raw);
+		if (!result.ok) return fail(400, { interpretationError: result.error, interpretationBody: String(raw ?? '') });
+		return { interpretationSaved: true };
 	},
 	assign: async ({ locals, url, params, request }) => {
 		const { user, client } = await counsellorOfClient(locals, url, params.clientId);
