@@ -19,7 +19,7 @@ import {
 	type LabourFactsLookup
 } from '$lib/core/decision/decision';
 import { fitLevel } from '$lib/core/matching/fit-words';
-import { pearson } from '$lib/core/matching/pearson';
+import { pearson } from '$lib/core/analysis/correlation';
 import { riasecFromDimensions } from '$lib/core/matching/profile-riasec';
 import type { OpportunitySet } from '$lib/core/opportunities/types';
 import type { Db } from '../db';
