@@ -69,7 +69,7 @@ describe('checkPlaygroundText', () => {
 	});
 
 	it('refuses broken JSON, empty text and text over the size cap with a clear message', () => {
-		expect(checkPlaygroundText('{ "id": ')).toMatchObject({ ok: false, error: { code: 'author.playground.problems', params: { n: 1 } }, findings: [{ path: '$', message: expect.stringMatching(/^Not valid JSON/) }] });
+		expect(checkPlaygroundText('{ "id": ')).toMatchObject({ ok: false, error: { code: 'author.playground.problems', params: { n: 1 } }, findings: [{ path: '$', message: expect.stringMatching(/^Not valid JSON at line 1, column 9: /) }] });
 		expect(checkPlaygroundText('  ')).toMatchObject({ ok: false, error: { code: 'author.playground.error.empty', field: 'text' }, findings: [] });
 		expect(translate('en', 'author.playground.error.empty')).toBe('The questionnaire is empty.');
 		const huge = JSON.stringify({ ...mini(), description: 'x'.repeat(PLAYGROUND_MAX_BYTES) });

@@ -7,6 +7,7 @@ import { validateQuestionnaire } from '../../core/questionnaire/validate';
 import type { Problem, Questionnaire } from '../../core/questionnaire/types';
 import { checkSurveyJson, summariseProblems } from './survey-errors';
 import { compileForm } from '../../form-model/compile';
+import { parseJson } from '../../core/json/parse-error';
 
 export interface LoadedFile {
 	file: string;
@@ -29,12 +30,12 @@ export interface ScanResult {
 
 /** Validates one file's text; `file` is the file name (its id must match). */
 export function checkQuestionnaireText(file: string, text: string): LoadedFile | RefusedFile {
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch (e) {
-		return { file, problems: [{ path: '$', message: `Not valid JSON: ${(e as Error).message}` }] };
+	const parsed = parseJson(text);
+	if (!parsed.ok) {
+		const { line, column, reason } = parsed.error;
+		return { file, problems: [{ path: '$', message: `Not valid JSON at line ${line}, column ${column}: ${reason}` }] };
 	}
+	const json = parsed.value;
 	const survey = (json as { survey?: unknown } | null)?.survey;
 	const surveyJs = checkSurveyJson(survey);
 	const result = validateQuestionnaire(json, { fileName: file, surveyProblems: surveyJs.errors });
