@@ -18,7 +18,7 @@ async function signIn(page: Page, email: string) {
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await page.waitForURL(`${base}/`);
+	await page.waitForURL(`${base}/admin`);
 }
 
 describe('sharing with a counsellor', () => {

@@ -112,6 +112,7 @@ export const actions: Actions = {
 		const deleted = await eraseAccount(db, user);
 		if (!deleted.ok) return fail(400, { lastAdmin: true });
 		clearSessionCookie(cookies, url.protocol === 'https:');
-		redirect(303, '/');
+		// A page that says it is done, instead of the front page without a word.
+		redirect(303, '/account/deleted');
 	}
 };

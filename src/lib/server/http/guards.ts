@@ -19,6 +19,18 @@ export function safeNext(next: string | null | undefined): string {
 	}
 }
 
+/** Each role's own page: where signing in leads when no other page was asked for. */
+export const ROLE_HOME: Record<Role, string> = { client: '/', counsellor: '/counsellor', author: '/author', admin: '/admin' };
+
+/**
+ * Where to go after signing in: the page asked for (`next`, made safe), or, when none was asked for,
+ * the role's own page, so that a counsellor does not land on the client home.
+ */
+export function landingAfterSignIn(role: Role, next: string | null | undefined): string {
+	const safe = safeNext(next);
+	return safe === '/' ? ROLE_HOME[role] : safe;
+}
+
 /** The signed-in user, or a redirect to /login that comes back here. */
 export function requireUser(locals: App.Locals, url: URL): SessionUser {
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);

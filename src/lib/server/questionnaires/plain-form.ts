@@ -9,6 +9,7 @@ import { localize } from '$lib/core/localize';
 import { buildPageView, type FormStrings, type PlainPage } from '$lib/core/plain-form/view';
 import { pageEntries, pagesOf, questionsOf, type Visibility } from '$lib/core/plain-form/walk';
 import { sanitizeSurvey } from './sanitize-survey';
+import { emptyIsAnswer, type OptionalCheck } from '$lib/core/questionnaire/optional';
 import { surveyString } from './plain-messages';
 
 export { surveyString };
@@ -118,7 +119,7 @@ export function skippedQuestions(q: Questionnaire, answers: Record<string, unkno
 	const pages = pagesOf(survey);
 	return vis.pages.flatMap((p, i) =>
 		questionsOf(pageEntries(pages[p].elements ?? pages[p].questions, vis))
-			.filter((e) => isEmptyAnswer(answers[e.info!.name]))
+			.filter((e) => isEmptyAnswer(answers[e.info!.name]) && !emptyIsAnswer(e.json as unknown as OptionalCheck))
 			.map((e) => ({ name: e.info!.name, title: loc(e.json.title, locale) || e.info!.name, page: p, pageNumber: i + 1, id: e.id }))
 	);
 }

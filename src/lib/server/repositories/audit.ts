@@ -21,6 +21,20 @@ export async function insertAuditEvent(db: Db, e: AuditInput): Promise<void> {
 		.execute();
 }
 
+/** Whether `actorId` has an event `action` about `subjectId` at or after `since`. */
+export async function hasAuditEventSince(db: Db, e: { actorId: string; action: string; subjectId: string; since: Date }): Promise<boolean> {
+	const row = await db
+		.selectFrom('audit_event')
+		.select('id')
+		.where('actor_id', '=', e.actorId)
+		.where('action', '=', e.action)
+		.where('subject_id', '=', e.subjectId)
+		.where('at', '>=', e.since.toISOString())
+		.limit(1)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
 export const listAuditEventsForSubject = (db: Db, subjectId: string, limit = 100) =>
 	db
 		.selectFrom('audit_event')
