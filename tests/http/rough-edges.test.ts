@@ -121,5 +121,10 @@ describe('client pages', () => {
 		const author = await new Jar(base).login(await insertUser('author'));
 		const authorPage = await (await author.request('/author')).text();
 		expect(authorPage).toMatch(/<dd[^>]*>\d+\.\d+\.\d+<\/dd>/);
+		// The playground's editor numbers its lines (rendered on the server, so also without JavaScript).
+		const playground = await (await author.request('/author/playground?example=study-habits.json')).text();
+		const lines = /data-testid="line-numbers"[^>]*>([\d\n]+)<\/pre>/.exec(playground)?.[1].split('\n');
+		expect(lines?.slice(0, 3)).toEqual(['1', '2', '3']);
+		expect(Number(lines?.at(-1))).toBeGreaterThan(100);
 	});
 });
