@@ -212,9 +212,12 @@ describe('author journey', () => {
 			expect(csv).not.toContain(secret);
 		}
 		await page.goto(`${base}/author/work-values`);
-		expect(await page.locator('[data-version="1.0.1"] [data-scale="certainty"] [data-testid="alpha"]').textContent()).toBe('α = 0.96');
-		// Five complete cases: the alpha comes with the warning that it says little yet.
-		expect(await page.locator('[data-version="1.0.1"] [data-scale="certainty"] [data-testid="alpha-small-n"]').textContent()).toContain('too few cases for a trustworthy alpha');
+		// Five complete cases are below ALPHA_MIN_N: the page says so instead of printing alpha as a finding,
+		// and each item stands with its text.
+		const scale = page.locator('[data-version="1.0.1"] [data-scale="certainty"]');
+		expect(await scale.getByTestId('alpha-too-few').textContent()).toContain('Too few responses for α: at least 30 are needed, there are 5.');
+		expect(await scale.locator('[data-testid="alpha"]').count()).toBe(0);
+		expect(await scale.locator('tr[data-item="SE1"] [data-testid="item-text"]').textContent()).toBe('How sure are you of what matters most to you at work?');
 		await page.close();
 	});
 

@@ -18,7 +18,7 @@ async function signIn(page: Page, email: string) {
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await page.waitForURL(`${base}/`);
+	await page.waitForURL(`${base}/admin`);
 }
 
 describe('sharing with a counsellor', () => {
@@ -47,12 +47,12 @@ describe('sharing with a counsellor', () => {
 		// The counsellor sees their code and invitation link on their account page.
 		const counsellor = await browser.newPage();
 		const counsellorErrors = watchErrors(counsellor);
-		// The admin chose the first password: before anything else the counsellor chooses their own.
+		// The admin chose the first password: before anything else (here their own page, where signing in
+		// leads a counsellor) the counsellor chooses their own.
 		await counsellor.goto(`${base}/login`);
 		await counsellor.getByLabel('Email').fill(counsellorEmail);
 		await counsellor.getByLabel('Password').fill(PASSWORD);
 		await counsellor.getByRole('button', { name: 'Sign in' }).click();
-		// A counsellor lands on their own page (after choosing their password).
 		await counsellor.waitForURL(`${base}/account/set-password?next=%2Fcounsellor`);
 		await counsellor.goto(`${base}/counsellor`);
 		await counsellor.waitForURL(`${base}/account/set-password?next=%2Fcounsellor`);

@@ -96,6 +96,8 @@ const TABLE: Record<string, Row> = {
 	// The code page without a new code (none in the cookie) goes on to `next`.
 	'GET /start/code': { expect: everyone({ redirect: '/' }) },
 	'POST /start/code': { expect: everyone({ redirect: '/' }) },
+	// The new code as a file: only while the code page can show it (its short-lived cookie); else back home.
+	'GET /start/code/resume-code.txt': { expect: everyone({ redirect: '/' }) },
 	'GET /resume': { expect: { ...everyone({ redirect: '/' }), anonymous: 200 } },
 	'POST /resume': { body: () => ({ code: 'nope' }), expect: { ...everyone({ redirect: '/' }), anonymous: 400 } },
 	'GET /logout': { expect: everyone({ redirect: '/' }) },
@@ -113,6 +115,8 @@ const TABLE: Record<string, Row> = {
 	// Removing from one's own shortlist: anyone signed in, for themself (nothing there is no error).
 	'POST /profile?/unstar': { body: () => ({ set: 'onet-29-3', id: '15-1252.00' }), expect: signedIn(200) },
 	'GET /account/data.json': { expect: signedIn(200) },
+	// After deleting an account: a page that says so (nothing personal on it, no session needed).
+	'GET /account/deleted': { expect: everyone(200) },
 	'GET /profile/export.json': { expect: signedIn(200) },
 	'GET /profile/export.csv': { expect: signedIn(200) },
 	'GET /matches': { expect: signedIn(200) },

@@ -104,7 +104,6 @@ const messages: Record<keyof typeof author, string> = {
 	'author.analysis.flaggedItems': 'Spørgsmål med r.drop under {rdrop} ({n}): {list}.',
 	'author.analysis.noScales': 'Dette spørgeskema har ingen numeriske skalaer at analysere.',
 	'author.analysis.alphaLow': 'Alfa under {alpha}',
-	'author.analysis.alphaSmallN': 'for få besvarelser til en troværdig alpha (n = {n}; mindst {min} skal der til): læg ikke noget i den endnu',
 	'author.analysis.completeCases': '{n} fuldstændige besvarelser',
 	'author.analysis.itemsCaption': 'Spørgsmål i {scale}',
 	'author.analysis.mean': 'Gennemsnit',

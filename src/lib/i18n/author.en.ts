@@ -102,7 +102,6 @@ const messages = {
 	'author.analysis.flaggedItems': 'Items with r.drop below {rdrop} ({n}): {list}.',
 	'author.analysis.noScales': 'This questionnaire has no numeric scales to analyse.',
 	'author.analysis.alphaLow': 'Alpha below {alpha}',
-	'author.analysis.alphaSmallN': 'too few cases for a trustworthy alpha (n = {n}; at least {min} are needed): do not read anything into it yet',
 	'author.analysis.completeCases': '{n} complete cases',
 	'author.analysis.itemsCaption': 'Items of {scale}',
 	'author.analysis.mean': 'Mean',

@@ -98,5 +98,4 @@ export default {
 	'interpretation.tooLong': 'Fortolkningen må højst være {n} tegn.',
 	'interpretation.empty': 'Ingen fortolkning skrevet endnu.',
 	'interpretation.by': 'Skrevet af {name}, {date}',
-	'home.deleted': 'Din konto og alt, hvad der var gemt om dig, er slettet. Du er logget ud.',
 } satisfies Record<keyof typeof en, string>;

@@ -99,5 +99,4 @@ export default {
 	'interpretation.empty': 'No interpretation written yet.',
 	'interpretation.by': 'Written by {name}, {date}',
 	// Other texts of the same change: the home page after an account was deleted.
-	'home.deleted': 'Your account and everything stored about you have been deleted. You are signed out.',
 };

@@ -44,10 +44,12 @@ import enGroups from './groups.en';
 import daGroups from './groups.da';
 import enDecision from './decision.en';
 import daDecision from './decision.da';
+import enRoughEdges from './roughedges.en';
+import daRoughEdges from './roughedges.da';
 
 // Each area keeps its strings in its own pair of files; English is the reference for the keys.
-const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm, ...enOthers, ...enAccess, ...enOptions, ...enTrust, ...enPrivacy, ...enThrottle, ...enErrors, ...enRecovery, ...enRefusals, ...enTwoFactor, ...enComplete, ...enEndAccess, ...enCompletionKey, ...enAdaptive, ...enOccupations, ...enGroups, ...enDecision };
-const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm, ...daOthers, ...daAccess, ...daOptions, ...daTrust, ...daPrivacy, ...daThrottle, ...daErrors, ...daRecovery, ...daRefusals, ...daTwoFactor, ...daComplete, ...daEndAccess, ...daCompletionKey, ...daAdaptive, ...daOccupations, ...daGroups, ...daDecision };
+const en = { ...enBase, ...enAuthor, ...enCounsellor, ...enMatching, ...enForm, ...enOthers, ...enAccess, ...enOptions, ...enTrust, ...enPrivacy, ...enThrottle, ...enErrors, ...enRecovery, ...enRefusals, ...enTwoFactor, ...enComplete, ...enEndAccess, ...enCompletionKey, ...enAdaptive, ...enOccupations, ...enGroups, ...enDecision, ...enRoughEdges };
+const da: Messages = { ...daBase, ...daAuthor, ...daCounsellor, ...daMatching, ...daForm, ...daOthers, ...daAccess, ...daOptions, ...daTrust, ...daPrivacy, ...daThrottle, ...daErrors, ...daRecovery, ...daRefusals, ...daTwoFactor, ...daComplete, ...daEndAccess, ...daCompletionKey, ...daAdaptive, ...daOccupations, ...daGroups, ...daDecision, ...daRoughEdges };
 
 export const LOCALES = ['en', 'da'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -39,6 +39,7 @@ const messages: Record<keyof typeof options, string> = {
 	'prep.error': 'Vælg et af niveauerne.',
 	'shortlist.star': 'Gem',
 	'shortlist.starred': 'Gemt',
+	'shortlist.starLabel': '– {title}',
 	'shortlist.title': 'Min liste',
 	'shortlist.titleOther': 'Klientens liste',
 	'shortlist.intro': 'De erhverv, du har gemt fra dine match. Tal dem igennem med en vejleder, eller læs mere om dem.',

@@ -39,6 +39,7 @@ const messages = {
 	'prep.error': 'Choose one of the levels.',
 	'shortlist.star': 'Keep',
 	'shortlist.starred': 'Kept',
+	'shortlist.starLabel': '– {title}',
 	'shortlist.title': 'My shortlist',
 	'shortlist.titleOther': 'Shortlist',
 	'shortlist.intro': 'The occupations you kept from your matches. Talk them over with a counsellor, or look them up.',

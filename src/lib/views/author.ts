@@ -5,6 +5,8 @@ import type { ValueCount } from '../core/analysis/distribution';
 import type { Interval, LocalizedString } from '../core/questionnaire/types';
 
 export interface ItemStats extends ItemAnalysis {
+	/** The item's text as the person read it (question title or grid row), null when it has none. */
+	text: LocalizedString | null;
 	reversed: boolean;
 	/** Raw answers per response value of the scale's range (before reverse keying). */
 	distribution: ValueCount[];
@@ -18,7 +20,9 @@ export interface ScaleStats {
 	range: [number, number];
 	n: number;
 	alpha: number | null;
-	/** alpha < ALPHA_FLAG. */
+	/** Fewer complete cases than ALPHA_MIN_N: alpha is too unstable to read (shown as a warning, not a number). */
+	alphaTooFew: boolean;
+	/** alpha < ALPHA_FLAG (never when alphaTooFew). */
 	flagged: boolean;
 	items: ItemStats[];
 }

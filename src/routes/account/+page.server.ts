@@ -114,7 +114,7 @@ export const actions: Actions = {
 		const deleted = await eraseAccount(db, user);
 		if (!deleted.ok) return fail(400, { lastAdmin: true });
 		clearSessionCookie(cookies, url.protocol === 'https:');
-		// The home page then says that it is done (nothing about the person is in the address).
-		redirect(303, '/?deleted=1');
+		// A page that says it is done, instead of the front page without a word.
+		redirect(303, '/account/deleted');
 	}
 };

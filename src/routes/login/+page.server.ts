@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
 import { authenticate, signInContext, normalizeEmail } from '$lib/server/account/accounts';
 import { signInOrSecondStep } from '$lib/server/account/second-step';
-import { landingPage, safeNext } from '$lib/server/http/guards';
+import { landingAfterSignIn, safeNext } from '$lib/server/http/guards';
 import { admitSignIn, retryAfterOf, signInFailed, signInSucceeded } from '$lib/server/account/throttle';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,8 +28,7 @@ export const actions: Actions = {
 			return fail(400, { email, errors: [{ code: 'auth.error.invalid' as const, field: 'password' }] });
 		}
 		await signInSucceeded(db, admitted.value);
-		// Without a page to return to, counsellors land on their own page (their clients), not the client home.
-		const next = url.searchParams.has('next') ? safeNext(url.searchParams.get('next')) : landingPage(user.role);
+		const next = landingAfterSignIn(user.role, url.searchParams.get('next'));
 		// An account with two-factor sign-in has no session yet: the code comes first.
 		if ((await signInOrSecondStep(db, signInContext(event), user.id)) === 'second-step')
 			redirect(303, `/login/two-factor?next=${encodeURIComponent(next)}`);

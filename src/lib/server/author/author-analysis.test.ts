@@ -12,7 +12,7 @@ import { loadRegistry, type Registry } from '../questionnaires/registry';
 import { insertUser } from '../repositories/users';
 import { insertResponse } from '../repositories/responses';
 import { ensureInstrumentVersion } from '../repositories/instrument-versions';
-import { analyzeInstrument, exportVersion, MIN_RESPONDENTS, statsCsv, versionStats } from './author-analysis';
+import { ALPHA_MIN_N, analyzeInstrument, exportVersion, MIN_RESPONDENTS, statsCsv, versionStats } from './author-analysis';
 
 const QUESTIONNAIRES = resolve(__dirname, '../../../../questionnaires');
 
@@ -146,7 +146,7 @@ describe('analyzeInstrument', () => {
 		}
 	});
 
-	it('flags items with rDrop < .20 and scales with alpha < .70, and counts missing answers', async () => {
+	it('flags items with rDrop < .20 and scales with alpha < .70 (from ALPHA_MIN_N complete cases), counts missing answers, and names each item\'s text', async () => {
 		const v = workValues().versionId;
 		// SE4 runs against the others: r.drop(SE4) = −1; item variances 2.5 each (Σ 10), totals 8, 10, 12, 14, 16
 		// (variance 10) → alpha = 4/3 · (1 − 10/10) = 0.
@@ -158,20 +158,38 @@ describe('analyzeInstrument', () => {
 		const scale = a.versions[0].stats.scales[0];
 		expect(scale.n).toBe(5);
 		expect(scale.alpha).toBeCloseTo(0, 12);
-		expect(scale.flagged).toBe(true);
+		// Five complete cases are far too few for alpha: said so, and not flagged as if it were a finding.
+		expect(ALPHA_MIN_N).toBe(30);
+		expect(scale.alphaTooFew).toBe(true);
+		expect(scale.flagged).toBe(false);
 		expect(scale.items[3].rDrop).toBeCloseTo(-1, 12);
 		expect(scale.items.map((i) => i.flagged)).toEqual([false, false, false, true]);
 		expect(scale.items[1].missing).toBeCloseTo(1 / 6, 12);
 		expect(scale.items[1].n).toBe(5);
+		// Each item with the text the person read (the questionnaire's own title of SE1).
+		const se1 = (workValues().questionnaire.survey.pages as { elements: { name: string; title?: unknown }[] }[]).flatMap((p) => p.elements).find((e) => e.name === 'SE1')!;
+		expect(se1.title).toBeTruthy();
+		expect(scale.items[0].text).toEqual(se1.title);
 		const csv = statsCsv(a.versions[0].stats).trim().split('\n');
 		expect(csv).toHaveLength(1 + 4);
-		expect(csv[0]).toBe('questionnaire,version,respondents,scale,scale_n,alpha,alpha_below_70,item,reversed,n,mean,sd,r_drop,r_drop_below_20,missing,distribution');
+		expect(csv[0]).toBe('questionnaire,version,respondents,scale,scale_n,alpha,alpha_too_few,alpha_below_70,item,reversed,n,mean,sd,r_drop,r_drop_below_20,missing,distribution');
 		const cells = csv[4].split(',');
-		expect(cells.slice(0, 5).concat(cells.slice(6, 11))).toEqual(['work-values', '1.0.0', '6', 'certainty', '5', 'true', 'SE4', 'false', '6', '3']);
+		expect(cells.slice(0, 5).concat(cells.slice(6, 12))).toEqual(['work-values', '1.0.0', '6', 'certainty', '5', 'true', 'false', 'SE4', 'false', '6', '3']);
 		expect(Number(cells[5])).toBeCloseTo(0, 12); // alpha
-		expect(Number(cells[11])).toBeCloseTo(Math.SQRT2, 12); // sd of 5, 4, 3, 2, 1, 3
-		expect(Number(cells[12])).toBeCloseTo(-1, 12); // r.drop
+		expect(Number(cells[12])).toBeCloseTo(Math.SQRT2, 12); // sd of 5, 4, 3, 2, 1, 3
+		expect(Number(cells[13])).toBeCloseTo(-1, 12); // r.drop
 		expect(csv[4].endsWith(',true,0,1=1;2=1;3=2;4=1;5=1')).toBe(true);
+
+		// The same five rows five more times: 30 complete cases, alpha still 0 (duplicating rows scales every
+		// variance alike), now read as a finding and flagged.
+		for (let k = 0; k < 5; k++) for (const r of rows) await seed(v, se(r));
+		const b = (await analyzeInstrument(db, 'work-values'))!;
+		if (!b.versions[0].enough) throw new Error('expected statistics');
+		const thirty = b.versions[0].stats.scales[0];
+		expect(thirty.n).toBe(30);
+		expect(thirty.alpha).toBeCloseTo(0, 12);
+		expect(thirty.alphaTooFew).toBe(false);
+		expect(thirty.flagged).toBe(true);
 	});
 
 	it('analyses each stored version separately, newest first; export picks the version asked for', async () => {

@@ -6,6 +6,7 @@ import { longestRun } from '$lib/core/analysis/careless';
 import { answerDistribution } from '$lib/core/analysis/distribution';
 import { csvLine } from '$lib/core/csv/write';
 import { collectElements } from '$lib/core/questionnaire/elements';
+import { itemText } from '$lib/core/questionnaire/labels';
 import type { Answers, LocalizedString, Questionnaire } from '$lib/core/questionnaire/types';
 import type { Db } from '../db';
 import { err, ok, type Result } from '../../result';
@@ -19,6 +20,14 @@ export type { CarelessSummary, ItemStats, ScaleStats, VersionStats } from '../..
 export const MIN_RESPONDENTS = 5;
 /** Items whose corrected item–total correlation is below this are flagged. */
 export const RDROP_FLAG = 0.2;
+/**
+ * Fewest complete cases of a scale for which Cronbach's alpha is shown as a number. With fewer, its
+ * sampling error is so large that it says nothing (at n = 6 it can come out at −10); 30 is the
+ * smallest sample in common guidance for a first reliability estimate (e.g. Yurdugül 2008; Bonett
+ * 2002's confidence intervals are about ±.15 wide there for α ≈ .7 with 5–10 items). Below it the
+ * page says "too few" instead, and the exports carry `alpha_too_few`.
+ */
+export const ALPHA_MIN_N = 30;
 /** Scales whose Cronbach's alpha is below this are flagged (Nunnally & Bernstein 1994). */
 export const ALPHA_FLAG = 0.7;
 /** Completing faster than this per scored item suggests not reading the items (Huang et al. 2012). */
@@ -98,9 +107,11 @@ export function versionStats(q: Questionnaire, sha: string, rows: CompletedRow[]
 				range: def.range,
 				n: s.n,
 				alpha: s.alpha,
-				flagged: s.alpha !== null && s.alpha < ALPHA_FLAG,
+				alphaTooFew: s.n < ALPHA_MIN_N,
+				flagged: s.n >= ALPHA_MIN_N && s.alpha !== null && s.alpha < ALPHA_FLAG,
 				items: s.items.map((item) => ({
 					...item,
+					text: itemText(q.survey, item.name),
 					reversed: reverse.has(item.name),
 					distribution: answerDistribution(
 						answers.map((a) => (isRangeValue(a[item.name], def.range) ? (a[item.name] as number) : null)),
@@ -170,13 +181,13 @@ export async function exportVersion(db: Db, instrumentId: string, version: strin
  * distribution as `value=count` pairs separated by `;`.
  */
 export function statsCsv(stats: VersionStats): string {
-	const header = ['questionnaire', 'version', 'respondents', 'scale', 'scale_n', 'alpha', 'alpha_below_70', 'item', 'reversed', 'n', 'mean', 'sd', 'r_drop', 'r_drop_below_20', 'missing', 'distribution'];
+	const header = ['questionnaire', 'version', 'respondents', 'scale', 'scale_n', 'alpha', 'alpha_too_few', 'alpha_below_70', 'item', 'reversed', 'n', 'mean', 'sd', 'r_drop', 'r_drop_below_20', 'missing', 'distribution'];
 	const lines = [header.join(',')];
 	for (const s of stats.scales) {
 		for (const i of s.items) {
 			lines.push(
 				csvLine([
-					stats.questionnaire, stats.version, stats.respondents, s.id, s.n, s.alpha, s.flagged, i.name, i.reversed,
+					stats.questionnaire, stats.version, stats.respondents, s.id, s.n, s.alpha, s.alphaTooFew, s.flagged, i.name, i.reversed,
 					i.n, i.mean, i.sd, i.rDrop, i.flagged, i.missing, i.distribution.map((d) => `${d.value}=${d.count}`).join(';')
 				])
 			);

@@ -69,9 +69,7 @@ describe('checkPlaygroundText', () => {
 	});
 
 	it('refuses broken JSON, empty text and text over the size cap with a clear message', () => {
-		expect(checkPlaygroundText('{ "id": ')).toMatchObject({ ok: false, error: { code: 'author.playground.problems', params: { n: 1 } }, findings: [{ path: '$', message: expect.stringMatching(/^Not valid JSON/) }] });
-		// A missing comma on line 3: the message says where, by line and column, not only by position.
-		expect(checkPlaygroundText('{\n  "id": "x",\n  "title": "T"\n  "version": "1"\n}')).toMatchObject({ findings: [{ path: '$', message: expect.stringMatching(/line 4,? column 3\)$/) }] });
+		expect(checkPlaygroundText('{ "id": ')).toMatchObject({ ok: false, error: { code: 'author.playground.problems', params: { n: 1 } }, findings: [{ path: '$', message: expect.stringMatching(/^Not valid JSON at line 1, column 9: /) }] });
 		expect(checkPlaygroundText('  ')).toMatchObject({ ok: false, error: { code: 'author.playground.error.empty', field: 'text' }, findings: [] });
 		expect(translate('en', 'author.playground.error.empty')).toBe('The questionnaire is empty.');
 		const huge = JSON.stringify({ ...mini(), description: 'x'.repeat(PLAYGROUND_MAX_BYTES) });

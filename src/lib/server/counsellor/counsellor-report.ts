@@ -10,7 +10,7 @@ import { loadProfile } from '../profile/profile';
 import { loadOthersSummaries } from '../others/others-summary';
 import { findSharedClient } from './sharing';
 import { ok } from '../../result';
-import { insertAuditEvent, lastAuditAt } from '../repositories/audit';
+import { hasAuditEventSince, insertAuditEvent } from '../repositories/audit';
 import { findActiveShare } from '../repositories/shares';
 import { MAX_NOTE_LENGTH, loadThread } from './counsellor-notes';
 import { MAX_COMMENT_LENGTH, loadPreparation, loadShortlist } from '../profile/shortlist';
@@ -19,8 +19,20 @@ import { MAX_INTERPRETATION_LENGTH, loadInterpretation } from './interpretation'
 import { MAX_ASSIGNMENT_MESSAGE, assignableInstruments, loadPairAssignments } from './counsellor-assignments';
 
 export const REPORT_VIEWED = 'client.report.viewed';
-/** One visit: opening the report again (a reload, a form sent on it) within this time is not logged again. */
+
+/**
+ * One visit to a client's report is one entry in the client's access log: opening the report again
+ * (a reload, a comment saved, printing) within this many minutes of the last logged view is not
+ * logged again. A counsellor who reads for longer gets a new entry every 30 minutes (docs/privacy.md).
+ */
 export const REPORT_VISIT_MINUTES = 30;
+
+/** Writes the report view, unless this counsellor's last logged view of this client is under REPORT_VISIT_MINUTES old. */
+async function logReportView(db: Db, counsellorId: string, clientId: string, now: Date) {
+	const since = new Date(now.getTime() - REPORT_VISIT_MINUTES * 60_000);
+	if (await hasAuditEventSince(db, { actorId: counsellorId, action: REPORT_VIEWED, subjectId: clientId, since })) return;
+	await insertAuditEvent(db, { actorId: counsellorId, action: REPORT_VIEWED, subjectId: clientId, at: now });
+}
 
 /** The whole report of a client for a counsellor they share with (refused otherwise), audited once per visit. */
 /** `opportunities`: the loaded sets, for the same top matches the client sees on /matches. */
@@ -36,9 +48,7 @@ export async function openClientReport(
 	const shared = await findSharedClient(db, user, clientId);
 	if (!shared.ok) return shared;
 	const client = shared.value;
-	const last = await lastAuditAt(db, user.id, REPORT_VIEWED, client.id);
-	if (!last || now.getTime() - Date.parse(last) >= REPORT_VISIT_MINUTES * 60_000)
-		await insertAuditEvent(db, { actorId: user.id, action: REPORT_VIEWED, subjectId: client.id, at: now });
+	await logReportView(db, user.id, client.id, now);
 	const [decision, interpretation] = await Promise.all([
 		loadDecision(db, opportunities?.sets ?? new Map(), client.id, locale),
 		loadInterpretation(db, user.id, client.id)

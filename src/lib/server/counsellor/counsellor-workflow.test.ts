@@ -163,26 +163,27 @@ describe('openClientReport', () => {
 		return r.ok ? 'ok' : r.error.code;
 	};
 
-	it('writes client.report.viewed once per visit, and refuses (nothing logged) without an active share', async () => {
-		const visit = new Date();
-		const opened = await openClientReport(db, registry, anna, carl.id, 'en', undefined, visit);
+	it('writes client.report.viewed once per visit (30 minutes), and refuses (nothing logged) without an active share', async () => {
+		const opened = await openClientReport(db, registry, anna, carl.id, 'en', undefined, at(2));
 		if (!opened.ok) throw new Error(opened.error.code);
 		const report = opened.value;
 		expect(report.client).toMatchObject({ id: carl.id, name: 'Carl Client', sharedSince: t0.toISOString() });
-		// Reloads within the visit (here 29 minutes later) are not logged again; 30 minutes after the last logged view is a new visit.
-		await openClientReport(db, registry, anna, carl.id, 'en', undefined, new Date(visit.getTime() + 60_000));
-		await openClientReport(db, registry, anna, carl.id, 'en', undefined, new Date(visit.getTime() + (REPORT_VISIT_MINUTES - 1) * 60_000));
-		expect(await events()).toHaveLength(1);
-		await openClientReport(db, registry, anna, carl.id, 'en', undefined, new Date(visit.getTime() + REPORT_VISIT_MINUTES * 60_000));
-		expect(await events()).toEqual([
-			{ actor_id: anna.id, action: REPORT_VIEWED, subject_id: carl.id },
-			{ actor_id: anna.id, action: REPORT_VIEWED, subject_id: carl.id }
-		]);
-		await revokeShare(db, carl.id, anna.id, at(1));
+		// Reloads within 30 minutes of the logged view are the same visit: still one entry.
+		await openClientReport(db, registry, anna, carl.id, 'en', undefined, at(3));
+		await openClientReport(db, registry, anna, carl.id, 'en', undefined, at(32));
+		const logged = { actor_id: anna.id, action: REPORT_VIEWED, subject_id: carl.id };
+		expect(await events()).toEqual([logged]);
+		// More than 30 minutes after the logged view: a new visit, a new entry.
+		await openClientReport(db, registry, anna, carl.id, 'en', undefined, at(33));
+		expect(await events()).toEqual([logged, logged]);
+		// Another counsellor's view of the same client is logged on its own.
+		await openClientReport(db, registry, bent, carl.id, 'en', undefined, at(35));
+		expect(await events()).toEqual([logged, logged, { ...logged, actor_id: bent.id }]);
+		await revokeShare(db, carl.id, anna.id, at(36));
 		expect(await refusal(openClientReport(db, registry, anna, carl.id, 'en'))).toBe('counsellor.error.notShared');
 		expect(await refusal(openClientReport(db, registry, carl, carl.id, 'en'))).toBe('counsellor.error.onlyCounsellors');
 		expect(await refusal(openClientReport(db, registry, bent, 'anna', 'en'))).toBe('counsellor.error.notShared');
-		expect(await events()).toHaveLength(2);
+		expect(await events()).toHaveLength(3);
 	});
 
 	it('shows retests with the reliable change index where the scale has a norm and reliability', async () => {

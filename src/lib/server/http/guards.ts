@@ -2,11 +2,6 @@ import { error, redirect } from '@sveltejs/kit';
 import type { Role } from '../db/schema';
 import type { SessionUser } from '../account/auth';
 
-/** Where a person lands after signing in when no page asked for it: counsellors on their clients, everyone else home. */
-export function landingPage(role: string): string {
-	return role === 'counsellor' ? '/counsellor' : '/';
-}
-
 /**
  * A same-site path to return to after signing in; anything else becomes `/`. Browsers treat `\` as `/`
  * and drop tabs and line breaks anywhere in a URL, so `/\t/evil.example` would be followed as
@@ -22,6 +17,18 @@ export function safeNext(next: string | null | undefined): string {
 	} catch {
 		return '/';
 	}
+}
+
+/** Each role's own page: where signing in leads when no other page was asked for. */
+export const ROLE_HOME: Record<Role, string> = { client: '/', counsellor: '/counsellor', author: '/author', admin: '/admin' };
+
+/**
+ * Where to go after signing in: the page asked for (`next`, made safe), or, when none was asked for,
+ * the role's own page, so that a counsellor does not land on the client home.
+ */
+export function landingAfterSignIn(role: Role, next: string | null | undefined): string {
+	const safe = safeNext(next);
+	return safe === '/' ? ROLE_HOME[role] : safe;
 }
 
 /** The signed-in user, or a redirect to /login that comes back here. */

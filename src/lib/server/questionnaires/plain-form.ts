@@ -9,6 +9,7 @@ import { localize } from '$lib/core/localize';
 import { buildPageView, type FormStrings, type PlainPage } from '$lib/core/plain-form/view';
 import { pageEntries, pagesOf, questionsOf, type Visibility } from '$lib/core/plain-form/walk';
 import { sanitizeSurvey } from './sanitize-survey';
+import { emptyIsAnswer, type OptionalCheck } from '$lib/core/questionnaire/optional';
 import { surveyString } from './plain-messages';
 
 export { surveyString };
@@ -111,16 +112,6 @@ export interface SkippedQuestion {
 	id: string;
 }
 
-/**
- * A list the person may leave empty: a dynamic panel or matrix that is not required and asks for no
- * minimum count ("Courses you are taking now (optional)"). No answer there is an answer, not a skip.
- * The SurveyJS page applies the same rule (src/lib/components/SurveyForm.svelte).
- */
-export function mayStayEmpty(json: { type?: unknown; isRequired?: unknown; minPanelCount?: unknown; minRowCount?: unknown }): boolean {
-	const list = json.type === 'paneldynamic' || json.type === 'matrixdynamic';
-	return list && json.isRequired !== true && !(Number(json.minPanelCount) > 0) && !(Number(json.minRowCount) > 0);
-}
-
 /** Questions on visible pages left without an answer, in order (lists that may stay empty are not skips). */
 export function skippedQuestions(q: Questionnaire, answers: Record<string, unknown>, locale: string): SkippedQuestion[] {
 	const survey = renderedSurvey(q);
@@ -128,7 +119,7 @@ export function skippedQuestions(q: Questionnaire, answers: Record<string, unkno
 	const pages = pagesOf(survey);
 	return vis.pages.flatMap((p, i) =>
 		questionsOf(pageEntries(pages[p].elements ?? pages[p].questions, vis))
-			.filter((e) => isEmptyAnswer(answers[e.info!.name]) && !mayStayEmpty(e.json as Parameters<typeof mayStayEmpty>[0]))
+			.filter((e) => isEmptyAnswer(answers[e.info!.name]) && !emptyIsAnswer(e.json as unknown as OptionalCheck))
 			.map((e) => ({ name: e.info!.name, title: loc(e.json.title, locale) || e.info!.name, page: p, pageNumber: i + 1, id: e.id }))
 	);
 }

@@ -1,6 +1,5 @@
 // Loads the questionnaire files from QUESTIONNAIRES_DIR. A broken file is refused alone, with every
 // problem named by file and JSON path; the others are served.
-import { jsonErrorMessage } from '../../core/questionnaire/json-where';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { validateQuestionnaire } from '../../core/questionnaire/validate';
 import type { QuestionnaireProblem, Questionnaire } from '../../core/questionnaire/types';
 import { checkSurveyJson, summariseProblems } from './survey-errors';
 import { compileForm } from '../../form-model/compile';
+import { parseJson } from '../../core/json/parse-error';
 
 export interface LoadedFile {
 	file: string;
@@ -30,12 +30,12 @@ export interface ScanResult {
 
 /** Validates one file's text; `file` is the file name (its id must match). */
 export function checkQuestionnaireText(file: string, text: string): LoadedFile | RefusedFile {
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch (e) {
-		return { file, problems: [{ path: '$', message: `Not valid JSON: ${jsonErrorMessage(text, e)}` }] };
+	const parsed = parseJson(text);
+	if (!parsed.ok) {
+		const { line, column, reason } = parsed.error;
+		return { file, problems: [{ path: '$', message: `Not valid JSON at line ${line}, column ${column}: ${reason}` }] };
 	}
+	const json = parsed.value;
 	const survey = (json as { survey?: unknown } | null)?.survey;
 	const surveyJs = checkSurveyJson(survey);
 	const result = validateQuestionnaire(json, { fileName: file, surveyProblems: surveyJs.errors });

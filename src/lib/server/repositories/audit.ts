@@ -21,16 +21,18 @@ export async function insertAuditEvent(db: Db, e: AuditInput): Promise<void> {
 		.execute();
 }
 
-/** When `actorId` last did `action` about `subjectId` (ISO time), or null. */
-export async function lastAuditAt(db: Db, actorId: string, action: string, subjectId: string): Promise<string | null> {
+/** Whether `actorId` has an event `action` about `subjectId` at or after `since`. */
+export async function hasAuditEventSince(db: Db, e: { actorId: string; action: string; subjectId: string; since: Date }): Promise<boolean> {
 	const row = await db
 		.selectFrom('audit_event')
-		.select((eb) => eb.fn.max('at').as('at'))
-		.where('actor_id', '=', actorId)
-		.where('action', '=', action)
-		.where('subject_id', '=', subjectId)
+		.select('id')
+		.where('actor_id', '=', e.actorId)
+		.where('action', '=', e.action)
+		.where('subject_id', '=', e.subjectId)
+		.where('at', '>=', e.since.toISOString())
+		.limit(1)
 		.executeTakeFirst();
-	return (row?.at as string | null | undefined) ?? null;
+	return row !== undefined;
 }
 
 export const listAuditEventsForSubject = (db: Db, subjectId: string, limit = 100) =>

@@ -84,7 +84,6 @@ function reviewOf(q: Questionnaire, answers: Record<string, unknown>, locale: Lo
 function describe(q: Questionnaire, locale: Locale) {
 	return {
 		id: q.id,
-		version: q.version,
 		kind: q.kind,
 		title: localize(q.title, locale),
 		description: q.description ? localize(q.description, locale) : '',

@@ -7,7 +7,8 @@ export const load: PageServerLoad = ({ cookies, url }) => {
 	const next = safeNext(url.searchParams.get('next'));
 	const code = newCodeOf(cookies);
 	if (!code) redirect(303, next);
-	return { code, next, resumeUrl: `${url.origin}/resume` };
+	// `?print`: the page for printing (the code and how to use it, nothing else), for browsers without JavaScript.
+	return { code, next, resumeUrl: `${url.origin}/resume`, printView: url.searchParams.has('print') };
 };
 
 export const actions: Actions = {
