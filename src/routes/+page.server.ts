@@ -6,7 +6,6 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const db = getDb();
-	// Right after deleting an account: the home page confirms it (signed out by then).
 	if (!locals.user) return { instruments: [], assignments: [], needsSetup: await setupNeeded(db) };
 	const instruments = await listHomeInstruments(db, getRegistry(), locals.user.id, locals.locale);
 	// What counsellors the client shares with have asked them to take.
