@@ -4,6 +4,7 @@ import { buildProfileExport, type ProfileExport } from '$lib/core/profile/export
 import { profileExportCsv } from '$lib/core/profile/export-csv';
 import type { OpportunitySet } from '$lib/core/opportunities/types';
 import { buildMatchesView, type MatchesView } from '$lib/core/matching/matches-view';
+import { rankedWorkValues } from '$lib/core/matching/work-values';
 import type { Db } from '../db';
 import { getLabourMarket, getOpportunitySets, getRegistry, getTimeZone } from '../app';
 import { isoDay } from '$lib/time';
@@ -66,7 +67,7 @@ export async function matchesViewFor(
 	const profile = await loadProfile(db, userId);
 	const { sets, defaultId } = getOpportunitySets();
 	const { area, ...rest } = options;
-	return buildMatchesView({ dimensions: profile.dimensions, sets: [...sets.values()], defaultId, locale, ...rest, labourMarket: { tables: getLabourMarket().tables, area: area ?? null } });
+	return buildMatchesView({ dimensions: profile.dimensions, workValues: rankedWorkValues(profile.latest), sets: [...sets.values()], defaultId, locale, ...rest, labourMarket: { tables: getLabourMarket().tables, area: area ?? null } });
 }
 
 /**
