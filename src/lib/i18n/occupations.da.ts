@@ -83,7 +83,8 @@ const messages: Record<keyof typeof en, string> = {
 	'lmi.train.Moderate-term on-the-job training': 'Oplæring på jobbet (1–12 måneder)',
 	'lmi.train.Long-term on-the-job training': 'Lang oplæring på jobbet (over et år)',
 	'lmi.train.Internship/residency': 'Praktik eller turnus',
-	'lmi.train.Apprenticeship': 'Lærlingeuddannelse'
+	'lmi.train.Apprenticeship': 'Lærlingeuddannelse',
+	'matching.valuesRefined': 'Dine interesser bestemmer rækkefølgen. Blandt job, der passer næsten lige godt, kommer dem først, der giver mest af de arbejdsværdier, du satte højest.'
 };
 
 export default messages;

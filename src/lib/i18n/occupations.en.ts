@@ -82,7 +82,8 @@ const messages = {
 	'lmi.train.Moderate-term on-the-job training': 'Moderate-term on-the-job training (1–12 months)',
 	'lmi.train.Long-term on-the-job training': 'Long-term on-the-job training (over a year)',
 	'lmi.train.Internship/residency': 'Internship or residency',
-	'lmi.train.Apprenticeship': 'Apprenticeship'
+	'lmi.train.Apprenticeship': 'Apprenticeship',
+	'matching.valuesRefined': 'Your interests decide the order. Among jobs that fit almost equally well, those offering more of the work values you ranked highest come first.'
 };
 
 export default messages;

@@ -1,6 +1,7 @@
 import type { Opportunity, OpportunitySet } from '../opportunities/types.ts';
 import { hollandCode, IACHAN_WEIGHTS, RIASEC_LETTERS } from './holland.ts';
 import { centre, correlationFromSums, pearson } from '../analysis/correlation.ts';
+import { valuesBonus, valuesReason, type ValuesProfile, type ValuesReason } from './work-values.ts';
 
 /**
  * A profile is flat when the population SD of its six scores is below this share of the scale's range:
@@ -29,6 +30,12 @@ export interface MatchOptions {
 	locale?: string;
 	/** Return at most this many matches (after ranking). Default: all. */
 	top?: number;
+	/**
+	 * The client's work values (`valuesProfile`): when given, each opportunity with O*NET work values is sorted
+	 * by fit + `valuesBonus` (at most ±0.03) instead of fit alone, and gets a `values` reason. Without it the
+	 * order is by fit alone.
+	 */
+	values?: ValuesProfile | null;
 }
 
 export interface Match {
@@ -48,6 +55,8 @@ export interface Match {
 	esco?: string[];
 	/** The opportunity's translated texts, as in the set. */
 	translations?: Opportunity['translations'];
+	/** With `options.values` and the opportunity's work values: which of the client's values it offers. */
+	values?: ValuesReason;
 }
 
 export type MatchResult =
@@ -73,8 +82,9 @@ interface Prepared {
 	z: Float64Array;
 	letterPos: Int8Array;
 	rank: Uint32Array;
-	/** Per-call scratch, reused: fits, agreements and the order of the kept opportunities. */
+	/** Per-call scratch, reused: fits, sorting keys (fit, or fit + values bonus), agreements and the order of the kept opportunities. */
 	fit: Float64Array;
+	key: Float64Array;
 	agreement: Int32Array;
 	order: Uint32Array;
 	/** Lower-case title and description per locale ('' = the untranslated texts), built on first use. */
@@ -128,6 +138,7 @@ function prepare(set: OpportunitySet): Prepared {
 		letterPos,
 		rank,
 		fit: new Float64Array(n),
+		key: new Float64Array(n),
 		agreement: new Int32Array(n),
 		order: new Uint32Array(n),
 		lowerTexts: new Map()
@@ -203,6 +214,8 @@ function lowerTexts(set: OpportunitySet, p: Prepared, locale: string | undefined
  *         descending, at most 3. Since r = (1/6) Σₖ zᶜₖ·zᵒₖ, these are the largest shared high points
  *         adding to the fit.
  *
+ * With `options.values` (the client's work values) the first sort key is fit + `valuesBonus` (work-values.ts),
+ * which moves an opportunity at most 0.03 up or down, so values only reorder near-equal fits.
  * Sorted by fit descending, then agreement descending, then title (`localeCompare`, 'en'), then id.
  * Opportunities with six equal values (no shape) are left out. A profile with a missing score is
  * `incomplete`; one whose population SD is below `FLAT_SD_SHARE` × the scale range (0.1 on 1–5) is
@@ -251,7 +264,8 @@ export function matchOpportunities(
 	const d3 = scores[3] - cMean, d4 = scores[4] - cMean, d5 = scores[5] - cMean;
 	// Iachan's weights of the client's three letters, by the letter's position in the opportunity's code
 	const l0 = LETTER_INDEX[person.code[0]], l1 = LETTER_INDEX[person.code[1]], l2 = LETTER_INDEX[person.code[2]];
-	const { dev, ss, constant, invalid, letterPos, fit, agreement, order, rank } = p;
+	const { dev, ss, constant, invalid, letterPos, fit, key, agreement, order, rank } = p;
+	const values = options.values ?? null;
 
 	let kept = 0;
 	for (let k = 0; k < n; k++) {
@@ -262,6 +276,7 @@ export function matchOpportunities(
 		const a = 6 * k;
 		const sxy = 0 + d0 * dev[a] + d1 * dev[a + 1] + d2 * dev[a + 2] + d3 * dev[a + 3] + d4 * dev[a + 4] + d5 * dev[a + 5];
 		fit[k] = correlationFromSums(sxy, cSs, ss[k]);
+		key[k] = values ? fit[k] + valuesBonus(list[k].workValues, values) : fit[k];
 		let m = 0;
 		const p0 = letterPos[a + l0], p1 = letterPos[a + l1], p2 = letterPos[a + l2];
 		if (p0 >= 0) m += IACHAN_WEIGHTS[0][p0];
@@ -270,9 +285,9 @@ export function matchOpportunities(
 		agreement[k] = m;
 		order[kept++] = k;
 	}
-	// fit descending, agreement descending, then the set's title order (no two opportunities compare equal)
+	// key (fit, or fit + values bonus) descending, agreement descending, then the set's title order (no two compare equal)
 	const before = (a: number, b: number) =>
-		fit[a] !== fit[b] ? fit[a] > fit[b] : agreement[a] !== agreement[b] ? agreement[a] > agreement[b] : rank[a] < rank[b];
+		key[a] !== key[b] ? key[a] > key[b] : agreement[a] !== agreement[b] ? agreement[a] > agreement[b] : rank[a] < rank[b];
 	const top = Math.min(options.top ?? kept, kept);
 	if (top * 8 < kept) {
 		// the best `top` by insertion into a short sorted head: most opportunities lose the first comparison
@@ -288,7 +303,7 @@ export function matchOpportunities(
 			order[j] = k;
 		}
 	} else {
-		order.subarray(0, kept).sort((a, b) => fit[b] - fit[a] || agreement[b] - agreement[a] || rank[a] - rank[b]);
+		order.subarray(0, kept).sort((a, b) => key[b] - key[a] || agreement[b] - agreement[a] || rank[a] - rank[b]);
 	}
 
 	const zc = standardize(scores);
@@ -302,6 +317,7 @@ export function matchOpportunities(
 		if (o.isco !== undefined) m.isco = o.isco;
 		if (o.esco !== undefined) m.esco = o.esco;
 		if (o.translations !== undefined) m.translations = o.translations;
+		if (values && o.workValues) m.values = valuesReason(o.workValues, values);
 		matches[i] = m;
 	}
 	return { matchable: true, code: person.code, ties: person.ties, matches };

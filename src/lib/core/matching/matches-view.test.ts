@@ -46,3 +46,39 @@ describe('buildMatchesView', () => {
 		expect(v.matches).toEqual([]);
 	});
 });
+
+describe('buildMatchesView with the client\'s work values', () => {
+	// "helper" offers recognition (6 ≥ 5), "social" little of it (2); the ranking by fit stays social, helper, tech
+	// because the fits differ by far more than 2 × 0.03.
+	const valued: OpportunitySet = {
+		...jobs,
+		opportunities: [
+			{ ...jobs.opportunities[0], workValues: [4, 4, 2, 4, 4, 4] },
+			{ ...jobs.opportunities[1], workValues: [4, 4, 6, 4, 4, 4] },
+			jobs.opportunities[2]
+		]
+	};
+	it('adds one sentence per match with work values (English and Danish) and says the order was refined', () => {
+		const da = buildMatchesView({ ...base, sets: [valued], dimensions: socialClient, workValues: ['recognition', 'income'] });
+		expect(da.valuesRefined).toBe(true);
+		expect(da.matches.map((m) => [m.id, m.valuesText])).toEqual([
+			['social', 'Giver mindre af det, du sætter højest: anerkendelse.'],
+			['helper', 'Passer til det, du sætter højest: anerkendelse.'],
+			['tech', undefined]
+		]);
+		const en = buildMatchesView({ ...base, locale: 'en', sets: [valued], dimensions: socialClient, workValues: ['recognition'] });
+		expect(en.matches[1].valuesText).toBe('Fits what you value most: recognition.');
+	});
+
+	it('changes nothing without a values result, with only unmapped values, or for a set without work values', () => {
+		for (const v of [
+			buildMatchesView({ ...base, sets: [valued], dimensions: socialClient }),
+			buildMatchesView({ ...base, sets: [valued], dimensions: socialClient, workValues: ['income', 'learning'] }),
+			buildMatchesView({ ...base, dimensions: socialClient, workValues: ['recognition'] })
+		]) {
+			expect(v.valuesRefined).toBe(false);
+			expect(v.matches.map((m) => m.id)).toEqual(['social', 'helper', 'tech']);
+			expect(v.matches.every((m) => m.valuesText === undefined)).toBe(true);
+		}
+	});
+});

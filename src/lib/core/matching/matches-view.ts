@@ -3,6 +3,7 @@ import type { OpportunityKind, OpportunitySet } from '../opportunities/types.ts'
 import { fitLevel, type FitLevel } from './fit-words.ts';
 import { matchOpportunities, translationOf, type Match } from './match.ts';
 import { riasecFromDimensions, type DimensionLike } from './profile-riasec.ts';
+import { valuesProfile, valuesSentence } from './work-values.ts';
 import { areasOf, factsFor, type FactGroup } from '../labour-market/facts.ts';
 import type { LabourMarketTable } from '../labour-market/types.ts';
 
@@ -31,6 +32,8 @@ export interface MatchView {
 	url?: string;
 	/** Labour-market figures for the reader's area (the first table that has the occupation; see `factsFor`). */
 	facts?: FactGroup;
+	/** With the client's work values and the opportunity's: one sentence on which of their values it offers. */
+	valuesText?: string;
 }
 
 export interface MatchesView {
@@ -57,6 +60,8 @@ export interface MatchesView {
 	/** The areas the labour-market tables have figures for, and the one in force (null: each table's default). */
 	areas: { code: string; name: string }[];
 	area: string | null;
+	/** True when the client's ranked work values refined the order (see `matchOpportunities`, `values`). */
+	valuesRefined: boolean;
 }
 
 export interface MatchesViewInput {
@@ -74,6 +79,8 @@ export interface MatchesViewInput {
 	locale: string;
 	/** Labour-market tables, and the reader's area (ignored unless one of the tables' areas). */
 	labourMarket?: { tables: readonly LabourMarketTable[]; area?: string | null };
+	/** The client's top work values (card values, most important first; `rankedWorkValues`). */
+	workValues?: readonly string[];
 }
 
 /** The set's levels: the sidecar's labels, or the levels its opportunities use, lowest first. */
@@ -161,12 +168,14 @@ export function buildMatchesView(input: MatchesViewInput): MatchesView {
 				}
 			: null,
 		areas,
-		area
+		area,
+		valuesRefined: false
 	};
 	if (!set) return { ...view, status: 'no-sets' };
 	const { found, profile } = riasecFromDimensions(input.dimensions);
 	if (!found) return { ...view, status: 'no-result' };
-	const result = matchOpportunities(profile, set, { ...(level !== null ? { level } : {}), text, locale });
+	const values = valuesProfile(input.workValues ?? []);
+	const result = matchOpportunities(profile, set, { ...(level !== null ? { level } : {}), text, locale, values });
 	if (!result.matchable) return { ...view, status: result.reason };
 	const labels = new Map(levels.map((l) => [l.value, l.label]));
 	return {
@@ -174,6 +183,7 @@ export function buildMatchesView(input: MatchesViewInput): MatchesView {
 		code: result.code,
 		ties: result.ties,
 		total: result.matches.length,
+		valuesRefined: values !== null && set.opportunities.some((o) => o.workValues),
 		matches: result.matches.slice(0, Math.max(0, input.limit)).map((m) => {
 			const facts = tables.length > 0 ? factsFor(m, tables, area, locale)[0] : undefined;
 			return {
@@ -186,7 +196,8 @@ export function buildMatchesView(input: MatchesViewInput): MatchesView {
 				why: m.why,
 				...(m.level !== undefined ? { level: m.level, levelLabel: labels.get(m.level) ?? String(m.level) } : {}),
 				...(m.url !== undefined ? { url: m.url } : {}),
-				...(facts ? { facts } : {})
+				...(facts ? { facts } : {}),
+				...(m.values ? { valuesText: valuesSentence(m.values, locale) } : {})
 			};
 		})
 	};

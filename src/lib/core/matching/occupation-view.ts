@@ -4,6 +4,7 @@ import { factsFor, type FactGroup } from '../labour-market/facts.ts';
 import type { LabourMarketTable } from '../labour-market/types.ts';
 import { fitLevel, type FitLevel } from './fit-words.ts';
 import { matchOpportunities, translationOf } from './match.ts';
+import { valuesProfile, valuesReason, valuesSentence } from './work-values.ts';
 import { displayTitle } from './matches-view.ts';
 import { riasecFromDimensions, type DimensionLike } from './profile-riasec.ts';
 
@@ -30,7 +31,7 @@ export interface OccupationView {
 	riasec: { letter: string; value: number }[];
 	scale: [number, number];
 	/** The client's fit with it, when the client has interest scores: fit in words and numbers, and the letters behind it. */
-	fit?: { r: number; level: FitLevel; agreement: number; code: string; personCode: string; why: string[] };
+	fit?: { r: number; level: FitLevel; agreement: number; code: string; personCode: string; why: string[]; valuesText?: string };
 	level?: number;
 	levelLabel?: string;
 	levelDescription?: string;
@@ -54,6 +55,8 @@ export function buildOccupationView(input: {
 	dimensions: Readonly<Record<string, DimensionLike | undefined>>;
 	locale: string;
 	labourMarket?: { tables: readonly LabourMarketTable[]; area?: string | null };
+	/** The client's top work values (`rankedWorkValues`): adds the sentence on which of them the occupation offers. */
+	workValues?: readonly string[];
 }): OccupationView | null {
 	const { set, id, locale } = input;
 	const o = set.opportunities.find((x) => x.id === id);
@@ -100,6 +103,8 @@ export function buildOccupationView(input: {
 		const result = matchOpportunities(profile, set, {});
 		const m = result.matchable ? result.matches.find((x) => x.id === o.id) : undefined;
 		if (result.matchable && m) view.fit = { r: m.fit, level: fitLevel(m.fit), agreement: m.agreement, code: m.code, personCode: result.code, why: m.why };
+		const values = valuesProfile(input.workValues ?? []);
+		if (view.fit && values && o.workValues) view.fit.valuesText = valuesSentence(valuesReason(o.workValues, values), locale);
 	}
 	return view;
 }

@@ -150,3 +150,42 @@ describe('parseOpportunitySet: sidecar problems', () => {
 		expect(problems[0].column).toBe(column);
 	});
 });
+
+describe('parseOpportunitySet: work-value columns (O*NET Work Values, extent 1–7)', () => {
+	const WV = 'wv_achievement,wv_working_conditions,wv_recognition,wv_relationships,wv_support,wv_independence';
+
+	it('reads the shipped O*NET set: 874 occupations with work values, Chief Executives as in O*NET 29.3', () => {
+		const { csv, sidecar } = load('onet-29-3');
+		const r = parseOpportunitySet(csv, sidecar, 'onet-29-3.csv');
+		if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 5)));
+		expect(r.set.opportunities.filter((o) => o.workValues).length).toBe(874);
+		// Work Values.txt, 11-1011.00, scale EX: 6.33, 6.33, 7.0, 5.0, 5.33, 7.0
+		expect(r.set.opportunities.find((o) => o.id === '11-1011.00')!.workValues).toEqual([6.33, 6.33, 7, 5, 5.33, 7]);
+	});
+
+	it('accepts rows with all six values or all six empty; sets without the columns have none', () => {
+		const r = parseOpportunitySet(`${HEADER},${WV}\na,A,1,2,3,4,5,6,1,2,3.5,4,5,7\nb,B,1,2,3,4,5,6,,,,,,\n`, sidecar, 'demo.csv');
+		if (!r.ok) throw new Error(JSON.stringify(r.problems));
+		expect(r.set.opportunities[0].workValues).toEqual([1, 2, 3.5, 4, 5, 7]);
+		expect(r.set.opportunities[1].workValues).toBeUndefined();
+		const plain = parseOpportunitySet(`${HEADER}\na,A,1,2,3,4,5,6\n`, sidecar, 'demo.csv');
+		expect(plain.ok && plain.set.opportunities[0].workValues).toBeUndefined();
+	});
+
+	it('refuses a value outside 1–7, a half-filled row and a missing work-value column, naming line and column', () => {
+		expect(problemsOf(`${HEADER},${WV}\na,A,1,2,3,4,5,6,1,2,3,4,5,8\nb,B,1,2,3,4,5,6,1,,,,,\n`)).toEqual([
+			{ file: 'demo.csv', row: 2, column: 'wv_independence', message: 'wv_independence "8" must be a number from 1 to 7 (or all six work-value cells empty)' },
+			{ file: 'demo.csv', row: 3, column: 'wv_working_conditions', message: 'wv_working_conditions "" must be a number from 1 to 7 (or all six work-value cells empty)' },
+			{ file: 'demo.csv', row: 3, column: 'wv_recognition', message: 'wv_recognition "" must be a number from 1 to 7 (or all six work-value cells empty)' },
+			{ file: 'demo.csv', row: 3, column: 'wv_relationships', message: 'wv_relationships "" must be a number from 1 to 7 (or all six work-value cells empty)' },
+			{ file: 'demo.csv', row: 3, column: 'wv_support', message: 'wv_support "" must be a number from 1 to 7 (or all six work-value cells empty)' },
+			{ file: 'demo.csv', row: 3, column: 'wv_independence', message: 'wv_independence "" must be a number from 1 to 7 (or all six work-value cells empty)' }
+		]);
+		expect(problemsOf(`${HEADER},wv_achievement\na,A,1,2,3,4,5,6,3\n`)[0]).toEqual({
+			file: 'demo.csv',
+			row: 1,
+			column: 'wv_working_conditions',
+			message: 'work-value columns come as six; missing: wv_working_conditions, wv_recognition, wv_relationships, wv_support, wv_independence'
+		});
+	});
+});

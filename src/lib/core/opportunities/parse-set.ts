@@ -1,10 +1,11 @@
 import { CsvError, parseCsv } from '../csv/parse.ts';
 import { parseSidecar } from './sidecar.ts';
-import type { Opportunity, OpportunityProblem, OpportunitySetResult, Riasec } from './types.ts';
+import type { Opportunity, OpportunityProblem, OpportunitySetResult, Riasec, WorkValues } from './types.ts';
+import { WORK_VALUE_COLUMNS, WORK_VALUE_SCALE } from './work-values.ts';
 
 export const RIASEC_COLUMNS = ['R', 'I', 'A', 'S', 'E', 'C'] as const;
 const REQUIRED = ['id', 'title', ...RIASEC_COLUMNS];
-const OPTIONAL = ['level', 'url', 'isco', 'esco', 'description'];
+const OPTIONAL = ['level', 'url', 'isco', 'esco', 'description', ...WORK_VALUE_COLUMNS];
 /**
  * `title_da`, `description_da`, and their provenance columns: `title_da_source` (where the text comes from),
  * `title_da_relation` (how the source concept relates to the opportunity) and `title_da_checked` (when a person
@@ -62,7 +63,9 @@ function translatedCells(
  * Checks the header (required columns present, no unknown or repeated ones) and every row: a non-empty,
  * unique `id`; a `title`; R–C numbers within the sidecar's `scale` (lo ≤ x ≤ hi); `level` an integer (and
  * a key of `levels` when the sidecar has them); `url` http(s); `isco` 1–4 digit codes. `isco` and `esco`
- * are `|`-separated lists. Every problem names the file, the row (1-based line, header = 1) and the column.
+ * are `|`-separated lists. The six optional work-value columns `wv_achievement` … `wv_independence` (O*NET extent
+ * scores, 1–7) are all present or all absent; in a row all six are numbers 1–7 or all six are empty (no values).
+ * Every problem names the file, the row (1-based line, header = 1) and the column.
  *
  * Reference: docs/opportunity-sets.md; CSV per RFC 4180 (see `parseCsv`).
  * @example parseOpportunitySet('id,title,R,I,A,S,E,C\nx,X,1,2,3,4,5,6\n', { title: 'Demo', kind: 'job', licence: 'MIT', scale: [1, 7] }, 'demo.csv')
@@ -99,6 +102,11 @@ export function parseOpportunitySet(csvText: string, sidecar: unknown, fileName:
 	});
 	for (const r of REQUIRED) {
 		if (!col.has(r)) add({ row: 1, column: r, message: `required column "${r}" is missing` });
+	}
+	const wvPresent = WORK_VALUE_COLUMNS.filter((c) => col.has(c));
+	if (wvPresent.length > 0 && wvPresent.length < WORK_VALUE_COLUMNS.length) {
+		const missing = WORK_VALUE_COLUMNS.filter((c) => !col.has(c));
+		add({ row: 1, column: missing[0], message: `work-value columns come as six; missing: ${missing.join(', ')}` });
 	}
 	for (const h of col.keys()) {
 		const locale = TRANSLATED.exec(h)?.[2];
@@ -172,6 +180,20 @@ export function parseOpportunitySet(csvText: string, sidecar: unknown, fileName:
 		if (description) o.description = description;
 		const translations = translatedCells(header, cell);
 		if (translations) o.translations = translations;
+		if (col.has(WORK_VALUE_COLUMNS[0])) {
+			const raw = WORK_VALUE_COLUMNS.map((c) => cell(c) ?? '');
+			if (raw.some((v) => v !== '')) {
+				const wv = WORK_VALUE_COLUMNS.map((c, i) => {
+					const v = raw[i];
+					const x = Number(v);
+					if (!NUMBER.test(v) || x < WORK_VALUE_SCALE[0] || x > WORK_VALUE_SCALE[1]) {
+						add({ row: line, column: c, message: `${c} ${JSON.stringify(v)} must be a number from ${WORK_VALUE_SCALE[0]} to ${WORK_VALUE_SCALE[1]} (or all six work-value cells empty)` });
+					}
+					return x;
+				});
+				o.workValues = wv as WorkValues;
+			}
+		}
 		if (problems.length === before) opportunities.push(o);
 	}
 	if (problems.length >= MAX_PROBLEMS) {

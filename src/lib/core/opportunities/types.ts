@@ -32,7 +32,15 @@ export interface Opportunity {
 	 * without a title shows `title`.
 	 */
 	translations?: Record<string, TranslatedTexts>;
+	/**
+	 * O*NET work-value extent scores (1–7) in the order Achievement, Working Conditions, Recognition,
+	 * Relationships, Support, Independence (columns `wv_achievement` … `wv_independence`); absent when unknown.
+	 */
+	workValues?: WorkValues;
 }
+
+/** Six work-value extent scores, see `Opportunity.workValues`. */
+export type WorkValues = [number, number, number, number, number, number];
 
 export interface TranslatedTexts {
 	title?: string;

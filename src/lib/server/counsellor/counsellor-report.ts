@@ -2,6 +2,7 @@
 // audit log (the client sees it in their access log) before anything is read.
 import { profileView, summaryView } from '$lib/profile-view';
 import { buildMatchesView } from '$lib/core/matching/matches-view';
+import { rankedWorkValues } from '$lib/core/matching/work-values';
 import type { OpportunitySets } from '../profile/opportunities';
 import type { SessionUser } from '../account/auth';
 import type { Db } from '../db';
@@ -72,6 +73,7 @@ export async function openClientReport(
 		matches: opportunities
 			? buildMatchesView({
 					dimensions: profile.dimensions,
+					workValues: rankedWorkValues(profile.latest),
 					sets: [...opportunities.sets.values()],
 					defaultId: opportunities.defaultId,
 					level: typeof preparation === 'number' ? preparation : null,

@@ -6,6 +6,7 @@ import { buildProfileExport, type ProfileExport } from '$lib/core/profile/export
 import { profileExportCsv } from '$lib/core/profile/export-csv';
 import type { OpportunitySet } from '$lib/core/opportunities/types';
 import { buildMatchesView, type MatchesView } from '$lib/core/matching/matches-view';
+import { rankedWorkValues } from '$lib/core/matching/work-values';
 import type { Db } from '../db';
 import type { Registry } from '../questionnaires/registry';
 import type { OpportunitySets } from './opportunities';
@@ -87,7 +88,7 @@ export async function matchesViewFor(
 	const { sets, defaultId } = sources.opportunities;
 	const { area, ...rest } = options;
 	const labourMarket = { tables: sources.labourMarket.tables, area: area ?? null };
-	return buildMatchesView({ dimensions: profile.dimensions, sets: [...sets.values()], defaultId, locale, ...rest, labourMarket });
+	return buildMatchesView({ dimensions: profile.dimensions, workValues: rankedWorkValues(profile.latest), sets: [...sets.values()], defaultId, locale, ...rest, labourMarket });
 }
 
 /**

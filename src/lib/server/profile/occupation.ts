@@ -5,6 +5,7 @@ import type { MatchSources } from './export';
 import { loadProfile } from './profile';
 import { listShortlist } from '../repositories/shortlist';
 import { buildOccupationView, type OccupationView } from '$lib/core/matching/occupation-view';
+import { rankedWorkValues } from '$lib/core/matching/work-values';
 import { areasOf } from '$lib/core/labour-market/facts';
 import { err, ok, type Result } from '$lib/result';
 
@@ -23,7 +24,7 @@ export async function occupationViewFor(
 	const areas = areasOf(tables, locale);
 	const chosen = area && areas.some((a) => a.code === area) ? area : null;
 	const profile = await loadProfile(db, userId);
-	const view = buildOccupationView({ set, id, dimensions: profile.dimensions, locale, labourMarket: { tables, area: chosen } });
+	const view = buildOccupationView({ set, id, dimensions: profile.dimensions, workValues: rankedWorkValues(profile.latest), locale, labourMarket: { tables, area: chosen } });
 	if (!view) return err('occ.unknown');
 	const kept = (await listShortlist(db, userId)).some((r) => r.set_id === setId && r.opportunity_id === id);
 	return ok({ view, kept, areas, area: chosen });
