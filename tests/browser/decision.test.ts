@@ -84,13 +84,14 @@ describe('decision step', () => {
 		await page.getByTestId('decision-not-ready').waitFor();
 
 		await page.goto(`${base}/matches`);
-		await page.getByTestId('prep-question').getByText('Medium preparation').click();
-		await page.getByRole('button', { name: 'Show my matches' }).click();
+		// Matches show at once; the preparation level is a one-click filter.
+		await page.getByRole('button', { name: 'Medium preparation' }).click();
+		await expect.poll(() => page.getByRole('button', { name: 'Medium preparation' }).getAttribute('aria-pressed')).toBe('true');
 		await page.locator('ol.matches > li').first().waitFor();
-		const kept: { title: string; fit: string }[] = [];
+		const kept: { title: string; fit: string; href: string }[] = [];
 		for (const n of [0, 1, 2]) {
 			const li = page.locator('ol.matches > li').nth(n);
-			kept.push({ title: (await li.getByTestId('match-title').textContent())!.trim(), fit: (await li.getByTestId('fit').textContent())!.trim() });
+			kept.push({ title: (await li.getByTestId('match-title').textContent())!.trim(), fit: '', href: (await li.getByTestId('match-link').getAttribute('href'))! });
 			await li.getByTestId('star').click();
 			await expect.poll(() => li.getByTestId('star').getAttribute('aria-pressed')).toBe('true');
 		}
@@ -104,7 +105,13 @@ describe('decision step', () => {
 		});
 		expect(mismatch).toEqual([]);
 		const star = page.locator('ol.matches > li').nth(0).getByTestId('star');
-		expect([await star.getAttribute('aria-label'), (await star.textContent())!.replace(/\s+/g, ' ').trim()]).toEqual([null, `★ Kept: ${kept[0].title}`]);
+		expect([await star.getAttribute('aria-label'), (await star.textContent())!.replace(/\s+/g, ' ').trim()]).toEqual([null, `★ Kept – ${kept[0].title}`]);
+
+		// The fit as a number is on each occupation's page (the match cards give it in words).
+		for (const k of kept) {
+			await page.goto(`${base}${k.href}`);
+			k.fit = (await page.getByTestId('fit').textContent())!.trim();
+		}
 
 		// From the profile's "What next" to the decision step.
 		await page.goto(`${base}/profile`);

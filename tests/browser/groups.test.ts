@@ -179,13 +179,14 @@ describe('a group', () => {
 
 		// Bo is among the counsellor's clients; nobody else from the group is, on any counsellor page or export.
 		const others = ['Ann Andersen', 'Finn Frandsen', email('ann'), email('finn')];
-		const ids = await db().selectFrom('group_member').select('user_id').execute();
+		// Only this group's members: other test files on the same server make groups of their own.
+		const groupId = new URL(groupUrl).pathname.split('/').pop()!;
+		const ids = await db().selectFrom('group_member').select('user_id').where('group_id', '=', groupId).execute();
 		const boId = (await db().selectFrom('user').select('id').where('email', '=', email('bo')).executeTakeFirstOrThrow()).id;
 		const otherIds = ids.map((r) => r.user_id).filter((id) => id !== boId);
 		expect(otherIds).toHaveLength(5);
 		await couns.goto(`${base}/counsellor`);
 		expect(await couns.locator('main').textContent()).toContain('Bo Bertelsen');
-		const groupId = groupUrl.split('/').pop();
 		for (const path of ['/counsellor', '/counsellor/groups', `/counsellor/groups/${groupId}`, `/counsellor/groups/${groupId}/print`, `/counsellor/groups/${groupId}/aggregate.csv`, `/counsellor/clients/${boId}`, `/counsellor/clients/${boId}/export.csv`, `/counsellor/clients/${boId}/export.json`]) {
 			const res = await couns.request.get(`${base}${path}`);
 			expect(res.status(), path).toBe(200);
