@@ -11,9 +11,9 @@
  * Standalone: `npx tsx bench/databases.bench.ts` prints JSON. (bench/completion.bench.ts measures
  * SQLite with one process and with several on one port.)
  */
-import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { ensureBuild } from './completion.bench.ts';
+import { benchPostgres } from './lib/postgres.ts';
 import { pathToFileURL } from 'node:url';
 import { startServer, type RunningServer } from '../tests/support/server.ts';
 import { parse } from 'devalue';
@@ -136,17 +136,9 @@ async function measure(name: string, servers: RunningServer[]): Promise<Completi
 
 export async function benchDatabases(): Promise<DatabasesBench> {
 	ensureBuild(); // BUILD_DIR or build, built first when missing (startServer runs that folder)
-	let stopCluster: (() => void) | null = null;
-	if (!/^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? '')) {
-		const r = spawnSync('bash', ['scripts/pg-cluster.sh', 'start', '/tmp/spejl-bench-pg', '55434'], { encoding: 'utf8' });
-		if (r.status !== 0) return { skipped: `PostgreSQL could not be started: ${(r.stderr || r.stdout).trim().split('\n')[0]}` };
-		process.env.TEST_DATABASE_URL = r.stdout.trim();
-		stopCluster = () => {
-			spawnSync('bash', ['scripts/pg-cluster.sh', 'stop', '/tmp/spejl-bench-pg']);
-			delete process.env.TEST_DATABASE_URL;
-		};
-	}
-	const pgUrl = process.env.TEST_DATABASE_URL!;
+	const cluster = benchPostgres();
+	if ('skipped' in cluster) return { skipped: cluster.skipped };
+	const pgUrl = cluster.url;
 	const started: RunningServer[] = [];
 	try {
 		// SQLite: the same helper, told to use a file rather than the PostgreSQL test database.
@@ -162,7 +154,7 @@ export async function benchDatabases(): Promise<DatabasesBench> {
 		return { setups, clients: CLIENTS, completionsPerSetup: COMPLETIONS };
 	} finally {
 		for (const s of started) await s.stop();
-		stopCluster?.();
+		cluster.stop();
 	}
 }
 

@@ -10,11 +10,11 @@
  * Needs a build and PostgreSQL (TEST_DATABASE_URL=postgres://…, or a throw-away cluster as
  * databases.bench.ts starts). Standalone: `npx tsx bench/groups.bench.ts` prints JSON.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { ensureBuild } from './completion.bench.ts';
+import { benchPostgres } from './lib/postgres.ts';
 import { cpuSecondsOf, startServer, type RunningServer } from '../tests/support/server.ts';
 import type { Db } from '../src/lib/server/db/index.ts';
 import { agreement } from '../src/lib/server/account/privacy.ts';
@@ -159,17 +159,9 @@ async function measure(name: string, server: RunningServer): Promise<GroupPageFi
 
 export async function benchGroups(): Promise<GroupsBench> {
 	ensureBuild();
-	let stopCluster: (() => void) | null = null;
-	if (!/^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? '')) {
-		const r = spawnSync('bash', ['scripts/pg-cluster.sh', 'start', '/tmp/spejl-bench-pg', '55434'], { encoding: 'utf8' });
-		if (r.status !== 0) return { skipped: `PostgreSQL could not be started: ${(r.stderr || r.stdout).trim().split('\n')[0]}` };
-		process.env.TEST_DATABASE_URL = r.stdout.trim();
-		stopCluster = () => {
-			spawnSync('bash', ['scripts/pg-cluster.sh', 'stop', '/tmp/spejl-bench-pg']);
-			delete process.env.TEST_DATABASE_URL;
-		};
-	}
-	const pgUrl = process.env.TEST_DATABASE_URL!;
+	const cluster = benchPostgres();
+	if ('skipped' in cluster) return { skipped: cluster.skipped };
+	const pgUrl = cluster.url;
 	const setups: GroupPageFigures[] = [];
 	try {
 		delete process.env.TEST_DATABASE_URL;
@@ -189,7 +181,7 @@ export async function benchGroups(): Promise<GroupsBench> {
 		return { members: MEMBERS, sharing: SHARING, setups };
 	} finally {
 		process.env.TEST_DATABASE_URL = pgUrl;
-		stopCluster?.();
+		cluster.stop();
 	}
 }
 
